@@ -1,0 +1,71 @@
+//! The command line: argument definitions and what each command does.
+
+use crate::diagnostics::render_all;
+use crate::site::{self, BuildError, BuildOptions};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Builds the bilingual public reporting site of Morocco's compulsory health insurance
+/// (AMO): every page in Arabic (`/ar/`, right to left) and French (`/fr/`), with charts,
+/// figures and their sources drawn from the YAML statistics in `data/`.
+#[derive(Debug, Parser)]
+#[command(name = "amo-site", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the whole site, in Arabic and French, into the output folder.
+    ///
+    /// Reads site.yaml, data/ (statistics), content/ (Markdown pages, `name.ar.md` and
+    /// `name.fr.md`) and static/. Every problem found is reported with its file, line and
+    /// column; if there is any, nothing is written and the previous output stays as it was.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Folder of the site to build (holds site.yaml, data/, content/, static/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Folder to write the site into; replaced as a whole when the build succeeds.
+    /// Relative paths are taken from the current folder.
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub out: PathBuf,
+}
+
+/// Runs a parsed command and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build(args) => build(args),
+    }
+}
+
+fn build(args: BuildArgs) -> ExitCode {
+    let options = BuildOptions { root: args.root, out: args.out };
+    match site::build(&options) {
+        Ok(report) => {
+            println!(
+                "built {} pages ({} files, {} KiB) in Arabic and French into {} in {} ms",
+                report.pages,
+                report.files,
+                report.bytes / 1024,
+                options.out.display(),
+                report.elapsed.as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Invalid(diags)) => {
+            eprint!("{}", render_all(&diags));
+            ExitCode::from(1)
+        }
+        Err(BuildError::Write(message)) => {
+            eprintln!("error: could not write the site: {message}");
+            eprintln!("  = help: the previous output, if any, was left as it was");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The YAML block at the top of a page, between two `---` lines.
+
+use crate::data::yaml::parse;
+use crate::diagnostics::{Diagnostics, Position};
+use serde::Deserialize;
+use std::path::Path;
+
+/// How a page is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// A plain explainer page.
+    #[default]
+    Page,
+    /// The language home page: headline figures, the regimes, the body.
+    Home,
+    /// The body followed by the list of every dataset and source.
+    Data,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    /// One or two sentences for search engines and link previews.
+    pub description: String,
+    #[serde(default)]
+    pub layout: Layout,
+    /// A regime id from data/regimes.yaml: the page shows that regime's fact box.
+    #[serde(default)]
+    pub regime: Option<String>,
+    /// Position in the main navigation (lower first); absent pages are not in it.
+    #[serde(default)]
+    pub nav: Option<u32>,
+    /// Shorter title for the navigation.
+    #[serde(default)]
+    pub nav_title: Option<String>,
+    /// Indicator ids shown as headline figures (home layout).
+    #[serde(default)]
+    pub headline: Vec<String>,
+}
+
+/// Splits `text` into front matter and body; parses the front matter.
+/// Returns the front matter's YAML, the body and the number of lines before the body.
+pub fn split_and_parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<(FrontMatter, String, String, usize)> {
+    let text_nobom = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let Some(rest) = text_nobom.strip_prefix("---\n").or_else(|| text_nobom.strip_prefix("---\r\n")) else {
+        diags.error(rel, Some(Position::new(1, 1)), "the page has no front matter", "start the file with a `---` line, then `title:` and `description:`, then another `---` line");
+        return None;
+    };
+    let mut offset = 0;
+    let mut yaml_end = None;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            yaml_end = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((end, body_start)) = yaml_end else {
+        diags.error(rel, Some(Position::new(1, 1)), "the front matter is not closed", "add a line with `---` after the front matter");
+        return None;
+    };
+    let yaml = &rest[..end];
+    match parse::<FrontMatter>(rel, yaml, 1) {
+        Ok(front) => {
+            let mut ok = true;
+            if front.title.trim().is_empty() {
+                diags.error(rel, Some(Position::new(2, 1)), "the page title is empty", "write a `title:`");
+                ok = false;
+            }
+            if front.description.trim().is_empty() {
+                diags.error(rel, Some(Position::new(2, 1)), "the page description is empty", "write a one-sentence `description:`");
+                ok = false;
+            }
+            let body_line = 1 + rest[..body_start].matches('\n').count();
+            ok.then(|| (front, yaml.to_string(), rest[body_start..].to_string(), body_line))
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}

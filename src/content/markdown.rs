@@ -1,0 +1,359 @@
+//! Markdown → HTML for one language version of a page, with directives resolved, raw HTML
+//! escaped (unless the configuration allows it), Latin runs isolated in Arabic text, and
+//! stable heading anchors.
+
+use super::directive::{scan, DirectiveKind};
+use crate::data::ObsDate;
+use crate::diagnostics::{line_col, Diagnostic};
+use crate::html::escape;
+use crate::locale::{bidi, Lang};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+/// What directives turn into. Implemented by the site stage, which knows the data.
+pub trait DirectiveResolver {
+    /// Inline HTML for a figure, or (message, hint) when it cannot be resolved.
+    fn figure(&self, lang: Lang, indicator: &str, date: Option<ObsDate>, source: Option<&str>) -> Result<String, (String, String)>;
+    /// Block HTML for a chart, or (message, hint).
+    fn chart(&self, lang: Lang, id: &str) -> Result<String, (String, String)>;
+}
+
+/// Where the Markdown comes from, for locating errors.
+pub struct Origin<'a> {
+    pub file: &'a Path,
+    /// The whole file, front matter included.
+    pub file_text: &'a str,
+    /// Byte offset of the Markdown body within `file_text`.
+    pub body_offset: usize,
+}
+
+#[derive(Debug)]
+pub struct Rendered {
+    pub html: String,
+    /// Heading anchors in document order, for tables of contents and link checks.
+    pub anchors: Vec<String>,
+}
+
+/// Renders `body` for `lang`. Every problem found is returned, not only the first.
+pub fn render(body: &str, lang: Lang, raw_html: bool, origin: &Origin, resolver: &dyn DirectiveResolver) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut r = Renderer { body, lang, raw_html, origin, resolver, errors: Vec::new(), out: Vec::new(), anchors: Vec::new(), anchor_counts: BTreeMap::new() };
+    r.run();
+    if r.errors.is_empty() {
+        let mut html = String::with_capacity(body.len() * 2);
+        pulldown_cmark::html::push_html(&mut html, r.out.into_iter());
+        Ok(Rendered { html, anchors: r.anchors })
+    } else {
+        Err(r.errors)
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Parser events with adjacent text merged, so a directive is never split in two.
+fn merged_events(body: &str) -> Vec<(Event<'_>, Range<usize>)> {
+    let mut events: Vec<(Event, Range<usize>)> = Vec::new();
+    for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if let (Event::Text(t), Some((Event::Text(prev), prev_range))) = (&ev, events.last_mut()) {
+            *prev = CowStr::from(format!("{prev}{t}"));
+            prev_range.end = prev_range.end.max(range.end);
+            continue;
+        }
+        events.push((ev, range));
+    }
+    events
+}
+
+struct Renderer<'a> {
+    body: &'a str,
+    lang: Lang,
+    raw_html: bool,
+    origin: &'a Origin<'a>,
+    resolver: &'a dyn DirectiveResolver,
+    errors: Vec<Diagnostic>,
+    out: Vec<Event<'a>>,
+    anchors: Vec<String>,
+    anchor_counts: BTreeMap<String, usize>,
+}
+
+impl<'a> Renderer<'a> {
+    fn error_at(&mut self, body_pos: usize, message: impl Into<String>, hint: impl Into<String>) {
+        let pos = line_col(self.origin.file_text, self.origin.body_offset + body_pos);
+        self.errors.push(Diagnostic::new(self.origin.file, Some(pos), message).with_hint(hint));
+    }
+
+    fn run(&mut self) {
+        let events = merged_events(self.body);
+        let mut i = 0;
+        let mut code_depth = 0usize;
+        let mut image_depth = 0usize;
+        let mut heading: Option<(usize, String)> = None;
+        while i < events.len() {
+            let (ev, range) = &events[i];
+            match ev {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.as_ref().trim() == "chart" => {
+                    let mut text = String::new();
+                    let mut j = i + 1;
+                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::CodeBlock)) {
+                        if let Event::Text(t) = &events[j].0 {
+                            text.push_str(t);
+                        }
+                        j += 1;
+                    }
+                    self.fenced_chart(&text, range.start);
+                    i = j + 1;
+                    continue;
+                }
+                Event::Start(Tag::Paragraph) => {
+                    if let Some(html) = self.lone_chart(&events, i) {
+                        self.out.push(Event::Html(html.into()));
+                        i += 3;
+                        continue;
+                    }
+                    self.out.push(ev.clone());
+                }
+                Event::Start(Tag::CodeBlock(_)) => {
+                    code_depth += 1;
+                    self.out.push(ev.clone());
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    code_depth = code_depth.saturating_sub(1);
+                    self.out.push(ev.clone());
+                }
+                Event::Start(Tag::Image { .. }) => {
+                    image_depth += 1;
+                    self.out.push(ev.clone());
+                }
+                Event::End(TagEnd::Image) => {
+                    image_depth = image_depth.saturating_sub(1);
+                    self.out.push(ev.clone());
+                }
+                Event::Start(Tag::Heading { level, .. }) => {
+                    if *level == HeadingLevel::H1 {
+                        self.error_at(range.start, "a level-1 heading in the page body", "the page title is the only `#` heading: start sections with `##`");
+                    }
+                    heading = Some((self.out.len(), String::new()));
+                    self.out.push(ev.clone());
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((idx, text)) = heading.take() {
+                        let id = self.anchor_for(&text);
+                        if let Event::Start(Tag::Heading { level, classes, attrs, .. }) = &self.out[idx] {
+                            let patched = Tag::Heading { level: *level, id: Some(id.into()), classes: classes.clone(), attrs: attrs.clone() };
+                            self.out[idx] = Event::Start(patched);
+                        }
+                    }
+                    self.out.push(ev.clone());
+                }
+                Event::Text(t) if code_depth == 0 && image_depth == 0 => {
+                    let html = self.text(t, range.clone());
+                    if let Some((_, h)) = heading.as_mut() {
+                        h.push_str(&crate::html::to_text(&html));
+                    }
+                    self.out.push(Event::InlineHtml(html.into()));
+                }
+                Event::Code(t) => {
+                    if let Some((_, h)) = heading.as_mut() {
+                        h.push_str(t);
+                    }
+                    self.out.push(ev.clone());
+                }
+                Event::Html(t) | Event::InlineHtml(t) if !self.raw_html => {
+                    self.out.push(Event::Text(t.clone()));
+                }
+                _ => self.out.push(ev.clone()),
+            }
+            i += 1;
+        }
+    }
+
+    /// `{{ chart id }}` alone in a paragraph becomes the chart's block HTML.
+    fn lone_chart(&mut self, events: &[(Event<'a>, Range<usize>)], i: usize) -> Option<String> {
+        let (Event::Text(t), range) = events.get(i + 1)? else { return None };
+        if !matches!(events.get(i + 2)?.0, Event::End(TagEnd::Paragraph)) {
+            return None;
+        }
+        let found = scan(t);
+        let [Ok(d)] = found.as_slice() else { return None };
+        let DirectiveKind::Chart { id } = &d.kind else { return None };
+        if !t[..d.start].trim().is_empty() || !t[d.end..].trim().is_empty() {
+            return None;
+        }
+        let at = self.source_offset_of_directive(range.clone(), 0);
+        match self.resolver.chart(self.lang, id) {
+            Ok(html) => Some(html),
+            Err((m, h)) => {
+                self.error_at(at, m, h);
+                Some(String::new())
+            }
+        }
+    }
+
+    fn fenced_chart(&mut self, text: &str, at: usize) {
+        let id = text.lines().find_map(|l| l.trim().strip_prefix("id:")).map(|v| v.trim().trim_matches('"').to_string());
+        let extra = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("id:") && !l.starts_with('#'));
+        if let Some(line) = extra {
+            self.error_at(at, format!("unexpected `{line}` in a chart block"), "a ```chart block holds one line: `id: CHART-ID`");
+        }
+        let Some(id) = id.filter(|s| !s.is_empty()) else {
+            self.error_at(at, "a ```chart block without `id:`", "write `id: coverage-growth` inside the block");
+            return;
+        };
+        match self.resolver.chart(self.lang, &id) {
+            Ok(html) => self.out.push(Event::Html(html.into())),
+            Err((m, h)) => self.error_at(at, m, h),
+        }
+    }
+
+    /// Escaped text with figures resolved and, in Arabic, Latin runs isolated.
+    fn text(&mut self, t: &str, range: Range<usize>) -> String {
+        let mut html = String::new();
+        let mut last = 0;
+        for (n, found) in scan(t).into_iter().enumerate() {
+            let at = self.source_offset_of_directive(range.clone(), n);
+            match found {
+                Err(e) => {
+                    self.error_at(at, e.message, e.hint);
+                    break;
+                }
+                Ok(d) => {
+                    html.push_str(&self.plain(&t[last..d.start]));
+                    last = d.end;
+                    match d.kind {
+                        DirectiveKind::Figure { indicator, date, source } => {
+                            match self.resolver.figure(self.lang, &indicator, date, source.as_deref()) {
+                                Ok(h) => html.push_str(&h),
+                                Err((m, hint)) => self.error_at(at, m, hint),
+                            }
+                        }
+                        DirectiveKind::Chart { .. } => {
+                            self.error_at(at, "a chart directive inside running text", "put `{{ chart … }}` alone in its own paragraph");
+                        }
+                    }
+                }
+            }
+        }
+        html.push_str(&self.plain(&t[last.min(t.len())..]));
+        html
+    }
+
+    fn plain(&self, t: &str) -> String {
+        let escaped = escape(t);
+        if self.lang.is_rtl() { bidi::isolate_latin_runs(&escaped) } else { escaped }
+    }
+
+    /// Byte offset in the body of the `n`-th directive of the text event at `range`.
+    fn source_offset_of_directive(&self, range: Range<usize>, n: usize) -> usize {
+        let slice = &self.body[range.start.min(self.body.len())..range.end.min(self.body.len())];
+        slice.match_indices("{{").nth(n).map_or(range.start, |(k, _)| range.start + k)
+    }
+
+    fn anchor_for(&mut self, heading_text: &str) -> String {
+        let base = slugify(heading_text);
+        let base = if base.is_empty() { "section".to_string() } else { base };
+        let count = self.anchor_counts.entry(base.clone()).or_insert(0);
+        *count += 1;
+        let id = if *count == 1 { base } else { format!("{base}-{count}") };
+        self.anchors.push(id.clone());
+        id
+    }
+}
+
+/// A heading anchor: letters and digits of any script kept (so Arabic anchors work),
+/// everything else folded to single hyphens, lowercase, invisible marks dropped.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in bidi::strip_marks(text).chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake;
+    impl DirectiveResolver for Fake {
+        fn figure(&self, lang: Lang, indicator: &str, date: Option<ObsDate>, _s: Option<&str>) -> Result<String, (String, String)> {
+            if indicator == "known" {
+                Ok(format!("<data value=\"1\">{}{}</data>", lang.code(), date.map(|d| d.iso()).unwrap_or_default()))
+            } else {
+                Err((format!("unknown indicator `{indicator}`"), "fix".into()))
+            }
+        }
+        fn chart(&self, _lang: Lang, id: &str) -> Result<String, (String, String)> {
+            if id == "c" { Ok("<figure>C</figure>".into()) } else { Err((format!("unknown chart `{id}`"), "fix".into())) }
+        }
+    }
+
+    fn md(body: &str, lang: Lang) -> Result<Rendered, Vec<Diagnostic>> {
+        let origin = Origin { file: Path::new("content/x.fr.md"), file_text: body, body_offset: 0 };
+        render(body, lang, false, &origin, &Fake)
+    }
+
+    #[test]
+    fn directives_work_in_lists_tables_headings_and_emphasis() {
+        let body = "## Total {{ figure known }}\n\n- item {{ figure known date=2022 }}\n\n| a | b |\n|---|---|\n| x | {{ figure known }} |\n\n*it's \"quoted\" {{ figure known }} -- ok*\n";
+        let html = md(body, Lang::Fr).unwrap().html;
+        assert_eq!(html.matches("<data value=\"1\">fr").count(), 4, "{html}");
+        assert!(html.contains("fr2022"));
+        assert!(html.contains("<h2 id=\"total-fr\">"), "{html}");
+    }
+
+    #[test]
+    fn arabic_sentences_isolate_latin_and_resolve_figures() {
+        let html = md("يستفيد من AMO Tadamon {{ figure known }} شخص.\n", Lang::Ar).unwrap().html;
+        assert!(html.contains("<span dir=\"ltr\" lang=\"fr\">AMO Tadamon</span>"), "{html}");
+        assert!(html.contains("<data value=\"1\">ar</data>"), "{html}");
+    }
+
+    #[test]
+    fn chart_alone_or_fenced_becomes_a_block() {
+        let html = md("Intro.\n\n{{ chart c }}\n\n```chart\nid: c\n```\n", Lang::Fr).unwrap().html;
+        assert_eq!(html.matches("<figure>C</figure>").count(), 2, "{html}");
+        assert!(!html.contains("<p><figure>"));
+    }
+
+    #[test]
+    fn every_bad_directive_is_located() {
+        let errs = md("Line one.\n\nA {{ figure nope }} and {{ chart c }} here.\n\n{{ chart zz }}\n", Lang::Fr).unwrap_err();
+        assert_eq!(errs.len(), 3, "{errs:?}");
+        assert_eq!(errs[0].position.unwrap().line, 3);
+        assert_eq!(errs[0].position.unwrap().column, 3);
+        assert!(errs[1].message.contains("inside running text"));
+        assert_eq!(errs[2].position.unwrap().line, 5);
+    }
+
+    #[test]
+    fn raw_html_is_escaped_by_default() {
+        let html = md("Hello <script>alert(1)</script>\n\n<div onclick=\"x\">y</div>\n", Lang::Fr).unwrap().html;
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn directives_in_code_are_left_alone() {
+        let html = md("`{{ figure nope }}`\n\n```\n{{ chart zz }}\n```\n", Lang::Fr).unwrap().html;
+        assert!(html.contains("{{ figure nope }}"));
+    }
+
+    #[test]
+    fn arabic_headings_get_unicode_anchors() {
+        assert_eq!(slugify("من يستفيد؟"), "من-يستفيد");
+        assert_eq!(slugify("Qui paie ?"), "qui-paie");
+    }
+}

@@ -1,0 +1,117 @@
+//! Pages: Markdown files of `content/` with YAML front matter, paired by language.
+//!
+//! A page and its translation share a path and differ by suffix: `regimes/tadamon.ar.md`
+//! and `regimes/tadamon.fr.md` become `/ar/regimes/tadamon/` and `/fr/regimes/tadamon/`.
+//! Loading only reads and checks the files; Markdown is turned into HTML later, once the
+//! data it refers to is known (see `markdown`).
+
+mod directive;
+mod front_matter;
+pub mod markdown;
+
+pub use directive::{Directive, DirectiveKind};
+pub use front_matter::{FrontMatter, Layout};
+
+use crate::diagnostics::Diagnostics;
+use crate::locale::{Lang, Localized};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One language version of a page, as written.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the site root (`content/regimes/tadamon.ar.md`).
+    pub file: PathBuf,
+    pub front: FrontMatter,
+    /// The front matter's YAML text, to locate keys in later checks.
+    pub front_yaml: String,
+    /// Markdown after the front matter.
+    pub body: String,
+    /// Line number (0-based count of lines) at which `body` starts in the file.
+    pub body_line: usize,
+}
+
+/// A page in both languages.
+#[derive(Debug, Clone)]
+pub struct PagePair {
+    /// Path without language suffix, with `/` separators: `index`, `regimes/tadamon`.
+    pub key: String,
+    pub sources: Localized<Source>,
+}
+
+impl PagePair {
+    /// The page's path under a language folder: `` for the home page, `regimes/tadamon/` otherwise.
+    pub fn slug_path(&self) -> String {
+        if self.key == "index" { String::new() } else { format!("{}/", self.key) }
+    }
+}
+
+/// Reads every page under `root/content`, reporting unpaired and malformed files.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<PagePair> {
+    let dir = root.join("content");
+    if !dir.is_dir() {
+        diags.error(Path::new("content"), None, "the folder content/ is missing", "create it with the site's Markdown pages");
+        return Vec::new();
+    }
+    let mut found: BTreeMap<String, (Option<Source>, Option<Source>)> = BTreeMap::new();
+    for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        if !entry.file_type().is_file() || entry.path().extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+        let rel = rel.to_path_buf();
+        let Some((key, lang)) = split_name(&rel) else {
+            diags.error(&rel, None, "a page's file name must end in `.ar.md` or `.fr.md`", "rename it, e.g. `coverage.ar.md` and `coverage.fr.md`");
+            continue;
+        };
+        if let Some(source) = read_source(root, &rel, diags) {
+            let slot = found.entry(key).or_default();
+            match lang {
+                Lang::Ar => slot.0 = Some(source),
+                Lang::Fr => slot.1 = Some(source),
+            }
+        }
+    }
+    let mut pages = Vec::new();
+    for (key, pair) in found {
+        match pair {
+            (Some(ar), Some(fr)) => pages.push(PagePair { key, sources: Localized { ar, fr } }),
+            (Some(only), None) | (None, Some(only)) => {
+                let missing = if only.file.to_string_lossy().ends_with(".ar.md") { "fr" } else { "ar" };
+                diags.error(
+                    &only.file,
+                    None,
+                    format!("this page has no {missing} version"),
+                    format!("write `content/{key}.{missing}.md`: every page is published in Arabic and French"),
+                );
+            }
+            (None, None) => {}
+        }
+    }
+    pages
+}
+
+/// `content/regimes/tadamon.ar.md` → (`regimes/tadamon`, Ar).
+fn split_name(rel: &Path) -> Option<(String, Lang)> {
+    let inner = rel.strip_prefix("content").ok()?;
+    let text = inner.to_str()?.replace('\\', "/");
+    let stem = text.strip_suffix(".md")?;
+    let (key, code) = stem.rsplit_once('.')?;
+    let lang = Lang::from_code(code)?;
+    let valid = key.split('/').all(crate::data::is_valid_id);
+    valid.then(|| (key.to_string(), lang))
+}
+
+fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Source> {
+    let text = match std::fs::read_to_string(root.join(rel)) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.error(rel, None, format!("cannot read the page: {e}"), "save the file as UTF-8 text");
+            return None;
+        }
+    };
+    diags.add_source(rel, &text);
+    let (front, front_yaml, body, body_line) = front_matter::split_and_parse(rel, &text, diags)?;
+    Some(Source { file: rel.to_path_buf(), front, front_yaml, body, body_line })
+}

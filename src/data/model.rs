@@ -1,0 +1,192 @@
+//! The validated statistics model. A value of these types has passed every check in
+//! `validate`: references resolve, dates exist, values are finite and in range.
+
+use super::date::ObsDate;
+use crate::locale::Localized;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// What an observation counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    Persons,
+    Percent,
+    Mad,
+    MadPerMonth,
+    FilesPerDay,
+    Count,
+}
+
+impl Unit {
+    /// The stable ASCII name written in CSV and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Persons => "persons",
+            Unit::Percent => "percent",
+            Unit::Mad => "mad",
+            Unit::MadPerMonth => "mad-per-month",
+            Unit::FilesPerDay => "files-per-day",
+            Unit::Count => "count",
+        }
+    }
+}
+
+/// How the source states the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    AtLeast,
+    About,
+    Target,
+}
+
+impl Qualifier {
+    pub fn code(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::AtLeast => "at-least",
+            Qualifier::About => "about",
+            Qualifier::Target => "target",
+        }
+    }
+}
+
+/// Whether the source is the official body's own document or a press article relaying it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    Official,
+    PressRelay,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    #[default]
+    Line,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub publisher: Localized<String>,
+    pub title: Localized<String>,
+    pub via: Option<String>,
+    pub published: ObsDate,
+    pub url: Option<String>,
+    pub kind: SourceKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Regime {
+    pub id: String,
+    /// ASCII slug of the regime's explainer page.
+    pub page: String,
+    pub short: Localized<String>,
+    pub name: Localized<String>,
+    pub manager: Localized<String>,
+    pub legal_basis: Localized<String>,
+    pub covers: Localized<String>,
+    pub pays: Localized<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Observation {
+    pub date: ObsDate,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub source: String,
+    pub note: Option<Localized<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub regime: Option<String>,
+    pub title: Localized<String>,
+    pub definition: Localized<String>,
+    pub unit: Unit,
+    /// Sorted by date, then source id.
+    pub observations: Vec<Observation>,
+    /// Where it was defined, relative to the site root.
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub indicator: String,
+    pub label: Localized<String>,
+    /// When set, only observations from these sources are drawn.
+    pub sources: Option<BTreeSet<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub id: String,
+    pub kind: ChartKind,
+    pub title: Localized<String>,
+    pub subtitle: Option<Localized<String>>,
+    pub series: Vec<Series>,
+    pub unit: Unit,
+}
+
+/// Every statistic of the site, validated.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub sources: BTreeMap<String, Source>,
+    pub regimes: Vec<Regime>,
+    pub indicators: BTreeMap<String, Indicator>,
+    pub charts: BTreeMap<String, Chart>,
+}
+
+impl Dataset {
+    /// The most recent observation of an indicator: latest date, then the most recently
+    /// published source, then source id (so the choice never depends on file order).
+    pub fn latest(&self, indicator: &str) -> Option<&Observation> {
+        let ind = self.indicators.get(indicator)?;
+        ind.observations.iter().max_by(|a, b| {
+            let pa = self.sources.get(&a.source).map(|s| s.published);
+            let pb = self.sources.get(&b.source).map(|s| s.published);
+            (a.date, pa, &a.source).cmp(&(b.date, pb, &b.source))
+        })
+    }
+
+    /// The observations of one indicator at `date`, optionally from one source.
+    pub fn at<'a>(&'a self, indicator: &str, date: ObsDate, source: Option<&str>) -> Vec<&'a Observation> {
+        self.indicators
+            .get(indicator)
+            .map(|ind| {
+                ind.observations
+                    .iter()
+                    .filter(|o| o.date == date && source.is_none_or(|s| o.source == s))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The points a chart series draws, in date order.
+    pub fn series_points<'a>(&'a self, series: &Series) -> Vec<&'a Observation> {
+        self.indicators
+            .get(&series.indicator)
+            .map(|ind| {
+                ind.observations
+                    .iter()
+                    .filter(|o| series.sources.as_ref().is_none_or(|set| set.contains(&o.source)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn regime(&self, id: &str) -> Option<&Regime> {
+        self.regimes.iter().find(|r| r.id == id)
+    }
+
+    /// Indicators about one regime, in id order.
+    pub fn indicators_of_regime<'a>(&'a self, regime: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators.values().filter(move |i| i.regime.as_deref() == Some(regime))
+    }
+}

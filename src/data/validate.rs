@@ -1,0 +1,347 @@
+//! Checks the raw YAML and builds the [`Dataset`], reporting every problem it finds.
+
+use super::date::ObsDate;
+use super::model::*;
+use super::raw::*;
+use super::yaml::{parse, position_of};
+use crate::diagnostics::{Diagnostics, Position};
+use crate::locale::Localized;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Ids appear in URLs and file names: lowercase ASCII letters, digits and single hyphens.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+const ID_HINT: &str = "ids use lowercase ASCII letters, digits and hyphens, e.g. `tadamon-beneficiaries`";
+
+struct Ctx<'d> {
+    diags: &'d mut Diagnostics,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, file: &Path, pos: Option<Position>, msg: impl Into<String>, hint: impl Into<String>) {
+        self.diags.error(file, pos, msg, hint);
+    }
+
+    /// Reads and parses one YAML file; `None` (with a diagnostic) if it cannot.
+    fn read<T: serde::de::DeserializeOwned>(&mut self, root: &Path, rel: &Path) -> Option<T> {
+        let text = match std::fs::read_to_string(root.join(rel)) {
+            Ok(t) => t,
+            Err(e) => {
+                self.err(rel, None, format!("cannot read the file: {e}"), "check that the file exists and is UTF-8 text");
+                return None;
+            }
+        };
+        self.diags.add_source(rel, &text);
+        match parse::<T>(rel, &text, 0) {
+            Ok(v) => Some(v),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn check_id(&mut self, file: &Path, id: &Spanned<String>, what: &str) {
+        if !is_valid_id(&id.value) {
+            self.err(file, position_of(id), format!("invalid {what} id `{}`", id.value), ID_HINT);
+        }
+    }
+
+    fn check_text(&mut self, file: &Path, pos: Option<Position>, text: &Localized<String>, what: &str) {
+        for (lang, t) in [("ar", &text.ar), ("fr", &text.fr)] {
+            if t.trim().is_empty() {
+                self.err(file, pos, format!("the {lang} {what} is empty"), format!("write the {what} in {lang}"));
+            }
+        }
+    }
+
+    fn date(&mut self, file: &Path, raw: &Spanned<super::date::RawDate>) -> Option<ObsDate> {
+        match ObsDate::parse(&raw.value.0) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                self.err(file, position_of(raw), format!("bad date: {msg}"), "write a date as YYYY, YYYY-MM or YYYY-MM-DD");
+                None
+            }
+        }
+    }
+}
+
+pub(super) fn load_and_validate(root: &Path, diags: &mut Diagnostics) -> Dataset {
+    let mut cx = Ctx { diags };
+    let mut ds = Dataset::default();
+
+    let sources_file = PathBuf::from("data/sources.yaml");
+    if let Some(raw) = cx.read::<RawSources>(root, &sources_file) {
+        ds.sources = sources(&mut cx, &sources_file, raw);
+    }
+    let regimes_file = PathBuf::from("data/regimes.yaml");
+    if let Some(raw) = cx.read::<Vec<RawRegime>>(root, &regimes_file) {
+        ds.regimes = regimes(&mut cx, &regimes_file, raw);
+    }
+    for rel in indicator_files(root, &mut cx) {
+        if let Some(raw) = cx.read::<RawIndicator>(root, &rel) {
+            if let Some(ind) = indicator(&mut cx, &rel, raw, &ds) {
+                if let Some(prev) = ds.indicators.get(&ind.id) {
+                    let msg = format!("indicator id `{}` is already used by {}", ind.id, prev.file.display());
+                    cx.err(&rel, None, msg, "give each indicator its own id");
+                } else {
+                    ds.indicators.insert(ind.id.clone(), ind);
+                }
+            }
+        }
+    }
+    let charts_file = PathBuf::from("data/charts.yaml");
+    if let Some(raw) = cx.read::<Vec<RawChart>>(root, &charts_file) {
+        ds.charts = charts(&mut cx, &charts_file, raw, &ds);
+    }
+    ds
+}
+
+fn indicator_files(root: &Path, cx: &mut Ctx) -> Vec<PathBuf> {
+    let dir = root.join("data/indicators");
+    if !dir.is_dir() {
+        cx.err(Path::new("data/indicators"), None, "the folder data/indicators is missing", "create it with one YAML file per indicator");
+        return Vec::new();
+    }
+    let mut files: Vec<PathBuf> = WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| matches!(e.path().extension().and_then(|x| x.to_str()), Some("yaml" | "yml")))
+        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .collect();
+    files.sort();
+    files
+}
+
+fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<String, Source> {
+    let mut out = BTreeMap::new();
+    for (id, s) in raw {
+        let pos = position_of(&s);
+        let s = s.value;
+        if !is_valid_id(&id) {
+            cx.err(file, pos, format!("invalid source id `{id}`"), ID_HINT);
+        }
+        cx.check_text(file, pos, &s.title, "title");
+        cx.check_text(file, pos, &s.publisher, "publisher");
+        let published = cx.date(file, &s.published);
+        if let Some(url) = &s.url {
+            if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
+                cx.err(file, position_of(url), format!("the address `{}` is not a web address", url.value), "write the full address, starting with https://");
+            }
+        }
+        if let Some(published) = published {
+            out.insert(
+                id.clone(),
+                Source {
+                    id,
+                    publisher: s.publisher,
+                    title: s.title,
+                    via: s.via,
+                    published,
+                    url: s.url.map(|u| u.value),
+                    kind: s.kind,
+                },
+            );
+        }
+    }
+    out
+}
+
+fn regimes(cx: &mut Ctx, file: &Path, raw: Vec<RawRegime>) -> Vec<Regime> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for r in raw {
+        cx.check_id(file, &r.id, "regime");
+        cx.check_id(file, &r.page, "page");
+        if !seen.insert(r.id.value.clone()) {
+            cx.err(file, position_of(&r.id), format!("regime `{}` is defined twice", r.id.value), "remove one of the two entries");
+            continue;
+        }
+        out.push(Regime {
+            id: r.id.value,
+            page: r.page.value,
+            short: r.short,
+            name: r.name,
+            manager: r.manager,
+            legal_basis: r.legal_basis,
+            covers: r.covers,
+            pays: r.pays,
+        });
+    }
+    out
+}
+
+fn indicator(cx: &mut Ctx, file: &Path, raw: RawIndicator, ds: &Dataset) -> Option<Indicator> {
+    cx.check_id(file, &raw.id, "indicator");
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if raw.id.value != stem {
+        cx.err(
+            file,
+            position_of(&raw.id),
+            format!("indicator id `{}` does not match its file name `{stem}`", raw.id.value),
+            format!("rename the file to `{}.yaml` or set `id: {stem}`", raw.id.value),
+        );
+    }
+    let id_pos = position_of(&raw.id);
+    cx.check_text(file, id_pos, &raw.title, "title");
+    cx.check_text(file, id_pos, &raw.definition, "definition");
+    if let Some(regime) = &raw.regime {
+        if ds.regime(&regime.value).is_none() {
+            let known: Vec<&str> = ds.regimes.iter().map(|r| r.id.as_str()).collect();
+            cx.err(file, position_of(regime), format!("unknown regime `{}`", regime.value), format!("use one of the ids in data/regimes.yaml: {}", known.join(", ")));
+        }
+    }
+    if raw.observations.is_empty() {
+        cx.err(file, id_pos, format!("indicator `{}` has no observations", raw.id.value), "add at least one observation with its date, value and source");
+    }
+    let mut observations = Vec::new();
+    let mut seen: BTreeMap<(ObsDate, String), Option<Position>> = BTreeMap::new();
+    for o in raw.observations {
+        if let Some(obs) = observation(cx, file, o, raw.unit, ds, &mut seen) {
+            observations.push(obs);
+        }
+    }
+    observations.sort_by(|a, b| (a.date, &a.source).cmp(&(b.date, &b.source)));
+    Some(Indicator {
+        id: raw.id.value,
+        regime: raw.regime.map(|r| r.value),
+        title: raw.title,
+        definition: raw.definition,
+        unit: raw.unit,
+        observations,
+        file: file.to_path_buf(),
+    })
+}
+
+fn observation(
+    cx: &mut Ctx,
+    file: &Path,
+    o: RawObservation,
+    unit: Unit,
+    ds: &Dataset,
+    seen: &mut BTreeMap<(ObsDate, String), Option<Position>>,
+) -> Option<Observation> {
+    let date = cx.date(file, &o.date);
+    let value = o.value.value;
+    let vpos = position_of(&o.value);
+    let mut ok = date.is_some();
+    if !value.is_finite() {
+        cx.err(file, vpos, format!("the value `{value}` is not a finite number"), "write the figure as a plain number, e.g. 24700000");
+        ok = false;
+    } else if value < 0.0 {
+        cx.err(file, vpos, format!("the value {value} is negative"), "counts, amounts and rates are 0 or more: check the sign");
+        ok = false;
+    } else if unit == Unit::Percent && value > 100.0 {
+        cx.err(file, vpos, format!("the percentage {value} is over 100"), "write percentages as 0 to 100 (87 for 87 %)");
+        ok = false;
+    }
+    if !ds.sources.contains_key(&o.source.value) {
+        cx.err(
+            file,
+            position_of(&o.source),
+            format!("unknown source `{}`", o.source.value),
+            "add the source to data/sources.yaml or use the id of an existing one",
+        );
+        ok = false;
+    }
+    if let Some(d) = date {
+        let key = (d, o.source.value.clone());
+        if let Some(first) = seen.get(&key) {
+            let at = first.map(|p| format!(" (first at line {})", p.line)).unwrap_or_default();
+            cx.err(
+                file,
+                position_of(&o.date),
+                format!("two observations for {} from source `{}`{at}", d.iso(), o.source.value),
+                "keep one value per date and source; if the source gives two figures, they belong to two indicators",
+            );
+            ok = false;
+        } else {
+            seen.insert(key, position_of(&o.date));
+        }
+    }
+    if let Some(note) = &o.note {
+        cx.check_text(file, position_of(&o.date), note, "note");
+    }
+    ok.then(|| Observation {
+        date: date.expect("checked above"),
+        value,
+        qualifier: o.qualifier,
+        source: o.source.value,
+        note: o.note,
+    })
+}
+
+fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeMap<String, Chart> {
+    let mut out = BTreeMap::new();
+    for c in raw {
+        cx.check_id(file, &c.id, "chart");
+        let cpos = position_of(&c.id);
+        if out.contains_key(&c.id.value) {
+            cx.err(file, cpos, format!("chart `{}` is defined twice", c.id.value), "give each chart its own id");
+            continue;
+        }
+        if c.series.is_empty() {
+            cx.err(file, cpos, format!("chart `{}` has no series", c.id.value), "list at least one indicator under `series`");
+            continue;
+        }
+        let mut series = Vec::new();
+        let mut units = BTreeSet::new();
+        for s in c.series {
+            let Some(ind) = ds.indicators.get(&s.indicator.value) else {
+                cx.err(file, position_of(&s.indicator), format!("unknown indicator `{}`", s.indicator.value), "use the id of a file in data/indicators/");
+                continue;
+            };
+            units.insert(ind.unit.code());
+            let mut filter = None;
+            if let Some(list) = &s.sources {
+                let mut set = BTreeSet::new();
+                for src in list {
+                    if !ds.sources.contains_key(&src.value) {
+                        cx.err(file, position_of(src), format!("unknown source `{}`", src.value), "use an id from data/sources.yaml");
+                    }
+                    set.insert(src.value.clone());
+                }
+                filter = Some(set);
+            }
+            let label = s.label.unwrap_or_else(|| {
+                ind.regime.as_deref().and_then(|r| ds.regime(r)).map(|r| r.short.clone()).unwrap_or_else(|| ind.title.clone())
+            });
+            let series_model = Series { indicator: ind.id.clone(), label, sources: filter };
+            let points = ds.series_points(&series_model);
+            if points.is_empty() {
+                cx.err(file, position_of(&s.indicator), format!("series `{}` has no observation to draw", ind.id), "check the `sources` filter");
+            }
+            for w in points.windows(2) {
+                if w[0].date == w[1].date {
+                    cx.err(
+                        file,
+                        position_of(&s.indicator),
+                        format!("series `{}` has two values for {} ({} and {})", ind.id, w[0].date, w[0].source, w[1].source),
+                        "pick one source per date with `sources: [...]` on this series",
+                    );
+                }
+            }
+            series.push(series_model);
+        }
+        if units.len() > 1 {
+            let list: Vec<&str> = units.iter().copied().collect();
+            cx.err(file, cpos, format!("chart `{}` mixes units ({})", c.id.value, list.join(", ")), "draw series of one unit per chart");
+        }
+        let unit = series.first().and_then(|s| ds.indicators.get(&s.indicator)).map_or(Unit::Count, |i| i.unit);
+        out.insert(
+            c.id.value.clone(),
+            Chart { id: c.id.value, kind: c.kind, title: c.title, subtitle: c.subtitle, series, unit },
+        );
+    }
+    out
+}

@@ -1,0 +1,49 @@
+//! Parsing YAML text into typed values, turning parser errors into located diagnostics.
+
+use crate::diagnostics::{Diagnostic, Position};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Parses `text` (from `file`) into `T`. `line_offset` shifts reported lines when the YAML
+/// is embedded in a larger file (front matter).
+pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str::<T>(text).map_err(|err| {
+        let position = err
+            .location()
+            .filter(|l| l.line() > 0)
+            .map(|l| Position::new(l.line() as usize, l.column().max(1) as usize).offset_lines(line_offset));
+        let message = clean_message(&err.without_snippet().to_string());
+        let hint = hint_for(&message);
+        Diagnostic::new(file, position, message).with_hint(hint)
+    })
+}
+
+/// Location of a spanned value, shifted like [`parse`] does.
+pub fn position_of<T>(spanned: &serde_saphyr::Spanned<T>) -> Option<Position> {
+    let l = spanned.referenced;
+    (l.line() > 0).then(|| Position::new(l.line() as usize, l.column().max(1) as usize))
+}
+
+/// Drops the parser's own "at line X column Y" suffix: the location is shown separately.
+fn clean_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message).trim();
+    let cut = first.find(" at line ").map_or(first, |i| &first[..i]);
+    cut.strip_prefix("error: ").unwrap_or(cut).to_string()
+}
+
+fn hint_for(message: &str) -> String {
+    let m = message.to_lowercase();
+    if m.contains("unknown field") {
+        "remove or rename this key; data/README.md lists the keys each file accepts".into()
+    } else if m.contains("missing field `ar`") || m.contains("missing field `fr`") {
+        "every text is written in both languages: add the missing `ar:` or `fr:`".into()
+    } else if m.contains("missing field") {
+        "add the missing key; data/README.md lists the required keys".into()
+    } else if m.contains("duplicate") {
+        "each key may appear once in a mapping: remove or rename the repeated one".into()
+    } else if m.contains("unknown variant") {
+        "use one of the values listed in the message".into()
+    } else {
+        "fix the YAML at this place (indentation, quoting, or the type of the value)".into()
+    }
+}

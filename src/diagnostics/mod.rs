@@ -1,0 +1,102 @@
+//! Located problems found in the user's input, collected rather than thrown.
+//!
+//! Every stage pushes into one [`Diagnostics`] so a single run reports *all* the problems it
+//! can find, each with its file, line and column, what is wrong and how to fix it. The CLI
+//! renders them like a compiler would (see [`render`]).
+
+mod position;
+mod render;
+
+pub use position::{line_col, Position};
+pub use render::render_all;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One problem, pointing at a place in a file under the site root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Path relative to the site root, with `/` separators (e.g. `data/sources.yaml`).
+    pub file: PathBuf,
+    /// 1-based line and column; `None` when the problem concerns the whole file.
+    pub position: Option<Position>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl Into<PathBuf>, position: Option<Position>, message: impl Into<String>) -> Self {
+        Diagnostic { file: file.into(), position, message: message.into(), hint: None }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `file:line:column`, the form editors and terminals turn into links.
+    pub fn location(&self) -> String {
+        match self.position {
+            Some(p) => format!("{}:{}:{}", self.file.display(), p.line, p.column),
+            None => self.file.display().to_string(),
+        }
+    }
+}
+
+/// All problems of one run, with the text of each file they point into (for excerpts).
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    sources: BTreeMap<PathBuf, String>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Remembers a file's text so that errors in it can show the offending line.
+    pub fn add_source(&mut self, file: &Path, text: &str) {
+        self.sources.entry(file.to_path_buf()).or_insert_with(|| text.to_owned());
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn error(&mut self, file: &Path, position: Option<Position>, message: impl Into<String>, hint: impl Into<String>) {
+        self.push(Diagnostic::new(file, position, message).with_hint(hint));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Problems sorted by file, then position, so output is stable whatever the load order.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| {
+            (&a.file, a.position, &a.message).cmp(&(&b.file, b.position, &b.message))
+        });
+        items.dedup();
+        items
+    }
+
+    pub fn source(&self, file: &Path) -> Option<&str> {
+        self.sources.get(file).map(String::as_str)
+    }
+
+    /// Moves every problem of `other` into `self`.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+        for (k, v) in other.sources {
+            self.sources.entry(k).or_insert(v);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! RFC 4180 CSV: UTF-8 without BOM, CRLF line ends, one header row of stable ASCII names,
+//! raw numbers with `.`, ISO dates, and formula-looking text neutralised (OWASP).
+
+use crate::data::{Dataset, Observation};
+
+pub const CSV_HEADER: [&str; 9] = ["date", "indicator", "regime", "value", "unit", "qualifier", "source_id", "source_title", "source_url"];
+
+/// One row per (indicator id, observation).
+pub fn write(ds: &Dataset, rows: &[(&str, &Observation)]) -> Result<Vec<u8>, String> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    w.write_record(CSV_HEADER).map_err(|e| e.to_string())?;
+    for (indicator, o) in rows {
+        let ind = ds.indicators.get(*indicator);
+        let src = ds.sources.get(&o.source);
+        let record = [
+            o.date.iso(),
+            neutralise_formula(indicator),
+            neutralise_formula(ind.and_then(|i| i.regime.as_deref()).unwrap_or("")),
+            raw_number(o.value),
+            ind.map(|i| i.unit.code()).unwrap_or("").to_string(),
+            o.qualifier.code().to_string(),
+            neutralise_formula(&o.source),
+            neutralise_formula(src.map(|s| s.title.fr.as_str()).unwrap_or("")),
+            neutralise_formula(src.and_then(|s| s.url.as_deref()).unwrap_or("")),
+        ];
+        w.write_record(&record).map_err(|e| e.to_string())?;
+    }
+    w.into_inner().map_err(|e| e.to_string())
+}
+
+/// A number as plain digits with `.` for decimals, never in exponent form.
+pub fn raw_number(v: f64) -> String {
+    let s = format!("{v}");
+    debug_assert!(!s.contains('e'));
+    s
+}
+
+/// Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV
+/// injection): cells starting with `=`, `+`, `-`, `@`, tab or carriage return.
+pub fn neutralise_formula(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for bad in ["=1+1", "@SUM(A1)", "-2", "+33 6", "\tx", "\rx"] {
+            assert!(neutralise_formula(bad).starts_with('\''), "{bad}");
+        }
+        assert_eq!(neutralise_formula("Cour des comptes"), "Cour des comptes");
+    }
+
+    #[test]
+    fn numbers_are_raw() {
+        assert_eq!(raw_number(24_700_000.0), "24700000");
+        assert_eq!(raw_number(6.37), "6.37");
+    }
+}

@@ -1,0 +1,48 @@
+//! HTML and XML escaping, shared by every stage that writes markup.
+
+/// Escapes text for HTML/XML text nodes and double- or single-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(super::escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+}
+
+/// Text from content or data made safe for an HTML text node in `lang`: escaped, and in
+/// Arabic with each Latin run isolated (`<span dir="ltr" lang="fr">`). Templates call it
+/// and mark the result `|safe`.
+pub fn text(lang: crate::locale::Lang, s: &str) -> String {
+    let escaped = escape(s);
+    if lang.is_rtl() { crate::locale::bidi::isolate_latin_runs(&escaped) } else { escaped }
+}
+
+/// The text of an HTML fragment: tags dropped, the five escapes decoded.
+pub fn to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}

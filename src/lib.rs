@@ -1,0 +1,28 @@
+//! amo-site: a static site generator for the bilingual (Arabic RTL / French) public
+//! reporting site of Morocco's compulsory health insurance (AMO).
+//!
+//! The pipeline flows one way, one folder per stage:
+//!
+//! | stage | module | owns |
+//! |---|---|---|
+//! | load + validate | [`config`], [`data`], [`content`] | `site.yaml`, `data/*.yaml`, `content/*.md` → typed, checked values |
+//! | model | [`figures`], [`site`] | charts drawn, Markdown rendered with directives, pages paired |
+//! | render | [`render`], [`exports`] | HTML through askama templates; CSV and JSON downloads |
+//! | write | [`output`] | staging directory, then an atomic swap |
+//!
+//! Cross-cutting: [`locale`] (languages, CLDR formatting, interface strings, bidi),
+//! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping).
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod diagnostics;
+pub mod exports;
+pub mod figures;
+pub mod html;
+pub mod locale;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod urls;

@@ -1,0 +1,201 @@
+//! Numbers and dates formatted from CLDR data (ICU4X, compiled in) for `ar-MA` and `fr-MA`.
+//!
+//! Output keeps ICU's invisible marks (U+200E, U+00A0): they are correct in HTML text. Machine
+//! readable outputs (CSV, JSON, attributes) never go through these functions: they write raw
+//! numbers and ISO dates.
+
+use super::Lang;
+use crate::data::{ObsDate, Unit};
+use fixed_decimal::Decimal;
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::{Y, YM, YMD};
+use icu_decimal::{CompactDecimalFormatter, DecimalFormatter};
+use icu_locale_core::Locale;
+use std::str::FromStr;
+
+/// The CLDR formatters of one language, built once per build and shared read-only.
+pub struct Formatter {
+    lang: Lang,
+    decimal: DecimalFormatter,
+    compact_long: CompactDecimalFormatter,
+    compact_short: CompactDecimalFormatter,
+    day: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
+    year: FixedCalendarDateTimeFormatter<Gregorian, Y>,
+}
+
+/// One [`Formatter`] per language.
+pub struct Formatters {
+    ar: Formatter,
+    fr: Formatter,
+}
+
+impl Formatters {
+    pub fn new() -> Self {
+        Formatters { ar: Formatter::new(Lang::Ar), fr: Formatter::new(Lang::Fr) }
+    }
+
+    pub fn get(&self, lang: Lang) -> &Formatter {
+        match lang {
+            Lang::Ar => &self.ar,
+            Lang::Fr => &self.fr,
+        }
+    }
+}
+
+impl Default for Formatters {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Formatter {
+    /// Builds the formatters from compiled CLDR data. The data for `ar-MA` and `fr-MA` is
+    /// baked into the binary, so this cannot fail at run time; a failure is a packaging bug.
+    pub fn new(lang: Lang) -> Self {
+        let locale = Locale::from_str(lang.locale()).expect("static locale tag");
+        let baked = "CLDR data for ar-MA/fr-MA is compiled in";
+        Formatter {
+            lang,
+            decimal: DecimalFormatter::try_new((&locale).into(), Default::default()).expect(baked),
+            compact_long: CompactDecimalFormatter::try_new_long((&locale).into(), Default::default())
+                .expect(baked),
+            compact_short: CompactDecimalFormatter::try_new_short((&locale).into(), Default::default())
+                .expect(baked),
+            day: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long()).expect(baked),
+            month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long()).expect(baked),
+            year: FixedCalendarDateTimeFormatter::try_new((&locale).into(), Y::long()).expect(baked),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// A number with Moroccan grouping and decimal comma, at most two decimals:
+    /// `24.700.000`, `6,37`.
+    pub fn number(&self, value: f64) -> String {
+        self.decimal.format(&decimal(value, 2)).to_string()
+    }
+
+    /// A large number in words with up to two significant decimals: `24,7 millions`,
+    /// `24,7 مليون`. Smaller numbers fall back to [`Formatter::number`].
+    pub fn compact(&self, value: f64) -> String {
+        compact_with(&self.compact_long, value).unwrap_or_else(|| self.number(value))
+    }
+
+    /// The short compact form used on chart axes: `24,7 M`, `24,7 مليون`.
+    pub fn compact_short(&self, value: f64) -> String {
+        compact_with(&self.compact_short, value).unwrap_or_else(|| self.number(value))
+    }
+
+    /// A percentage of 0–100: `87 %` (NBSP) in French, `87‎%‎` (LRM-wrapped) in Arabic,
+    /// as CLDR gives them.
+    pub fn percent(&self, value: f64) -> String {
+        let n = self.number(value);
+        match self.lang {
+            Lang::Ar => format!("{n}\u{200E}%\u{200E}"),
+            Lang::Fr => format!("{n}\u{A0}%"),
+        }
+    }
+
+    /// A value in its unit as read in running text: large counts in words, percentages
+    /// with their sign, amounts in dirhams in words.
+    pub fn value(&self, value: f64, unit: Unit) -> String {
+        match unit {
+            Unit::Percent => self.percent(value),
+            Unit::Persons | Unit::Count | Unit::FilesPerDay | Unit::Mad => {
+                if value.abs() >= 1_000_000.0 && (value % 10_000.0) == 0.0 {
+                    self.compact(value)
+                } else {
+                    self.number(value)
+                }
+            }
+            Unit::MadPerMonth => self.number(value),
+        }
+    }
+
+    /// A date at the precision it was observed: `2024`, `دجنبر 2024`, `26 septembre 2023`.
+    pub fn date(&self, date: ObsDate) -> String {
+        let (y, m, d) = date.ymd_start();
+        let Ok(g) = Date::try_new_gregorian(y, m, d) else {
+            return date.iso();
+        };
+        match date {
+            ObsDate::Year(_) => self.year.format(&g).to_string(),
+            ObsDate::Month(..) => self.month.format(&g).to_string(),
+            ObsDate::Day(..) => self.day.format(&g).to_string(),
+        }
+    }
+}
+
+/// `value` as an ICU decimal rounded to `decimals` places, trailing zeros trimmed.
+fn decimal(value: f64, decimals: i16) -> Decimal {
+    let mut d = Decimal::from_str(&format!("{value}")).unwrap_or_else(|_| Decimal::from(0));
+    d.round(-decimals);
+    d.absolute.trim_end();
+    d
+}
+
+fn compact_with(f: &CompactDecimalFormatter, value: f64) -> Option<String> {
+    if value.abs() < 1_000_000.0 || !value.is_finite() {
+        return None;
+    }
+    let magnitude = value.abs().log10().floor() as i16;
+    let exponent = f.compact_exponent_for_magnitude(magnitude);
+    let significand = decimal(value / 10f64.powi(i32::from(exponent)), 2);
+    f.format_with_exponent(&significand, exponent).ok().map(|w| w.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ar() -> Formatter {
+        Formatter::new(Lang::Ar)
+    }
+    fn fr() -> Formatter {
+        Formatter::new(Lang::Fr)
+    }
+
+    #[test]
+    fn numbers_use_moroccan_separators() {
+        assert_eq!(ar().number(24_700_000.0), "24.700.000");
+        assert_eq!(fr().number(24_700_000.0), "24.700.000");
+        assert_eq!(fr().number(6.37), "6,37");
+        assert_eq!(ar().number(1234.5), "1.234,5");
+    }
+
+    #[test]
+    fn compact_keeps_the_decimal() {
+        assert_eq!(ar().compact(24_700_000.0), "24,7 مليون");
+        assert_eq!(fr().compact(24_700_000.0), "24,7 millions");
+        assert_eq!(fr().compact(25_620_000.0), "25,62 millions");
+        assert_eq!(fr().compact(9_500_000_000.0), "9,5 milliards");
+        assert_eq!(fr().compact_short(24_700_000.0), "24,7\u{A0}M");
+        assert_eq!(fr().compact(341_000.0), "341.000");
+    }
+
+    #[test]
+    fn percent_carries_cldr_marks() {
+        assert_eq!(ar().percent(87.0), "87\u{200E}%\u{200E}");
+        assert_eq!(fr().percent(86.4), "86,4\u{A0}%");
+    }
+
+    #[test]
+    fn dates_follow_their_precision_with_maghreb_months() {
+        assert_eq!(ar().date(ObsDate::Year(2024)), "2024");
+        assert_eq!(ar().date(ObsDate::Month(2024, 12)), "دجنبر 2024");
+        assert_eq!(fr().date(ObsDate::Month(2024, 12)), "décembre 2024");
+        assert_eq!(fr().date(ObsDate::Day(2023, 9, 26)), "26 septembre 2023");
+        assert_eq!(ar().date(ObsDate::Day(2023, 9, 26)), "26 شتنبر 2023");
+    }
+
+    #[test]
+    fn values_choose_words_for_round_millions_only() {
+        assert_eq!(fr().value(10_229_617.0, Unit::Persons), "10.229.617");
+        assert_eq!(fr().value(11_100_000.0, Unit::Persons), "11,1 millions");
+        assert_eq!(ar().value(9_400_000.0, Unit::Persons), "9,4 مليون");
+    }
+}

@@ -1,0 +1,279 @@
+//! Typed, borrowed views of the site model, one per template.
+
+use crate::content::Layout;
+use crate::data::{Dataset, Indicator, Observation};
+use crate::locale::{bidi, Formatter, Lang, UiText};
+use crate::site::{Page, Site};
+use crate::urls;
+use askama::Template;
+
+/// A figure shown as a card: headline figures on the home page, key figures of a regime.
+pub struct FigureCard {
+    pub title: String,
+    pub value: String,
+    pub raw: String,
+    pub date: String,
+    pub iso: String,
+    pub source_name: String,
+    pub source_href: String,
+    pub definition_href: String,
+}
+
+pub struct RegimeCard {
+    pub short: String,
+    pub covers: String,
+    pub href: Option<String>,
+}
+
+pub struct RegimeFacts {
+    pub name: String,
+    pub manager: String,
+    pub legal_basis: String,
+    pub covers: String,
+    pub pays: String,
+}
+
+pub struct NavLink {
+    pub href: String,
+    pub title: String,
+    pub current: bool,
+}
+
+pub struct DatasetRow {
+    pub anchor: String,
+    pub title: String,
+    pub definition: String,
+    pub unit: &'static str,
+    pub period: String,
+    pub count: usize,
+    pub sources: Vec<(String, String)>,
+    pub csv: String,
+    pub json: String,
+}
+
+pub struct ChartRow {
+    pub title: String,
+    pub csv: String,
+    pub json: String,
+}
+
+pub struct SourceRow {
+    pub anchor: String,
+    pub publisher: String,
+    pub title: String,
+    pub via: Option<String>,
+    pub published: String,
+    pub url: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "page.html")]
+pub struct PageTemplate<'a> {
+    pub lang: Lang,
+    pub other: Lang,
+    pub ui: &'static UiText,
+    pub site_title: &'a str,
+    pub tagline: &'a str,
+    pub publisher: &'a str,
+    pub licence_name: &'a str,
+    pub licence_url: &'a str,
+    pub title: &'a str,
+    pub title_tag: String,
+    pub description: &'a str,
+    pub canonical: String,
+    pub alt_ar: String,
+    pub alt_fr: String,
+    pub alt_default: String,
+    pub home_href: String,
+    pub other_href: String,
+    pub nav: Vec<NavLink>,
+    pub body_html: &'a str,
+    pub is_home: bool,
+    pub is_data: bool,
+    pub headline: Vec<FigureCard>,
+    pub regimes: Vec<RegimeCard>,
+    pub regime_facts: Option<RegimeFacts>,
+    pub key_figures: Vec<FigureCard>,
+    pub datasets: Vec<DatasetRow>,
+    pub charts: Vec<ChartRow>,
+    pub sources: Vec<SourceRow>,
+    pub data_href: String,
+}
+
+impl<'a> PageTemplate<'a> {
+    pub fn new(site: &'a Site, page: &'a Page, lang: Lang) -> Self {
+        let text = page.text.get(lang);
+        let ui = UiText::get(lang);
+        let f = site.formatters.get(lang);
+        let config = site.config;
+        let data = site.data;
+        let site_title = config.title.get(lang);
+        let path = |l: Lang| urls::page(l, &page.slug_path);
+        let nav = std::iter::once((String::new(), ui.nav_home.to_string()))
+            .chain(site.nav.iter().map(|n| (n.slug_path.clone(), n.title.get(lang).clone())))
+            .map(|(slug, title)| NavLink { current: slug == page.slug_path, href: urls::page(lang, &slug), title })
+            .collect();
+        let regime = page.regime.as_deref().and_then(|r| data.regime(r));
+        PageTemplate {
+            lang,
+            other: lang.other(),
+            ui,
+            site_title,
+            tagline: config.tagline.get(lang),
+            publisher: config.publisher.get(lang),
+            licence_name: config.data_licence.name.get(lang),
+            licence_url: &config.data_licence.url,
+            title: &text.title,
+            title_tag: title_tag(lang, &text.title, site_title, page.layout == Layout::Home),
+            description: &text.description,
+            canonical: config.absolute(&path(lang)),
+            alt_ar: config.absolute(&path(Lang::Ar)),
+            alt_fr: config.absolute(&path(Lang::Fr)),
+            alt_default: config.absolute("/"),
+            home_href: urls::page(lang, ""),
+            other_href: path(lang.other()),
+            nav,
+            body_html: &text.body_html,
+            is_home: page.layout == Layout::Home,
+            is_data: page.layout == Layout::Data,
+            headline: text.headline.iter().filter_map(|id| card(data, f, ui, id)).collect(),
+            regimes: if page.layout == Layout::Home { regime_cards(site, lang) } else { Vec::new() },
+            regime_facts: regime.map(|r| RegimeFacts {
+                name: r.name.get(lang).clone(),
+                manager: r.manager.get(lang).clone(),
+                legal_basis: r.legal_basis.get(lang).clone(),
+                covers: r.covers.get(lang).clone(),
+                pays: r.pays.get(lang).clone(),
+            }),
+            key_figures: regime.map(|r| data.indicators_of_regime(&r.id).filter_map(|i| card(data, f, ui, &i.id)).collect()).unwrap_or_default(),
+            datasets: if page.layout == Layout::Data { datasets(data, f, lang) } else { Vec::new() },
+            charts: if page.layout == Layout::Data { charts(data, lang) } else { Vec::new() },
+            sources: if page.layout == Layout::Data { sources(data, f, lang) } else { Vec::new() },
+            data_href: urls::data_page(lang),
+        }
+    }
+
+    /// Text from content or data, escaped, with Latin runs isolated in Arabic.
+    pub fn t(&self, s: &str) -> String {
+        crate::html::text(self.lang, s)
+    }
+}
+
+/// `<title>`: page title and site title; an Arabic title that starts with Latin letters is
+/// led by U+200F so it displays right to left (W3C rule A6).
+fn title_tag(lang: Lang, title: &str, site_title: &str, is_home: bool) -> String {
+    let t = if is_home { site_title.to_string() } else { format!("{title} — {site_title}") };
+    let starts_latin = t.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !bidi::is_arabic(c));
+    if lang.is_rtl() && starts_latin { format!("\u{200F}{t}") } else { t }
+}
+
+fn card(data: &Dataset, f: &Formatter, ui: &UiText, id: &str) -> Option<FigureCard> {
+    let ind: &Indicator = data.indicators.get(id)?;
+    let o: &Observation = data.latest(id)?;
+    let src = data.sources.get(&o.source)?;
+    let lang = f.lang();
+    Some(FigureCard {
+        title: ind.title.get(lang).clone(),
+        value: ui.qualified(o.qualifier, &f.value(o.value, ind.unit)),
+        raw: format!("{}", o.value),
+        date: f.date(o.date),
+        iso: o.date.iso(),
+        source_name: src.publisher.get(lang).clone(),
+        source_href: urls::source(lang, &o.source),
+        definition_href: format!("{}#{}", urls::data_page(lang), urls::indicator_anchor(id)),
+    })
+}
+
+fn regime_cards(site: &Site, lang: Lang) -> Vec<RegimeCard> {
+    site.data
+        .regimes
+        .iter()
+        .map(|r| RegimeCard {
+            short: r.short.get(lang).clone(),
+            covers: r.covers.get(lang).clone(),
+            href: site.regime_page(&r.id).map(|p| urls::page(lang, &p.slug_path)),
+        })
+        .collect()
+}
+
+fn datasets(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<DatasetRow> {
+    let ui = UiText::get(lang);
+    data.indicators
+        .values()
+        .map(|ind| {
+            let first = ind.observations.first().map(|o| f.date(o.date)).unwrap_or_default();
+            let last = ind.observations.last().map(|o| f.date(o.date)).unwrap_or_default();
+            let mut src_ids: Vec<&str> = ind.observations.iter().map(|o| o.source.as_str()).collect();
+            src_ids.sort();
+            src_ids.dedup();
+            DatasetRow {
+                anchor: urls::indicator_anchor(&ind.id),
+                title: ind.title.get(lang).clone(),
+                definition: ind.definition.get(lang).clone(),
+                unit: ui.unit(ind.unit),
+                period: if first == last { first } else { format!("{first} – {last}") },
+                count: ind.observations.len(),
+                sources: src_ids
+                    .into_iter()
+                    .filter_map(|id| data.sources.get(id))
+                    .map(|s| (s.publisher.get(lang).clone(), format!("#{}", urls::source_anchor(&s.id))))
+                    .collect(),
+                csv: urls::indicator_csv(&ind.id),
+                json: urls::indicator_json(&ind.id),
+            }
+        })
+        .collect()
+}
+
+fn charts(data: &Dataset, lang: Lang) -> Vec<ChartRow> {
+    data.charts
+        .values()
+        .map(|c| ChartRow { title: c.title.get(lang).clone(), csv: urls::chart_csv(&c.id), json: urls::chart_json(&c.id) })
+        .collect()
+}
+
+fn sources(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<SourceRow> {
+    data.sources
+        .values()
+        .map(|s| SourceRow {
+            anchor: urls::source_anchor(&s.id),
+            publisher: s.publisher.get(lang).clone(),
+            title: s.title.get(lang).clone(),
+            via: s.via.clone(),
+            published: f.date(s.published),
+            url: s.url.clone(),
+        })
+        .collect()
+}
+
+/// The neutral root page: a choice of language, no redirect.
+#[derive(Template)]
+#[template(path = "root.html")]
+pub struct RootTemplate<'a> {
+    pub title_ar: &'a str,
+    pub title_fr: &'a str,
+    pub tagline_ar: &'a str,
+    pub tagline_fr: &'a str,
+    pub canonical: String,
+    pub alt_ar: String,
+    pub alt_fr: String,
+    pub choose_ar: &'static str,
+    pub choose_fr: &'static str,
+}
+
+impl<'a> RootTemplate<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        let c = site.config;
+        RootTemplate {
+            title_ar: &c.title.ar,
+            title_fr: &c.title.fr,
+            tagline_ar: &c.tagline.ar,
+            tagline_fr: &c.tagline.fr,
+            canonical: c.absolute("/"),
+            alt_ar: c.absolute(&urls::page(Lang::Ar, "")),
+            alt_fr: c.absolute(&urls::page(Lang::Fr, "")),
+            choose_ar: UiText::get(Lang::Ar).choose_language,
+            choose_fr: UiText::get(Lang::Fr).choose_language,
+        }
+    }
+}

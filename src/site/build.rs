@@ -1,0 +1,82 @@
+//! `build`: the whole pipeline, top to bottom, as one function.
+//! load → validate → model → render → write.
+
+use super::model;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::locale::Formatters;
+use crate::output::{self, OutputFile};
+use crate::{config, content, data, exports, figures, render};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub struct BuildOptions {
+    /// The site folder: holds `site.yaml`, `content/`, `data/`, `static/`.
+    pub root: PathBuf,
+    /// Where the site is written (replaced as a whole on success).
+    pub out: PathBuf,
+}
+
+/// What a successful build produced.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub elapsed: Duration,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// The input has problems; nothing was written.
+    Invalid(Diagnostics),
+    /// Writing the output failed; the previous output is intact.
+    Write(String),
+}
+
+/// Builds the site in memory, then writes it atomically. Every input problem found is
+/// reported together; on any problem nothing is written.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let files = render_files(&options.root)?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
+    let count = files.len();
+    output::write_atomically(&options.out, files).map_err(|e| BuildError::Write(format!("{}: {e}", options.out.display())))?;
+    Ok(BuildReport { pages, files: count, bytes, elapsed: started.elapsed() })
+}
+
+/// Every output file of the site at `root`, or all the problems that prevent it.
+pub fn render_files(root: &Path) -> Result<Vec<OutputFile>, BuildError> {
+    // Load and validate every input, collecting all problems before stopping.
+    let mut diags = Diagnostics::new();
+    let config = config::load(root, &mut diags);
+    let dataset = data::load(root, &mut diags);
+    let pages = content::load(root, &mut diags);
+    let Some(config) = config.filter(|_| diags.is_empty()) else {
+        return Err(BuildError::Invalid(diags));
+    };
+
+    // Model: figures from the data, then pages with their directives resolved.
+    let formatters = Formatters::new();
+    let figures = figures::build(&dataset, &formatters).map_err(|errs| invalid(diags_with(errs)))?;
+    let site = model::assemble(&config, &dataset, &figures, &formatters, pages, &mut diags);
+    if !diags.is_empty() {
+        return Err(BuildError::Invalid(diags));
+    }
+
+    // Render pages and downloads; add static assets.
+    let mut files = render::site(&site).map_err(|e| invalid(diags_with(vec![Diagnostic::new("templates", None, format!("a template failed: {e}"))])))?;
+    files.extend(exports::build(&config, &dataset).map_err(|e| invalid(diags_with(vec![Diagnostic::new("data", None, format!("a download could not be written: {e}"))])))?);
+    files.extend(output::read_tree(&root.join("static"), "static/").map_err(|e| BuildError::Write(format!("static/: {e}")))?);
+    Ok(files)
+}
+
+fn diags_with(items: Vec<Diagnostic>) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    items.into_iter().for_each(|i| d.push(i));
+    d
+}
+
+fn invalid(d: Diagnostics) -> BuildError {
+    BuildError::Invalid(d)
+}

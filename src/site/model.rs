@@ -1,0 +1,175 @@
+//! The site model: pages with rendered bodies, navigation, and the checks that span pages
+//! (every page paired, regimes and headline figures that exist, the required pages present).
+
+use super::resolver::Resolver;
+use crate::config::Config;
+use crate::content::markdown::{self, Origin};
+use crate::content::{Layout, PagePair, Source};
+use crate::data::Dataset;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::figures::Figures;
+use crate::locale::{Formatters, Lang, Localized};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// One language version of a page, ready for templates.
+#[derive(Debug, Clone)]
+pub struct PageText {
+    pub title: String,
+    pub description: String,
+    pub nav_title: String,
+    pub body_html: String,
+    pub anchors: Vec<String>,
+    pub headline: Vec<String>,
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// `index`, `coverage`, `regimes/tadamon`.
+    pub key: String,
+    /// `` or `coverage/`: the path under `/ar/` and `/fr/`.
+    pub slug_path: String,
+    pub layout: Layout,
+    pub regime: Option<String>,
+    pub nav: Option<u32>,
+    pub text: Localized<PageText>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    pub slug_path: String,
+    pub title: Localized<String>,
+}
+
+pub struct Site<'a> {
+    pub config: &'a Config,
+    pub data: &'a Dataset,
+    pub figures: &'a Figures,
+    pub formatters: &'a Formatters,
+    pub pages: Vec<Page>,
+    pub nav: Vec<NavItem>,
+}
+
+impl Site<'_> {
+    pub fn page(&self, key: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.key == key)
+    }
+
+    /// The explainer page of a regime, if there is one.
+    pub fn regime_page(&self, regime: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.regime.as_deref() == Some(regime))
+    }
+}
+
+/// Renders every page body and checks what spans pages. Problems go to `diags`.
+pub fn assemble<'a>(
+    config: &'a Config,
+    data: &'a Dataset,
+    figures: &'a Figures,
+    formatters: &'a Formatters,
+    pairs: Vec<PagePair>,
+    diags: &mut Diagnostics,
+) -> Site<'a> {
+    let resolver = Resolver { data, formatters, figures };
+    let results: Vec<Result<Page, Vec<Diagnostic>>> = pairs.par_iter().map(|pair| page(pair, config, data, &resolver)).collect();
+    let mut pages = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(errs) => errs.into_iter().for_each(|d| diags.push(d)),
+        }
+    }
+    for (key, layout, file) in [("index", Layout::Home, "content/index"), ("data", Layout::Data, "content/data")] {
+        match pages.iter().find(|p| p.key == key) {
+            Some(p) if p.layout == layout => {}
+            Some(p) => diags.error(&p.text.fr.file, Some(Position::new(2, 1)), format!("the page `{key}` must use `layout: {}`", layout_name(layout)), "set the layout in the front matter of both language versions"),
+            None if pairs.iter().all(|p| p.key != key) => diags.error(&PathBuf::from(format!("{file}.ar.md")), None, format!("the site needs a `{key}` page"), format!("create {file}.ar.md and {file}.fr.md with `layout: {}`", layout_name(layout))),
+            None => {}
+        }
+    }
+    let mut nav_pages: Vec<&Page> = pages.iter().filter(|p| p.nav.is_some()).collect();
+    nav_pages.sort_by(|a, b| (a.nav, &a.key).cmp(&(b.nav, &b.key)));
+    let nav = nav_pages
+        .into_iter()
+        .map(|p| NavItem { slug_path: p.slug_path.clone(), title: p.text.map(|_, t| t.nav_title.clone()) })
+        .collect();
+    Site { config, data, figures, formatters, pages, nav }
+}
+
+fn layout_name(layout: Layout) -> &'static str {
+    match layout {
+        Layout::Page => "page",
+        Layout::Home => "home",
+        Layout::Data => "data",
+    }
+}
+
+fn page(pair: &PagePair, config: &Config, data: &Dataset, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let (ar, fr) = (&pair.sources.ar, &pair.sources.fr);
+    if ar.front.layout != fr.front.layout || ar.front.regime != fr.front.regime || ar.front.nav != fr.front.nav {
+        errors.push(
+            Diagnostic::new(&fr.file, Some(Position::new(2, 1)), "the Arabic and French versions disagree on `layout`, `regime` or `nav`")
+                .with_hint(format!("use the same values as in {}", ar.file.display())),
+        );
+    }
+    let text = Localized::from_fn(|lang| {
+        let src = pair.sources.get(lang);
+        page_text(src, lang, config, data, resolver).map_err(|mut e| errors.append(&mut e)).ok()
+    });
+    if let Some(regime) = &ar.front.regime {
+        if data.regime(regime).is_none() {
+            for src in [ar, fr] {
+                errors.push(Diagnostic::new(&src.file, front_position(src, "regime:"), format!("unknown regime `{regime}`")).with_hint("use an id from data/regimes.yaml"));
+            }
+        }
+    }
+    match (text.ar, text.fr) {
+        (Some(ar_text), Some(fr_text)) if errors.is_empty() => Ok(Page {
+            key: pair.key.clone(),
+            slug_path: pair.slug_path(),
+            layout: ar.front.layout,
+            regime: ar.front.regime.clone(),
+            nav: ar.front.nav,
+            text: Localized { ar: ar_text, fr: fr_text },
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn page_text(src: &Source, lang: Lang, config: &Config, data: &Dataset, resolver: &Resolver) -> Result<PageText, Vec<Diagnostic>> {
+    let full = format!("{}{}", "\n".repeat(src.body_line), src.body);
+    let origin = Origin { file: &src.file, file_text: &full, body_offset: src.body_line };
+    let mut errors = Vec::new();
+    for id in &src.front.headline {
+        if !data.indicators.contains_key(id) {
+            errors.push(Diagnostic::new(&src.file, front_position(src, id), format!("unknown indicator `{id}` in `headline`")).with_hint("use ids of files in data/indicators/"));
+        }
+    }
+    let rendered = markdown::render(&src.body, lang, config.markdown.raw_html, &origin, resolver);
+    match rendered {
+        Ok(r) if errors.is_empty() => Ok(PageText {
+            title: src.front.title.clone(),
+            description: src.front.description.clone(),
+            nav_title: src.front.nav_title.clone().unwrap_or_else(|| src.front.title.clone()),
+            body_html: r.html,
+            anchors: r.anchors,
+            headline: src.front.headline.clone(),
+            file: src.file.clone(),
+        }),
+        Ok(_) => Err(errors),
+        Err(mut e) => {
+            errors.append(&mut e);
+            Err(errors)
+        }
+    }
+}
+
+/// Position of the first front matter line containing `needle`, for errors found after
+/// parsing (the front matter starts on line 2, after `---`).
+fn front_position(src: &Source, needle: &str) -> Option<Position> {
+    src.front_yaml.lines().enumerate().find_map(|(i, line)| {
+        line.find(needle).map(|col| Position::new(i + 2, line[..col].chars().count() + 1))
+    })
+}

@@ -1,0 +1,76 @@
+//! Turns `{{ figure … }}` and `{{ chart … }}` directives into HTML from the data.
+
+use crate::content::markdown::DirectiveResolver;
+use crate::data::{Dataset, ObsDate};
+use crate::figures::Figures;
+use crate::html::{escape, text};
+use crate::locale::{Formatters, Lang, UiText};
+use crate::urls;
+
+pub struct Resolver<'a> {
+    pub data: &'a Dataset,
+    pub formatters: &'a Formatters,
+    pub figures: &'a Figures,
+}
+
+impl Resolver<'_> {
+    fn unknown_indicator(&self, id: &str) -> (String, String) {
+        let close: Vec<&str> = self.data.indicators.keys().filter(|k| k.contains(id.split('-').next().unwrap_or(id))).map(String::as_str).take(5).collect();
+        let hint = if close.is_empty() {
+            "use the id of a file in data/indicators/ (the data page lists them all)".to_string()
+        } else {
+            format!("did you mean one of: {}?", close.join(", "))
+        };
+        (format!("unknown indicator `{id}` in a figure directive"), hint)
+    }
+}
+
+impl DirectiveResolver for Resolver<'_> {
+    fn figure(&self, lang: Lang, indicator: &str, date: Option<ObsDate>, source: Option<&str>) -> Result<String, (String, String)> {
+        let Some(ind) = self.data.indicators.get(indicator) else {
+            return Err(self.unknown_indicator(indicator));
+        };
+        let obs = match (date, source) {
+            (None, None) => self.data.latest(indicator),
+            (Some(d), s) => {
+                let found = self.data.at(indicator, d, s);
+                if found.len() > 1 {
+                    let ids: Vec<&str> = found.iter().map(|o| o.source.as_str()).collect();
+                    return Err((
+                        format!("`{indicator}` has {} values for {}", found.len(), d.iso()),
+                        format!("add source=… to choose one of: {}", ids.join(", ")),
+                    ));
+                }
+                found.into_iter().next()
+            }
+            (None, Some(s)) => self.data.indicators[indicator].observations.iter().filter(|o| o.source == s).max_by_key(|o| o.date),
+        };
+        let Some(obs) = obs else {
+            let dates: Vec<String> = ind.observations.iter().map(|o| o.date.iso()).collect();
+            return Err((
+                format!("`{indicator}` has no observation matching this directive"),
+                format!("its observations are dated {}", dates.join(", ")),
+            ));
+        };
+        let f = self.formatters.get(lang);
+        let ui = UiText::get(lang);
+        let src = &self.data.sources[&obs.source];
+        let comma = if lang.is_rtl() { "، " } else { ", " };
+        Ok(format!(
+            "<span class=\"figure\"><data value=\"{raw}\">{value}</data> <span class=\"figure-source\">(<a href=\"{href}\">{publisher}</a>{comma}<time datetime=\"{iso}\">{date}</time>)</span></span>",
+            raw = obs.value,
+            value = escape(&ui.qualified(obs.qualifier, &f.value(obs.value, ind.unit))),
+            href = escape(&urls::source(lang, &obs.source)),
+            publisher = text(lang, src.publisher.get(lang)),
+            iso = obs.date.iso(),
+            date = escape(&f.date(obs.date)),
+        ))
+    }
+
+    fn chart(&self, lang: Lang, id: &str) -> Result<String, (String, String)> {
+        self.figures.block(id, lang).map(str::to_string).ok_or_else(|| {
+            let known: Vec<&str> = self.data.charts.keys().map(String::as_str).collect();
+            (format!("unknown chart `{id}`"), format!("use one of the charts of data/charts.yaml: {}", known.join(", ")))
+        })
+    }
+}

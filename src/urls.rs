@@ -1,0 +1,48 @@
+//! Every URL the site publishes, in one place, so pages, figures and exports agree.
+//! Paths are site-absolute (`/ar/regimes/tadamon/`); see `Config::absolute` for full URLs.
+
+use crate::locale::Lang;
+
+/// A page: `slug_path` is `` for the home page or `regimes/tadamon/`.
+pub fn page(lang: Lang, slug_path: &str) -> String {
+    format!("/{}/{}", lang.code(), slug_path)
+}
+
+/// The data and sources page, where every source has an anchor.
+pub fn data_page(lang: Lang) -> String {
+    page(lang, "data/")
+}
+
+pub fn source_anchor(id: &str) -> String {
+    format!("source-{id}")
+}
+
+pub fn source(lang: Lang, id: &str) -> String {
+    format!("{}#{}", data_page(lang), source_anchor(id))
+}
+
+pub fn indicator_anchor(id: &str) -> String {
+    format!("indicator-{id}")
+}
+
+pub fn chart_csv(id: &str) -> String {
+    format!("/data/charts/{id}.csv")
+}
+
+pub fn chart_json(id: &str) -> String {
+    format!("/data/charts/{id}.json")
+}
+
+pub fn indicator_csv(id: &str) -> String {
+    format!("/data/indicators/{id}.csv")
+}
+
+pub fn indicator_json(id: &str) -> String {
+    format!("/data/indicators/{id}.json")
+}
+
+/// Output file for a site path: `/ar/` → `ar/index.html`, `/data/x.csv` → `data/x.csv`.
+pub fn output_file(path: &str) -> String {
+    let p = path.trim_start_matches('/');
+    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_string() }
+}
