@@ -45,7 +45,10 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn build(args: BuildArgs) -> ExitCode {
-    let options = BuildOptions { root: args.root, out: args.out };
+    let options = BuildOptions {
+        root: args.root,
+        out: args.out,
+    };
     match site::build(&options) {
         Ok(report) => {
             println!(

@@ -16,20 +16,16 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escapes_markup_and_quotes() {
-        assert_eq!(super::escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    }
-}
-
 /// Text from content or data made safe for an HTML text node in `lang`: escaped, and in
 /// Arabic with each Latin run isolated (`<span dir="ltr" lang="fr">`). Templates call it
 /// and mark the result `|safe`.
 pub fn text(lang: crate::locale::Lang, s: &str) -> String {
     let escaped = escape(s);
-    if lang.is_rtl() { crate::locale::bidi::isolate_latin_runs(&escaped) } else { escaped }
+    if lang.is_rtl() {
+        crate::locale::bidi::isolate_latin_runs(&escaped)
+    } else {
+        escaped
+    }
 }
 
 /// The text of an HTML fragment: tags dropped, the five escapes decoded.
@@ -44,5 +40,20 @@ pub fn to_text(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            super::escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
 }

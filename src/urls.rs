@@ -44,5 +44,9 @@ pub fn indicator_json(id: &str) -> String {
 /// Output file for a site path: `/ar/` → `ar/index.html`, `/data/x.csv` → `data/x.csv`.
 pub fn output_file(path: &str) -> String {
     let p = path.trim_start_matches('/');
-    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_string() }
+    if p.is_empty() || p.ends_with('/') {
+        format!("{p}index.html")
+    } else {
+        p.to_string()
+    }
 }

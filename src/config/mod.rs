@@ -63,6 +63,27 @@ pub struct Config {
 }
 
 impl Config {
+    /// A stand-in used when site.yaml is unusable, so that the other inputs can still be
+    /// checked in the same run. A build that uses it always fails (its error is reported).
+    pub fn placeholder() -> Config {
+        let empty = Localized {
+            ar: String::new(),
+            fr: String::new(),
+        };
+        Config {
+            base_url: "https://invalid.example/".into(),
+            title: empty.clone(),
+            tagline: empty.clone(),
+            publisher: empty.clone(),
+            data_licence: Licence {
+                id: String::new(),
+                name: empty,
+                url: String::new(),
+            },
+            markdown: MarkdownOptions::default(),
+        }
+    }
+
     /// Absolute URL of a site path such as `/ar/`.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url.trim_end_matches('/'), path)
@@ -75,7 +96,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     let text = match std::fs::read_to_string(root.join(rel)) {
         Ok(t) => t,
         Err(e) => {
-            diags.error(rel, None, format!("cannot read the site configuration: {e}"), "run the command from the site folder, or pass --root DIR");
+            diags.error(
+                rel,
+                None,
+                format!("cannot read the site configuration: {e}"),
+                "run the command from the site folder, or pass --root DIR",
+            );
             return None;
         }
     };
@@ -89,8 +115,15 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     };
     let before = diags.len();
     let base = raw.base_url.value.trim().to_string();
-    if !(base.starts_with("https://") || base.starts_with("http://")) || base.contains(char::is_whitespace) {
-        diags.error(rel, position_of(&raw.base_url), format!("base_url `{base}` is not an absolute web address"), "write the public address of the site, e.g. https://amo.example.ma/");
+    if !(base.starts_with("https://") || base.starts_with("http://"))
+        || base.contains(char::is_whitespace)
+    {
+        diags.error(
+            rel,
+            position_of(&raw.base_url),
+            format!("base_url `{base}` is not an absolute web address"),
+            "write the public address of the site, e.g. https://amo.example.ma/",
+        );
     }
     check_languages(rel, &raw.languages, diags);
     if diags.len() > before {
@@ -111,23 +144,60 @@ fn check_languages(rel: &Path, langs: &Spanned<Vec<RawLanguage>>, diags: &mut Di
     let mut seen = Vec::new();
     for l in &langs.value {
         let Some(lang) = Lang::from_code(&l.code.value) else {
-            diags.error(rel, position_of(&l.code), format!("unsupported language `{}`", l.code.value), "this site is published in `ar` and `fr`");
+            diags.error(
+                rel,
+                position_of(&l.code),
+                format!("unsupported language `{}`", l.code.value),
+                "this site is published in `ar` and `fr`",
+            );
             continue;
         };
         if l.locale.value != lang.locale() {
-            diags.error(rel, position_of(&l.locale), format!("language `{lang}` must use locale `{}`, not `{}`", lang.locale(), l.locale.value), format!("set `locale: {}`", lang.locale()));
+            diags.error(
+                rel,
+                position_of(&l.locale),
+                format!(
+                    "language `{lang}` must use locale `{}`, not `{}`",
+                    lang.locale(),
+                    l.locale.value
+                ),
+                format!("set `locale: {}`", lang.locale()),
+            );
         }
         if l.direction.value != lang.dir() {
-            diags.error(rel, position_of(&l.direction), format!("language `{lang}` is written `{}`, not `{}`", lang.dir(), l.direction.value), format!("set `direction: {}`", lang.dir()));
+            diags.error(
+                rel,
+                position_of(&l.direction),
+                format!(
+                    "language `{lang}` is written `{}`, not `{}`",
+                    lang.dir(),
+                    l.direction.value
+                ),
+                format!("set `direction: {}`", lang.dir()),
+            );
         }
         if seen.contains(&lang) {
-            diags.error(rel, position_of(&l.code), format!("language `{lang}` is listed twice"), "list each language once");
+            diags.error(
+                rel,
+                position_of(&l.code),
+                format!("language `{lang}` is listed twice"),
+                "list each language once",
+            );
         }
         seen.push(lang);
     }
     for lang in Lang::ALL {
         if !seen.contains(&lang) {
-            diags.error(rel, position_of(langs), format!("language `{lang}` is missing"), format!("add `- {{ code: {lang}, locale: {}, direction: {} }}`", lang.locale(), lang.dir()));
+            diags.error(
+                rel,
+                position_of(langs),
+                format!("language `{lang}` is missing"),
+                format!(
+                    "add `- {{ code: {lang}, locale: {}, direction: {} }}`",
+                    lang.locale(),
+                    lang.dir()
+                ),
+            );
         }
     }
 }

@@ -9,7 +9,11 @@ use crate::data::ObsDate;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DirectiveKind {
     /// An inline figure: the value formatted for the page, with its date and source.
-    Figure { indicator: String, date: Option<ObsDate>, source: Option<String> },
+    Figure {
+        indicator: String,
+        date: Option<ObsDate>,
+        source: Option<String>,
+    },
     /// A chart, alone in its paragraph.
     Chart { id: String },
 }
@@ -40,14 +44,22 @@ pub fn scan(text: &str) -> Vec<Result<Directive, DirectiveError>> {
             out.push(Err(DirectiveError {
                 offset: start,
                 message: "a directive is opened with `{{` but never closed".into(),
-                hint: "close it with `}}` on the same line, e.g. `{{ figure tadamon-beneficiaries }}`".into(),
+                hint:
+                    "close it with `}}` on the same line, e.g. `{{ figure tadamon-beneficiaries }}`"
+                        .into(),
             }));
             break;
         };
         let end = start + 2 + close_rel + 2;
-        out.push(parse(&text[start + 2..end - 2]).map(|kind| Directive { kind, start, end }).map_err(|(message, hint)| {
-            DirectiveError { offset: start, message, hint }
-        }));
+        out.push(
+            parse(&text[start + 2..end - 2])
+                .map(|kind| Directive { kind, start, end })
+                .map_err(|(message, hint)| DirectiveError {
+                    offset: start,
+                    message,
+                    hint,
+                }),
+        );
         from = end;
     }
     out
@@ -58,7 +70,10 @@ fn parse(inner: &str) -> Result<DirectiveKind, (String, String)> {
     let name = words.next().unwrap_or_default();
     let usage = "write `{{ figure INDICATOR }}`, `{{ figure INDICATOR date=YYYY-MM source=SOURCE }}` or `{{ chart CHART }}`";
     let Some(id) = words.next() else {
-        return Err((format!("the directive `{{{{{inner}}}}}` names no id"), usage.into()));
+        return Err((
+            format!("the directive `{{{{{inner}}}}}` names no id"),
+            usage.into(),
+        ));
     };
     let args: Vec<&str> = words.collect();
     match name {
@@ -68,17 +83,34 @@ fn parse(inner: &str) -> Result<DirectiveKind, (String, String)> {
             for arg in args {
                 match arg.split_once('=') {
                     Some(("date", v)) => {
-                        date = Some(ObsDate::parse(v).map_err(|m| (format!("bad date in directive: {m}"), "write date=YYYY, date=YYYY-MM or date=YYYY-MM-DD".to_string()))?);
+                        date = Some(ObsDate::parse(v).map_err(|m| {
+                            (
+                                format!("bad date in directive: {m}"),
+                                "write date=YYYY, date=YYYY-MM or date=YYYY-MM-DD".to_string(),
+                            )
+                        })?);
                     }
                     Some(("source", v)) => source = Some(v.to_string()),
-                    _ => return Err((format!("unknown argument `{arg}` in a figure directive"), "a figure takes `date=` and `source=` only".into())),
+                    _ => {
+                        return Err((
+                            format!("unknown argument `{arg}` in a figure directive"),
+                            "a figure takes `date=` and `source=` only".into(),
+                        ));
+                    }
                 }
             }
-            Ok(DirectiveKind::Figure { indicator: id.to_string(), date, source })
+            Ok(DirectiveKind::Figure {
+                indicator: id.to_string(),
+                date,
+                source,
+            })
         }
         "chart" => {
             if let Some(extra) = args.first() {
-                return Err((format!("unexpected `{extra}` in a chart directive"), "write `{{ chart CHART-ID }}`".into()));
+                return Err((
+                    format!("unexpected `{extra}` in a chart directive"),
+                    "write `{{ chart CHART-ID }}`".into(),
+                ));
             }
             Ok(DirectiveKind::Chart { id: id.to_string() })
         }
@@ -95,8 +127,12 @@ mod tests {
         let found = scan("بلغ {{ figure tadamon-beneficiaries }} ثم {{chart coverage-growth}}.");
         assert_eq!(found.len(), 2);
         let first = found[0].as_ref().unwrap();
-        assert!(matches!(&first.kind, DirectiveKind::Figure { indicator, .. } if indicator == "tadamon-beneficiaries"));
-        assert!(matches!(&found[1].as_ref().unwrap().kind, DirectiveKind::Chart { id } if id == "coverage-growth"));
+        assert!(
+            matches!(&first.kind, DirectiveKind::Figure { indicator, .. } if indicator == "tadamon-beneficiaries")
+        );
+        assert!(
+            matches!(&found[1].as_ref().unwrap().kind, DirectiveKind::Chart { id } if id == "coverage-growth")
+        );
     }
 
     #[test]

@@ -42,9 +42,16 @@ pub struct FrontMatter {
 
 /// Splits `text` into front matter and body; parses the front matter.
 /// Returns the front matter's YAML, the body and the number of lines before the body.
-pub fn split_and_parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<(FrontMatter, String, String, usize)> {
+pub fn split_and_parse(
+    rel: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<(FrontMatter, String, String, usize)> {
     let text_nobom = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let Some(rest) = text_nobom.strip_prefix("---\n").or_else(|| text_nobom.strip_prefix("---\r\n")) else {
+    let Some(rest) = text_nobom
+        .strip_prefix("---\n")
+        .or_else(|| text_nobom.strip_prefix("---\r\n"))
+    else {
         diags.error(rel, Some(Position::new(1, 1)), "the page has no front matter", "start the file with a `---` line, then `title:` and `description:`, then another `---` line");
         return None;
     };
@@ -58,7 +65,12 @@ pub fn split_and_parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Optio
         offset += line.len();
     }
     let Some((end, body_start)) = yaml_end else {
-        diags.error(rel, Some(Position::new(1, 1)), "the front matter is not closed", "add a line with `---` after the front matter");
+        diags.error(
+            rel,
+            Some(Position::new(1, 1)),
+            "the front matter is not closed",
+            "add a line with `---` after the front matter",
+        );
         return None;
     };
     let yaml = &rest[..end];
@@ -66,15 +78,32 @@ pub fn split_and_parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Optio
         Ok(front) => {
             let mut ok = true;
             if front.title.trim().is_empty() {
-                diags.error(rel, Some(Position::new(2, 1)), "the page title is empty", "write a `title:`");
+                diags.error(
+                    rel,
+                    Some(Position::new(2, 1)),
+                    "the page title is empty",
+                    "write a `title:`",
+                );
                 ok = false;
             }
             if front.description.trim().is_empty() {
-                diags.error(rel, Some(Position::new(2, 1)), "the page description is empty", "write a one-sentence `description:`");
+                diags.error(
+                    rel,
+                    Some(Position::new(2, 1)),
+                    "the page description is empty",
+                    "write a one-sentence `description:`",
+                );
                 ok = false;
             }
             let body_line = 1 + rest[..body_start].matches('\n').count();
-            ok.then(|| (front, yaml.to_string(), rest[body_start..].to_string(), body_line))
+            ok.then(|| {
+                (
+                    front,
+                    yaml.to_string(),
+                    rest[body_start..].to_string(),
+                    body_line,
+                )
+            })
         }
         Err(d) => {
             diags.push(d);

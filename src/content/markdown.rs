@@ -2,11 +2,11 @@
 //! escaped (unless the configuration allows it), Latin runs isolated in Arabic text, and
 //! stable heading anchors.
 
-use super::directive::{scan, DirectiveKind};
+use super::directive::{DirectiveKind, scan};
 use crate::data::ObsDate;
-use crate::diagnostics::{line_col, Diagnostic};
+use crate::diagnostics::{Diagnostic, line_col};
 use crate::html::escape;
-use crate::locale::{bidi, Lang};
+use crate::locale::{Lang, bidi};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -15,7 +15,13 @@ use std::path::Path;
 /// What directives turn into. Implemented by the site stage, which knows the data.
 pub trait DirectiveResolver {
     /// Inline HTML for a figure, or (message, hint) when it cannot be resolved.
-    fn figure(&self, lang: Lang, indicator: &str, date: Option<ObsDate>, source: Option<&str>) -> Result<String, (String, String)>;
+    fn figure(
+        &self,
+        lang: Lang,
+        indicator: &str,
+        date: Option<ObsDate>,
+        source: Option<&str>,
+    ) -> Result<String, (String, String)>;
     /// Block HTML for a chart, or (message, hint).
     fn chart(&self, lang: Lang, id: &str) -> Result<String, (String, String)>;
 }
@@ -37,13 +43,32 @@ pub struct Rendered {
 }
 
 /// Renders `body` for `lang`. Every problem found is returned, not only the first.
-pub fn render(body: &str, lang: Lang, raw_html: bool, origin: &Origin, resolver: &dyn DirectiveResolver) -> Result<Rendered, Vec<Diagnostic>> {
-    let mut r = Renderer { body, lang, raw_html, origin, resolver, errors: Vec::new(), out: Vec::new(), anchors: Vec::new(), anchor_counts: BTreeMap::new() };
+pub fn render(
+    body: &str,
+    lang: Lang,
+    raw_html: bool,
+    origin: &Origin,
+    resolver: &dyn DirectiveResolver,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut r = Renderer {
+        body,
+        lang,
+        raw_html,
+        origin,
+        resolver,
+        errors: Vec::new(),
+        out: Vec::new(),
+        anchors: Vec::new(),
+        anchor_counts: BTreeMap::new(),
+    };
     r.run();
     if r.errors.is_empty() {
         let mut html = String::with_capacity(body.len() * 2);
         pulldown_cmark::html::push_html(&mut html, r.out.into_iter());
-        Ok(Rendered { html, anchors: r.anchors })
+        Ok(Rendered {
+            html,
+            anchors: r.anchors,
+        })
     } else {
         Err(r.errors)
     }
@@ -82,7 +107,8 @@ struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     fn error_at(&mut self, body_pos: usize, message: impl Into<String>, hint: impl Into<String>) {
         let pos = line_col(self.origin.file_text, self.origin.body_offset + body_pos);
-        self.errors.push(Diagnostic::new(self.origin.file, Some(pos), message).with_hint(hint));
+        self.errors
+            .push(Diagnostic::new(self.origin.file, Some(pos), message).with_hint(hint));
     }
 
     fn run(&mut self) {
@@ -94,10 +120,13 @@ impl<'a> Renderer<'a> {
         while i < events.len() {
             let (ev, range) = &events[i];
             match ev {
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.as_ref().trim() == "chart" => {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                    if info.as_ref().trim() == "chart" =>
+                {
                     let mut text = String::new();
                     let mut j = i + 1;
-                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::CodeBlock)) {
+                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::CodeBlock))
+                    {
                         if let Event::Text(t) = &events[j].0 {
                             text.push_str(t);
                         }
@@ -133,7 +162,11 @@ impl<'a> Renderer<'a> {
                 }
                 Event::Start(Tag::Heading { level, .. }) => {
                     if *level == HeadingLevel::H1 {
-                        self.error_at(range.start, "a level-1 heading in the page body", "the page title is the only `#` heading: start sections with `##`");
+                        self.error_at(
+                            range.start,
+                            "a level-1 heading in the page body",
+                            "the page title is the only `#` heading: start sections with `##`",
+                        );
                     }
                     heading = Some((self.out.len(), String::new()));
                     self.out.push(ev.clone());
@@ -141,8 +174,19 @@ impl<'a> Renderer<'a> {
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((idx, text)) = heading.take() {
                         let id = self.anchor_for(&text);
-                        if let Event::Start(Tag::Heading { level, classes, attrs, .. }) = &self.out[idx] {
-                            let patched = Tag::Heading { level: *level, id: Some(id.into()), classes: classes.clone(), attrs: attrs.clone() };
+                        if let Event::Start(Tag::Heading {
+                            level,
+                            classes,
+                            attrs,
+                            ..
+                        }) = &self.out[idx]
+                        {
+                            let patched = Tag::Heading {
+                                level: *level,
+                                id: Some(id.into()),
+                                classes: classes.clone(),
+                                attrs: attrs.clone(),
+                            };
                             self.out[idx] = Event::Start(patched);
                         }
                     }
@@ -172,13 +216,19 @@ impl<'a> Renderer<'a> {
 
     /// `{{ chart id }}` alone in a paragraph becomes the chart's block HTML.
     fn lone_chart(&mut self, events: &[(Event<'a>, Range<usize>)], i: usize) -> Option<String> {
-        let (Event::Text(t), range) = events.get(i + 1)? else { return None };
+        let (Event::Text(t), range) = events.get(i + 1)? else {
+            return None;
+        };
         if !matches!(events.get(i + 2)?.0, Event::End(TagEnd::Paragraph)) {
             return None;
         }
         let found = scan(t);
-        let [Ok(d)] = found.as_slice() else { return None };
-        let DirectiveKind::Chart { id } = &d.kind else { return None };
+        let [Ok(d)] = found.as_slice() else {
+            return None;
+        };
+        let DirectiveKind::Chart { id } = &d.kind else {
+            return None;
+        };
         if !t[..d.start].trim().is_empty() || !t[d.end..].trim().is_empty() {
             return None;
         }
@@ -193,13 +243,27 @@ impl<'a> Renderer<'a> {
     }
 
     fn fenced_chart(&mut self, text: &str, at: usize) {
-        let id = text.lines().find_map(|l| l.trim().strip_prefix("id:")).map(|v| v.trim().trim_matches('"').to_string());
-        let extra = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("id:") && !l.starts_with('#'));
+        let id = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("id:"))
+            .map(|v| v.trim().trim_matches('"').to_string());
+        let extra = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with("id:") && !l.starts_with('#'));
         if let Some(line) = extra {
-            self.error_at(at, format!("unexpected `{line}` in a chart block"), "a ```chart block holds one line: `id: CHART-ID`");
+            self.error_at(
+                at,
+                format!("unexpected `{line}` in a chart block"),
+                "a ```chart block holds one line: `id: CHART-ID`",
+            );
         }
         let Some(id) = id.filter(|s| !s.is_empty()) else {
-            self.error_at(at, "a ```chart block without `id:`", "write `id: coverage-growth` inside the block");
+            self.error_at(
+                at,
+                "a ```chart block without `id:`",
+                "write `id: coverage-growth` inside the block",
+            );
             return;
         };
         match self.resolver.chart(self.lang, &id) {
@@ -223,14 +287,27 @@ impl<'a> Renderer<'a> {
                     html.push_str(&self.plain(&t[last..d.start]));
                     last = d.end;
                     match d.kind {
-                        DirectiveKind::Figure { indicator, date, source } => {
-                            match self.resolver.figure(self.lang, &indicator, date, source.as_deref()) {
+                        DirectiveKind::Figure {
+                            indicator,
+                            date,
+                            source,
+                        } => {
+                            match self.resolver.figure(
+                                self.lang,
+                                &indicator,
+                                date,
+                                source.as_deref(),
+                            ) {
                                 Ok(h) => html.push_str(&h),
                                 Err((m, hint)) => self.error_at(at, m, hint),
                             }
                         }
                         DirectiveKind::Chart { .. } => {
-                            self.error_at(at, "a chart directive inside running text", "put `{{ chart … }}` alone in its own paragraph");
+                            self.error_at(
+                                at,
+                                "a chart directive inside running text",
+                                "put `{{ chart … }}` alone in its own paragraph",
+                            );
                         }
                     }
                 }
@@ -242,21 +319,36 @@ impl<'a> Renderer<'a> {
 
     fn plain(&self, t: &str) -> String {
         let escaped = escape(t);
-        if self.lang.is_rtl() { bidi::isolate_latin_runs(&escaped) } else { escaped }
+        if self.lang.is_rtl() {
+            bidi::isolate_latin_runs(&escaped)
+        } else {
+            escaped
+        }
     }
 
     /// Byte offset in the body of the `n`-th directive of the text event at `range`.
     fn source_offset_of_directive(&self, range: Range<usize>, n: usize) -> usize {
         let slice = &self.body[range.start.min(self.body.len())..range.end.min(self.body.len())];
-        slice.match_indices("{{").nth(n).map_or(range.start, |(k, _)| range.start + k)
+        slice
+            .match_indices("{{")
+            .nth(n)
+            .map_or(range.start, |(k, _)| range.start + k)
     }
 
     fn anchor_for(&mut self, heading_text: &str) -> String {
         let base = slugify(heading_text);
-        let base = if base.is_empty() { "section".to_string() } else { base };
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
         let count = self.anchor_counts.entry(base.clone()).or_insert(0);
         *count += 1;
-        let id = if *count == 1 { base } else { format!("{base}-{count}") };
+        let id = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
         self.anchors.push(id.clone());
         id
     }
@@ -287,20 +379,38 @@ mod tests {
 
     struct Fake;
     impl DirectiveResolver for Fake {
-        fn figure(&self, lang: Lang, indicator: &str, date: Option<ObsDate>, _s: Option<&str>) -> Result<String, (String, String)> {
+        fn figure(
+            &self,
+            lang: Lang,
+            indicator: &str,
+            date: Option<ObsDate>,
+            _s: Option<&str>,
+        ) -> Result<String, (String, String)> {
             if indicator == "known" {
-                Ok(format!("<data value=\"1\">{}{}</data>", lang.code(), date.map(|d| d.iso()).unwrap_or_default()))
+                Ok(format!(
+                    "<data value=\"1\">{}{}</data>",
+                    lang.code(),
+                    date.map(|d| d.iso()).unwrap_or_default()
+                ))
             } else {
                 Err((format!("unknown indicator `{indicator}`"), "fix".into()))
             }
         }
         fn chart(&self, _lang: Lang, id: &str) -> Result<String, (String, String)> {
-            if id == "c" { Ok("<figure>C</figure>".into()) } else { Err((format!("unknown chart `{id}`"), "fix".into())) }
+            if id == "c" {
+                Ok("<figure>C</figure>".into())
+            } else {
+                Err((format!("unknown chart `{id}`"), "fix".into()))
+            }
         }
     }
 
     fn md(body: &str, lang: Lang) -> Result<Rendered, Vec<Diagnostic>> {
-        let origin = Origin { file: Path::new("content/x.fr.md"), file_text: body, body_offset: 0 };
+        let origin = Origin {
+            file: Path::new("content/x.fr.md"),
+            file_text: body,
+            body_offset: 0,
+        };
         render(body, lang, false, &origin, &Fake)
     }
 
@@ -315,21 +425,35 @@ mod tests {
 
     #[test]
     fn arabic_sentences_isolate_latin_and_resolve_figures() {
-        let html = md("يستفيد من AMO Tadamon {{ figure known }} شخص.\n", Lang::Ar).unwrap().html;
-        assert!(html.contains("<span dir=\"ltr\" lang=\"fr\">AMO Tadamon</span>"), "{html}");
+        let html = md("يستفيد من AMO Tadamon {{ figure known }} شخص.\n", Lang::Ar)
+            .unwrap()
+            .html;
+        assert!(
+            html.contains("<span dir=\"ltr\" lang=\"fr\">AMO Tadamon</span>"),
+            "{html}"
+        );
         assert!(html.contains("<data value=\"1\">ar</data>"), "{html}");
     }
 
     #[test]
     fn chart_alone_or_fenced_becomes_a_block() {
-        let html = md("Intro.\n\n{{ chart c }}\n\n```chart\nid: c\n```\n", Lang::Fr).unwrap().html;
+        let html = md(
+            "Intro.\n\n{{ chart c }}\n\n```chart\nid: c\n```\n",
+            Lang::Fr,
+        )
+        .unwrap()
+        .html;
         assert_eq!(html.matches("<figure>C</figure>").count(), 2, "{html}");
         assert!(!html.contains("<p><figure>"));
     }
 
     #[test]
     fn every_bad_directive_is_located() {
-        let errs = md("Line one.\n\nA {{ figure nope }} and {{ chart c }} here.\n\n{{ chart zz }}\n", Lang::Fr).unwrap_err();
+        let errs = md(
+            "Line one.\n\nA {{ figure nope }} and {{ chart c }} here.\n\n{{ chart zz }}\n",
+            Lang::Fr,
+        )
+        .unwrap_err();
         assert_eq!(errs.len(), 3, "{errs:?}");
         assert_eq!(errs[0].position.unwrap().line, 3);
         assert_eq!(errs[0].position.unwrap().column, 3);
@@ -339,7 +463,12 @@ mod tests {
 
     #[test]
     fn raw_html_is_escaped_by_default() {
-        let html = md("Hello <script>alert(1)</script>\n\n<div onclick=\"x\">y</div>\n", Lang::Fr).unwrap().html;
+        let html = md(
+            "Hello <script>alert(1)</script>\n\n<div onclick=\"x\">y</div>\n",
+            Lang::Fr,
+        )
+        .unwrap()
+        .html;
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<div"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
@@ -347,7 +476,12 @@ mod tests {
 
     #[test]
     fn directives_in_code_are_left_alone() {
-        let html = md("`{{ figure nope }}`\n\n```\n{{ chart zz }}\n```\n", Lang::Fr).unwrap().html;
+        let html = md(
+            "`{{ figure nope }}`\n\n```\n{{ chart zz }}\n```\n",
+            Lang::Fr,
+        )
+        .unwrap()
+        .html;
         assert!(html.contains("{{ figure nope }}"));
     }
 

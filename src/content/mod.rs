@@ -14,7 +14,7 @@ pub use front_matter::{FrontMatter, Layout};
 
 use crate::diagnostics::Diagnostics;
 use crate::locale::{Lang, Localized};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -43,42 +43,82 @@ pub struct PagePair {
 impl PagePair {
     /// The page's path under a language folder: `` for the home page, `regimes/tadamon/` otherwise.
     pub fn slug_path(&self) -> String {
-        if self.key == "index" { String::new() } else { format!("{}/", self.key) }
+        if self.key == "index" {
+            String::new()
+        } else {
+            format!("{}/", self.key)
+        }
     }
 }
 
+/// The pages found, and the keys of pages that could not be read (already reported).
+#[derive(Debug, Default)]
+pub struct Content {
+    pub pages: Vec<PagePair>,
+    pub broken: BTreeSet<String>,
+}
+
 /// Reads every page under `root/content`, reporting unpaired and malformed files.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<PagePair> {
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
     let dir = root.join("content");
+    let mut broken = BTreeSet::new();
     if !dir.is_dir() {
-        diags.error(Path::new("content"), None, "the folder content/ is missing", "create it with the site's Markdown pages");
-        return Vec::new();
+        diags.error(
+            Path::new("content"),
+            None,
+            "the folder content/ is missing",
+            "create it with the site's Markdown pages",
+        );
+        return Content::default();
     }
     let mut found: BTreeMap<String, (Option<Source>, Option<Source>)> = BTreeMap::new();
-    for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        if !entry.file_type().is_file() || entry.path().extension().and_then(|e| e.to_str()) != Some("md") {
+    for entry in WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file()
+            || entry.path().extension().and_then(|e| e.to_str()) != Some("md")
+        {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
-        let rel = rel.to_path_buf();
-        let Some((key, lang)) = split_name(&rel) else {
-            diags.error(&rel, None, "a page's file name must end in `.ar.md` or `.fr.md`", "rename it, e.g. `coverage.ar.md` and `coverage.fr.md`");
+        let Ok(rel) = entry.path().strip_prefix(root) else {
             continue;
         };
-        if let Some(source) = read_source(root, &rel, diags) {
-            let slot = found.entry(key).or_default();
-            match lang {
-                Lang::Ar => slot.0 = Some(source),
-                Lang::Fr => slot.1 = Some(source),
-            }
+        let rel = rel.to_path_buf();
+        let Some((key, lang)) = split_name(&rel) else {
+            diags.error(
+                &rel,
+                None,
+                "a page's file name must end in `.ar.md` or `.fr.md`",
+                "rename it, e.g. `coverage.ar.md` and `coverage.fr.md`",
+            );
+            continue;
+        };
+        let Some(source) = read_source(root, &rel, diags) else {
+            broken.insert(key);
+            continue;
+        };
+        let slot = found.entry(key).or_default();
+        match lang {
+            Lang::Ar => slot.0 = Some(source),
+            Lang::Fr => slot.1 = Some(source),
         }
     }
     let mut pages = Vec::new();
     for (key, pair) in found {
         match pair {
-            (Some(ar), Some(fr)) => pages.push(PagePair { key, sources: Localized { ar, fr } }),
+            (Some(ar), Some(fr)) => pages.push(PagePair {
+                key,
+                sources: Localized { ar, fr },
+            }),
+            (Some(_), None) | (None, Some(_)) if broken.contains(&key) => {}
             (Some(only), None) | (None, Some(only)) => {
-                let missing = if only.file.to_string_lossy().ends_with(".ar.md") { "fr" } else { "ar" };
+                let missing = if only.file.to_string_lossy().ends_with(".ar.md") {
+                    "fr"
+                } else {
+                    "ar"
+                };
                 diags.error(
                     &only.file,
                     None,
@@ -89,7 +129,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<PagePair> {
             (None, None) => {}
         }
     }
-    pages
+    Content { pages, broken }
 }
 
 /// `content/regimes/tadamon.ar.md` → (`regimes/tadamon`, Ar).
@@ -107,11 +147,22 @@ fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Sourc
     let text = match std::fs::read_to_string(root.join(rel)) {
         Ok(t) => t,
         Err(e) => {
-            diags.error(rel, None, format!("cannot read the page: {e}"), "save the file as UTF-8 text");
+            diags.error(
+                rel,
+                None,
+                format!("cannot read the page: {e}"),
+                "save the file as UTF-8 text",
+            );
             return None;
         }
     };
     diags.add_source(rel, &text);
     let (front, front_yaml, body, body_line) = front_matter::split_and_parse(rel, &text, diags)?;
-    Some(Source { file: rel.to_path_buf(), front, front_yaml, body, body_line })
+    Some(Source {
+        file: rel.to_path_buf(),
+        front,
+        front_yaml,
+        body,
+        body_line,
+    })
 }

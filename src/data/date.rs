@@ -1,7 +1,7 @@
 //! Observation dates: a day, a month or a year, kept at the precision the source gave.
 
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 
 /// When an observation applies. Ordering is chronological by the period's start, and a
@@ -19,13 +19,18 @@ impl ObsDate {
         let parts: Vec<&str> = text.trim().split('-').collect();
         let num = |s: &str, what: &str| -> Result<u32, String> {
             if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("`{text}` is not a date: the {what} `{s}` is not a number"));
+                return Err(format!(
+                    "`{text}` is not a date: the {what} `{s}` is not a number"
+                ));
             }
-            s.parse::<u32>().map_err(|_| format!("`{text}`: {what} out of range"))
+            s.parse::<u32>()
+                .map_err(|_| format!("`{text}`: {what} out of range"))
         };
         let year = |s: &str| -> Result<i32, String> {
             if s.len() != 4 {
-                return Err(format!("`{text}` is not a date: the year must have four digits"));
+                return Err(format!(
+                    "`{text}` is not a date: the year must have four digits"
+                ));
             }
             Ok(num(s, "year")? as i32)
         };
@@ -43,7 +48,9 @@ impl ObsDate {
                 let d = num(d, "day")?;
                 let last = days_in_month(y, m as u8);
                 if d == 0 || d > u32::from(last) {
-                    return Err(format!("`{text}`: day {d} does not exist in that month (it has {last} days)"));
+                    return Err(format!(
+                        "`{text}`: day {d} does not exist in that month (it has {last} days)"
+                    ));
                 }
                 Ok(ObsDate::Day(y, m as u8, d as u8))
             }
@@ -191,9 +198,20 @@ mod tests {
 
     #[test]
     fn orders_chronologically() {
-        let mut v = vec![ObsDate::Day(2023, 9, 26), ObsDate::Year(2023), ObsDate::Month(2022, 12)];
+        let mut v = vec![
+            ObsDate::Day(2023, 9, 26),
+            ObsDate::Year(2023),
+            ObsDate::Month(2022, 12),
+        ];
         v.sort();
-        assert_eq!(v, vec![ObsDate::Month(2022, 12), ObsDate::Year(2023), ObsDate::Day(2023, 9, 26)]);
+        assert_eq!(
+            v,
+            vec![
+                ObsDate::Month(2022, 12),
+                ObsDate::Year(2023),
+                ObsDate::Day(2023, 9, 26)
+            ]
+        );
         assert!(ObsDate::Year(2024).axis_position() > ObsDate::Month(2024, 1).axis_position());
     }
 }

@@ -10,7 +10,10 @@ mod validate;
 pub mod yaml;
 
 pub use date::{ObsDate, days_in_month};
-pub use model::{Chart, ChartKind, Dataset, Indicator, Observation, Qualifier, Regime, Series, Source, SourceKind, Unit};
+pub use model::{
+    Chart, ChartKind, Dataset, Indicator, Observation, Qualifier, Regime, Series, Source,
+    SourceKind, Unavailable, Unit,
+};
 
 use crate::diagnostics::Diagnostics;
 use std::path::Path;

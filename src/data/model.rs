@@ -141,6 +141,28 @@ pub struct Dataset {
     pub regimes: Vec<Regime>,
     pub indicators: BTreeMap<String, Indicator>,
     pub charts: BTreeMap<String, Chart>,
+    /// What could not be loaded because of an error already reported.
+    pub unavailable: Unavailable,
+}
+
+/// Ids whose definition failed to load. Later stages stay quiet about references to them,
+/// so one broken file gives one error, not a cascade.
+#[derive(Debug, Clone, Default)]
+pub struct Unavailable {
+    /// Stems of indicator files that failed to parse.
+    pub indicators: BTreeSet<String>,
+    /// Whether sources.yaml failed to parse.
+    pub sources: bool,
+    /// Whether regimes.yaml failed to parse.
+    pub regimes: bool,
+    /// Whether charts.yaml failed to parse.
+    pub charts: bool,
+}
+
+impl Unavailable {
+    pub fn indicator(&self, id: &str) -> bool {
+        self.indicators.contains(id)
+    }
 }
 
 impl Dataset {
@@ -156,7 +178,12 @@ impl Dataset {
     }
 
     /// The observations of one indicator at `date`, optionally from one source.
-    pub fn at<'a>(&'a self, indicator: &str, date: ObsDate, source: Option<&str>) -> Vec<&'a Observation> {
+    pub fn at<'a>(
+        &'a self,
+        indicator: &str,
+        date: ObsDate,
+        source: Option<&str>,
+    ) -> Vec<&'a Observation> {
         self.indicators
             .get(indicator)
             .map(|ind| {
@@ -175,7 +202,12 @@ impl Dataset {
             .map(|ind| {
                 ind.observations
                     .iter()
-                    .filter(|o| series.sources.as_ref().is_none_or(|set| set.contains(&o.source)))
+                    .filter(|o| {
+                        series
+                            .sources
+                            .as_ref()
+                            .is_none_or(|set| set.contains(&o.source))
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -186,7 +218,12 @@ impl Dataset {
     }
 
     /// Indicators about one regime, in id order.
-    pub fn indicators_of_regime<'a>(&'a self, regime: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
-        self.indicators.values().filter(move |i| i.regime.as_deref() == Some(regime))
+    pub fn indicators_of_regime<'a>(
+        &'a self,
+        regime: &'a str,
+    ) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators
+            .values()
+            .filter(move |i| i.regime.as_deref() == Some(regime))
     }
 }

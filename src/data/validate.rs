@@ -13,20 +13,29 @@ use walkdir::WalkDir;
 /// Ids appear in URLs and file names: lowercase ASCII letters, digits and single hyphens.
 pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
 }
 
-const ID_HINT: &str = "ids use lowercase ASCII letters, digits and hyphens, e.g. `tadamon-beneficiaries`";
+const ID_HINT: &str =
+    "ids use lowercase ASCII letters, digits and hyphens, e.g. `tadamon-beneficiaries`";
 
 struct Ctx<'d> {
     diags: &'d mut Diagnostics,
 }
 
 impl Ctx<'_> {
-    fn err(&mut self, file: &Path, pos: Option<Position>, msg: impl Into<String>, hint: impl Into<String>) {
+    fn err(
+        &mut self,
+        file: &Path,
+        pos: Option<Position>,
+        msg: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         self.diags.error(file, pos, msg, hint);
     }
 
@@ -35,7 +44,12 @@ impl Ctx<'_> {
         let text = match std::fs::read_to_string(root.join(rel)) {
             Ok(t) => t,
             Err(e) => {
-                self.err(rel, None, format!("cannot read the file: {e}"), "check that the file exists and is UTF-8 text");
+                self.err(
+                    rel,
+                    None,
+                    format!("cannot read the file: {e}"),
+                    "check that the file exists and is UTF-8 text",
+                );
                 return None;
             }
         };
@@ -51,14 +65,30 @@ impl Ctx<'_> {
 
     fn check_id(&mut self, file: &Path, id: &Spanned<String>, what: &str) {
         if !is_valid_id(&id.value) {
-            self.err(file, position_of(id), format!("invalid {what} id `{}`", id.value), ID_HINT);
+            self.err(
+                file,
+                position_of(id),
+                format!("invalid {what} id `{}`", id.value),
+                ID_HINT,
+            );
         }
     }
 
-    fn check_text(&mut self, file: &Path, pos: Option<Position>, text: &Localized<String>, what: &str) {
+    fn check_text(
+        &mut self,
+        file: &Path,
+        pos: Option<Position>,
+        text: &Localized<String>,
+        what: &str,
+    ) {
         for (lang, t) in [("ar", &text.ar), ("fr", &text.fr)] {
             if t.trim().is_empty() {
-                self.err(file, pos, format!("the {lang} {what} is empty"), format!("write the {what} in {lang}"));
+                self.err(
+                    file,
+                    pos,
+                    format!("the {lang} {what} is empty"),
+                    format!("write the {what} in {lang}"),
+                );
             }
         }
     }
@@ -67,7 +97,12 @@ impl Ctx<'_> {
         match ObsDate::parse(&raw.value.0) {
             Ok(d) => Some(d),
             Err(msg) => {
-                self.err(file, position_of(raw), format!("bad date: {msg}"), "write a date as YYYY, YYYY-MM or YYYY-MM-DD");
+                self.err(
+                    file,
+                    position_of(raw),
+                    format!("bad date: {msg}"),
+                    "write a date as YYYY, YYYY-MM or YYYY-MM-DD",
+                );
                 None
             }
         }
@@ -79,18 +114,29 @@ pub(super) fn load_and_validate(root: &Path, diags: &mut Diagnostics) -> Dataset
     let mut ds = Dataset::default();
 
     let sources_file = PathBuf::from("data/sources.yaml");
-    if let Some(raw) = cx.read::<RawSources>(root, &sources_file) {
-        ds.sources = sources(&mut cx, &sources_file, raw);
+    match cx.read::<RawSources>(root, &sources_file) {
+        Some(raw) => ds.sources = sources(&mut cx, &sources_file, raw),
+        None => ds.unavailable.sources = true,
     }
     let regimes_file = PathBuf::from("data/regimes.yaml");
-    if let Some(raw) = cx.read::<Vec<RawRegime>>(root, &regimes_file) {
-        ds.regimes = regimes(&mut cx, &regimes_file, raw);
+    match cx.read::<Vec<RawRegime>>(root, &regimes_file) {
+        Some(raw) => ds.regimes = regimes(&mut cx, &regimes_file, raw),
+        None => ds.unavailable.regimes = true,
     }
     for rel in indicator_files(root, &mut cx) {
-        if let Some(raw) = cx.read::<RawIndicator>(root, &rel) {
+        let Some(raw) = cx.read::<RawIndicator>(root, &rel) else {
+            let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            ds.unavailable.indicators.insert(stem.to_string());
+            continue;
+        };
+        {
             if let Some(ind) = indicator(&mut cx, &rel, raw, &ds) {
                 if let Some(prev) = ds.indicators.get(&ind.id) {
-                    let msg = format!("indicator id `{}` is already used by {}", ind.id, prev.file.display());
+                    let msg = format!(
+                        "indicator id `{}` is already used by {}",
+                        ind.id,
+                        prev.file.display()
+                    );
                     cx.err(&rel, None, msg, "give each indicator its own id");
                 } else {
                     ds.indicators.insert(ind.id.clone(), ind);
@@ -99,8 +145,9 @@ pub(super) fn load_and_validate(root: &Path, diags: &mut Diagnostics) -> Dataset
         }
     }
     let charts_file = PathBuf::from("data/charts.yaml");
-    if let Some(raw) = cx.read::<Vec<RawChart>>(root, &charts_file) {
-        ds.charts = charts(&mut cx, &charts_file, raw, &ds);
+    match cx.read::<Vec<RawChart>>(root, &charts_file) {
+        Some(raw) => ds.charts = charts(&mut cx, &charts_file, raw, &ds),
+        None => ds.unavailable.charts = true,
     }
     ds
 }
@@ -108,7 +155,12 @@ pub(super) fn load_and_validate(root: &Path, diags: &mut Diagnostics) -> Dataset
 fn indicator_files(root: &Path, cx: &mut Ctx) -> Vec<PathBuf> {
     let dir = root.join("data/indicators");
     if !dir.is_dir() {
-        cx.err(Path::new("data/indicators"), None, "the folder data/indicators is missing", "create it with one YAML file per indicator");
+        cx.err(
+            Path::new("data/indicators"),
+            None,
+            "the folder data/indicators is missing",
+            "create it with one YAML file per indicator",
+        );
         return Vec::new();
     }
     let mut files: Vec<PathBuf> = WalkDir::new(&dir)
@@ -116,7 +168,12 @@ fn indicator_files(root: &Path, cx: &mut Ctx) -> Vec<PathBuf> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter(|e| matches!(e.path().extension().and_then(|x| x.to_str()), Some("yaml" | "yml")))
+        .filter(|e| {
+            matches!(
+                e.path().extension().and_then(|x| x.to_str()),
+                Some("yaml" | "yml")
+            )
+        })
         .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
         .collect();
     files.sort();
@@ -134,10 +191,15 @@ fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<String, Sourc
         cx.check_text(file, pos, &s.title, "title");
         cx.check_text(file, pos, &s.publisher, "publisher");
         let published = cx.date(file, &s.published);
-        if let Some(url) = &s.url {
-            if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
-                cx.err(file, position_of(url), format!("the address `{}` is not a web address", url.value), "write the full address, starting with https://");
-            }
+        if let Some(url) = &s.url
+            && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+        {
+            cx.err(
+                file,
+                position_of(url),
+                format!("the address `{}` is not a web address", url.value),
+                "write the full address, starting with https://",
+            );
         }
         if let Some(published) = published {
             out.insert(
@@ -164,7 +226,12 @@ fn regimes(cx: &mut Ctx, file: &Path, raw: Vec<RawRegime>) -> Vec<Regime> {
         cx.check_id(file, &r.id, "regime");
         cx.check_id(file, &r.page, "page");
         if !seen.insert(r.id.value.clone()) {
-            cx.err(file, position_of(&r.id), format!("regime `{}` is defined twice", r.id.value), "remove one of the two entries");
+            cx.err(
+                file,
+                position_of(&r.id),
+                format!("regime `{}` is defined twice", r.id.value),
+                "remove one of the two entries",
+            );
             continue;
         }
         out.push(Regime {
@@ -183,26 +250,49 @@ fn regimes(cx: &mut Ctx, file: &Path, raw: Vec<RawRegime>) -> Vec<Regime> {
 
 fn indicator(cx: &mut Ctx, file: &Path, raw: RawIndicator, ds: &Dataset) -> Option<Indicator> {
     cx.check_id(file, &raw.id, "indicator");
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     if raw.id.value != stem {
         cx.err(
             file,
             position_of(&raw.id),
-            format!("indicator id `{}` does not match its file name `{stem}`", raw.id.value),
-            format!("rename the file to `{}.yaml` or set `id: {stem}`", raw.id.value),
+            format!(
+                "indicator id `{}` does not match its file name `{stem}`",
+                raw.id.value
+            ),
+            format!(
+                "rename the file to `{}.yaml` or set `id: {stem}`",
+                raw.id.value
+            ),
         );
     }
     let id_pos = position_of(&raw.id);
     cx.check_text(file, id_pos, &raw.title, "title");
     cx.check_text(file, id_pos, &raw.definition, "definition");
-    if let Some(regime) = &raw.regime {
-        if ds.regime(&regime.value).is_none() {
-            let known: Vec<&str> = ds.regimes.iter().map(|r| r.id.as_str()).collect();
-            cx.err(file, position_of(regime), format!("unknown regime `{}`", regime.value), format!("use one of the ids in data/regimes.yaml: {}", known.join(", ")));
-        }
+    if let Some(regime) = &raw.regime
+        && ds.regime(&regime.value).is_none()
+        && !ds.unavailable.regimes
+    {
+        let known: Vec<&str> = ds.regimes.iter().map(|r| r.id.as_str()).collect();
+        cx.err(
+            file,
+            position_of(regime),
+            format!("unknown regime `{}`", regime.value),
+            format!(
+                "use one of the ids in data/regimes.yaml: {}",
+                known.join(", ")
+            ),
+        );
     }
     if raw.observations.is_empty() {
-        cx.err(file, id_pos, format!("indicator `{}` has no observations", raw.id.value), "add at least one observation with its date, value and source");
+        cx.err(
+            file,
+            id_pos,
+            format!("indicator `{}` has no observations", raw.id.value),
+            "add at least one observation with its date, value and source",
+        );
     }
     let mut observations = Vec::new();
     let mut seen: BTreeMap<(ObsDate, String), Option<Position>> = BTreeMap::new();
@@ -236,28 +326,47 @@ fn observation(
     let vpos = position_of(&o.value);
     let mut ok = date.is_some();
     if !value.is_finite() {
-        cx.err(file, vpos, format!("the value `{value}` is not a finite number"), "write the figure as a plain number, e.g. 24700000");
+        cx.err(
+            file,
+            vpos,
+            format!("the value `{value}` is not a finite number"),
+            "write the figure as a plain number, e.g. 24700000",
+        );
         ok = false;
     } else if value < 0.0 {
-        cx.err(file, vpos, format!("the value {value} is negative"), "counts, amounts and rates are 0 or more: check the sign");
+        cx.err(
+            file,
+            vpos,
+            format!("the value {value} is negative"),
+            "counts, amounts and rates are 0 or more: check the sign",
+        );
         ok = false;
     } else if unit == Unit::Percent && value > 100.0 {
-        cx.err(file, vpos, format!("the percentage {value} is over 100"), "write percentages as 0 to 100 (87 for 87 %)");
+        cx.err(
+            file,
+            vpos,
+            format!("the percentage {value} is over 100"),
+            "write percentages as 0 to 100 (87 for 87 %)",
+        );
         ok = false;
     }
     if !ds.sources.contains_key(&o.source.value) {
-        cx.err(
-            file,
-            position_of(&o.source),
-            format!("unknown source `{}`", o.source.value),
-            "add the source to data/sources.yaml or use the id of an existing one",
-        );
+        if !ds.unavailable.sources {
+            cx.err(
+                file,
+                position_of(&o.source),
+                format!("unknown source `{}`", o.source.value),
+                "add the source to data/sources.yaml or use the id of an existing one",
+            );
+        }
         ok = false;
     }
     if let Some(d) = date {
         let key = (d, o.source.value.clone());
         if let Some(first) = seen.get(&key) {
-            let at = first.map(|p| format!(" (first at line {})", p.line)).unwrap_or_default();
+            let at = first
+                .map(|p| format!(" (first at line {})", p.line))
+                .unwrap_or_default();
             cx.err(
                 file,
                 position_of(&o.date),
@@ -287,18 +396,36 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
         cx.check_id(file, &c.id, "chart");
         let cpos = position_of(&c.id);
         if out.contains_key(&c.id.value) {
-            cx.err(file, cpos, format!("chart `{}` is defined twice", c.id.value), "give each chart its own id");
+            cx.err(
+                file,
+                cpos,
+                format!("chart `{}` is defined twice", c.id.value),
+                "give each chart its own id",
+            );
             continue;
         }
         if c.series.is_empty() {
-            cx.err(file, cpos, format!("chart `{}` has no series", c.id.value), "list at least one indicator under `series`");
+            cx.err(
+                file,
+                cpos,
+                format!("chart `{}` has no series", c.id.value),
+                "list at least one indicator under `series`",
+            );
             continue;
         }
         let mut series = Vec::new();
         let mut units = BTreeSet::new();
         for s in c.series {
             let Some(ind) = ds.indicators.get(&s.indicator.value) else {
-                cx.err(file, position_of(&s.indicator), format!("unknown indicator `{}`", s.indicator.value), "use the id of a file in data/indicators/");
+                if ds.unavailable.indicator(&s.indicator.value) {
+                    continue;
+                }
+                cx.err(
+                    file,
+                    position_of(&s.indicator),
+                    format!("unknown indicator `{}`", s.indicator.value),
+                    "use the id of a file in data/indicators/",
+                );
                 continue;
             };
             units.insert(ind.unit.code());
@@ -306,27 +433,48 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
             if let Some(list) = &s.sources {
                 let mut set = BTreeSet::new();
                 for src in list {
-                    if !ds.sources.contains_key(&src.value) {
-                        cx.err(file, position_of(src), format!("unknown source `{}`", src.value), "use an id from data/sources.yaml");
+                    if !ds.sources.contains_key(&src.value) && !ds.unavailable.sources {
+                        cx.err(
+                            file,
+                            position_of(src),
+                            format!("unknown source `{}`", src.value),
+                            "use an id from data/sources.yaml",
+                        );
                     }
                     set.insert(src.value.clone());
                 }
                 filter = Some(set);
             }
             let label = s.label.unwrap_or_else(|| {
-                ind.regime.as_deref().and_then(|r| ds.regime(r)).map(|r| r.short.clone()).unwrap_or_else(|| ind.title.clone())
+                ind.regime
+                    .as_deref()
+                    .and_then(|r| ds.regime(r))
+                    .map(|r| r.short.clone())
+                    .unwrap_or_else(|| ind.title.clone())
             });
-            let series_model = Series { indicator: ind.id.clone(), label, sources: filter };
+            let series_model = Series {
+                indicator: ind.id.clone(),
+                label,
+                sources: filter,
+            };
             let points = ds.series_points(&series_model);
             if points.is_empty() {
-                cx.err(file, position_of(&s.indicator), format!("series `{}` has no observation to draw", ind.id), "check the `sources` filter");
+                cx.err(
+                    file,
+                    position_of(&s.indicator),
+                    format!("series `{}` has no observation to draw", ind.id),
+                    "check the `sources` filter",
+                );
             }
             for w in points.windows(2) {
                 if w[0].date == w[1].date {
                     cx.err(
                         file,
                         position_of(&s.indicator),
-                        format!("series `{}` has two values for {} ({} and {})", ind.id, w[0].date, w[0].source, w[1].source),
+                        format!(
+                            "series `{}` has two values for {} ({} and {})",
+                            ind.id, w[0].date, w[0].source, w[1].source
+                        ),
                         "pick one source per date with `sources: [...]` on this series",
                     );
                 }
@@ -335,12 +483,27 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
         }
         if units.len() > 1 {
             let list: Vec<&str> = units.iter().copied().collect();
-            cx.err(file, cpos, format!("chart `{}` mixes units ({})", c.id.value, list.join(", ")), "draw series of one unit per chart");
+            cx.err(
+                file,
+                cpos,
+                format!("chart `{}` mixes units ({})", c.id.value, list.join(", ")),
+                "draw series of one unit per chart",
+            );
         }
-        let unit = series.first().and_then(|s| ds.indicators.get(&s.indicator)).map_or(Unit::Count, |i| i.unit);
+        let unit = series
+            .first()
+            .and_then(|s| ds.indicators.get(&s.indicator))
+            .map_or(Unit::Count, |i| i.unit);
         out.insert(
             c.id.value.clone(),
-            Chart { id: c.id.value, kind: c.kind, title: c.title, subtitle: c.subtitle, series, unit },
+            Chart {
+                id: c.id.value,
+                kind: c.kind,
+                title: c.title,
+                subtitle: c.subtitle,
+                series,
+                unit,
+            },
         );
     }
     out

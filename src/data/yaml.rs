@@ -6,12 +6,15 @@ use std::path::Path;
 
 /// Parses `text` (from `file`) into `T`. `line_offset` shifts reported lines when the YAML
 /// is embedded in a larger file (front matter).
-pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    line_offset: usize,
+) -> Result<T, Diagnostic> {
     serde_saphyr::from_str::<T>(text).map_err(|err| {
-        let position = err
-            .location()
-            .filter(|l| l.line() > 0)
-            .map(|l| Position::new(l.line() as usize, l.column().max(1) as usize).offset_lines(line_offset));
+        let position = err.location().filter(|l| l.line() > 0).map(|l| {
+            Position::new(l.line() as usize, l.column().max(1) as usize).offset_lines(line_offset)
+        });
         let message = clean_message(&err.without_snippet().to_string());
         let hint = hint_for(&message);
         Diagnostic::new(file, position, message).with_hint(hint)
@@ -34,11 +37,11 @@ fn clean_message(message: &str) -> String {
 fn hint_for(message: &str) -> String {
     let m = message.to_lowercase();
     if m.contains("unknown field") {
-        "remove or rename this key; data/README.md lists the keys each file accepts".into()
+        "remove or rename this key: the message lists the keys accepted here".into()
     } else if m.contains("missing field `ar`") || m.contains("missing field `fr`") {
         "every text is written in both languages: add the missing `ar:` or `fr:`".into()
     } else if m.contains("missing field") {
-        "add the missing key; data/README.md lists the required keys".into()
+        "add the missing key (README.md and data/README.md describe every file)".into()
     } else if m.contains("duplicate") {
         "each key may appear once in a mapping: remove or rename the repeated one".into()
     } else if m.contains("unknown variant") {

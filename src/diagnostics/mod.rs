@@ -7,7 +7,7 @@
 mod position;
 mod render;
 
-pub use position::{line_col, Position};
+pub use position::{Position, line_col};
 pub use render::render_all;
 
 use std::collections::BTreeMap;
@@ -27,8 +27,17 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(file: impl Into<PathBuf>, position: Option<Position>, message: impl Into<String>) -> Self {
-        Diagnostic { file: file.into(), position, message: message.into(), hint: None }
+    pub fn new(
+        file: impl Into<PathBuf>,
+        position: Option<Position>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.into(),
+            position,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -59,14 +68,22 @@ impl Diagnostics {
 
     /// Remembers a file's text so that errors in it can show the offending line.
     pub fn add_source(&mut self, file: &Path, text: &str) {
-        self.sources.entry(file.to_path_buf()).or_insert_with(|| text.to_owned());
+        self.sources
+            .entry(file.to_path_buf())
+            .or_insert_with(|| text.to_owned());
     }
 
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
-    pub fn error(&mut self, file: &Path, position: Option<Position>, message: impl Into<String>, hint: impl Into<String>) {
+    pub fn error(
+        &mut self,
+        file: &Path,
+        position: Option<Position>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         self.push(Diagnostic::new(file, position, message).with_hint(hint));
     }
 

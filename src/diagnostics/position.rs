@@ -15,7 +15,10 @@ impl Position {
     /// Shifts a position found in an embedded document (front matter, a directive) to
     /// where that document starts in its file.
     pub fn offset_lines(self, lines: usize) -> Self {
-        Position { line: self.line + lines, column: self.column }
+        Position {
+            line: self.line + lines,
+            column: self.column,
+        }
     }
 }
 

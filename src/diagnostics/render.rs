@@ -11,26 +11,30 @@ pub fn render_all(diagnostics: &Diagnostics) -> String {
         render_one(&mut out, d, diagnostics.source(&d.file));
     }
     let n = sorted.len();
-    let _ = writeln!(out, "error: {n} problem{} found; nothing was written", if n == 1 { "" } else { "s" });
+    let _ = writeln!(
+        out,
+        "error: {n} problem{} found; nothing was written",
+        if n == 1 { "" } else { "s" }
+    );
     out
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>) {
     let _ = writeln!(out, "error: {}", d.message);
     let _ = writeln!(out, "  --> {}", d.location());
-    if let (Some(pos), Some(text)) = (d.position, source) {
-        if let Some(line) = text.lines().nth(pos.line.saturating_sub(1)) {
-            let gutter = pos.line.to_string().len();
-            let pad = " ".repeat(gutter);
-            let caret_pad: String = line
-                .chars()
-                .take(pos.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{} | {}", pos.line, line);
-            let _ = writeln!(out, "{pad} | {caret_pad}^");
-        }
+    if let (Some(pos), Some(text)) = (d.position, source)
+        && let Some(line) = text.lines().nth(pos.line.saturating_sub(1))
+    {
+        let gutter = pos.line.to_string().len();
+        let pad = " ".repeat(gutter);
+        let caret_pad: String = line
+            .chars()
+            .take(pos.column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{} | {}", pos.line, line);
+        let _ = writeln!(out, "{pad} | {caret_pad}^");
     }
     if let Some(hint) = &d.hint {
         let _ = writeln!(out, "  = help: {hint}");
@@ -49,7 +53,12 @@ mod tests {
         let mut ds = Diagnostics::new();
         let file = Path::new("data/x.yaml");
         ds.add_source(file, "a: 1\nvalue: -3\n");
-        ds.error(file, Some(Position::new(2, 8)), "negative value", "use a value of 0 or more");
+        ds.error(
+            file,
+            Some(Position::new(2, 8)),
+            "negative value",
+            "use a value of 0 or more",
+        );
         let text = render_all(&ds);
         assert!(text.contains("--> data/x.yaml:2:8"), "{text}");
         assert!(text.contains("2 | value: -3"), "{text}");

@@ -3,11 +3,23 @@
 
 use crate::data::{Dataset, Observation};
 
-pub const CSV_HEADER: [&str; 9] = ["date", "indicator", "regime", "value", "unit", "qualifier", "source_id", "source_title", "source_url"];
+pub const CSV_HEADER: [&str; 9] = [
+    "date",
+    "indicator",
+    "regime",
+    "value",
+    "unit",
+    "qualifier",
+    "source_id",
+    "source_title",
+    "source_url",
+];
 
 /// One row per (indicator id, observation).
 pub fn write(ds: &Dataset, rows: &[(&str, &Observation)]) -> Result<Vec<u8>, String> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     w.write_record(CSV_HEADER).map_err(|e| e.to_string())?;
     for (indicator, o) in rows {
         let ind = ds.indicators.get(*indicator);

@@ -72,11 +72,21 @@ struct ChartJson<'a> {
 }
 
 fn licence(config: &Config) -> Licence<'_> {
-    Licence { id: &config.data_licence.id, name: &config.data_licence.name, url: &config.data_licence.url }
+    Licence {
+        id: &config.data_licence.id,
+        name: &config.data_licence.name,
+        url: &config.data_licence.url,
+    }
 }
 
 fn observation(o: &Observation) -> ObservationJson<'_> {
-    ObservationJson { date: o.date.iso(), value: o.value, qualifier: o.qualifier.code(), source: &o.source, note: o.note.as_ref() }
+    ObservationJson {
+        date: o.date.iso(),
+        value: o.value,
+        qualifier: o.qualifier.code(),
+        source: &o.source,
+        note: o.note.as_ref(),
+    }
 }
 
 fn sources<'a>(ds: &'a Dataset, ids: BTreeSet<&str>) -> Vec<SourceJson<'a>> {
@@ -118,10 +128,17 @@ pub fn chart(config: &Config, ds: &Dataset, chart: &Chart) -> Result<Vec<u8>, St
     let mut ids = BTreeSet::new();
     let mut series = Vec::new();
     for s in &chart.series {
-        let Some(ind) = ds.indicators.get(&s.indicator) else { continue };
+        let Some(ind) = ds.indicators.get(&s.indicator) else {
+            continue;
+        };
         let points = ds.series_points(s);
         ids.extend(points.iter().map(|o| o.source.as_str()));
-        series.push(SeriesJson { indicator: &ind.id, label: &s.label, definition: &ind.definition, observations: points.into_iter().map(observation).collect() });
+        series.push(SeriesJson {
+            indicator: &ind.id,
+            label: &s.label,
+            definition: &ind.definition,
+            observations: points.into_iter().map(observation).collect(),
+        });
     }
     to_bytes(&ChartJson {
         id: &chart.id,

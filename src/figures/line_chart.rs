@@ -9,7 +9,7 @@
 use super::backend::{Measured, PLOTTERS_FONT_SCALE};
 use super::metrics::TextMetrics;
 use crate::data::Qualifier;
-use crate::locale::{bidi, Formatter, Lang};
+use crate::locale::{Formatter, Lang, bidi};
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -44,15 +44,38 @@ pub struct SeriesToDraw {
 }
 
 /// The chart as an SVG document (plotters' markup; accessibility is added by the caller).
-pub fn render(series: &[SeriesToDraw], lang: Lang, f: &Formatter, metrics: &TextMetrics) -> Result<(String, u32), String> {
-    let label = |s: &str| if lang.is_rtl() && bidi::has_arabic(s) { bidi::isolate_rtl(s) } else { s.to_string() };
+pub fn render(
+    series: &[SeriesToDraw],
+    lang: Lang,
+    f: &Formatter,
+    metrics: &TextMetrics,
+) -> Result<(String, u32), String> {
+    let label = |s: &str| {
+        if lang.is_rtl() && bidi::has_arabic(s) {
+            bidi::isolate_rtl(s)
+        } else {
+            s.to_string()
+        }
+    };
     let legend = layout_legend(series, lang, metrics, &label);
     let height = PLOT_HEIGHT + legend.height;
     let (x0, x1, years) = x_extent(series);
-    let y_max = nice_max(series.iter().flat_map(|s| s.points.iter().map(|p| p.value)).fold(0.0, f64::max));
-    let y_labels: Vec<String> = (0..=5).map(|i| label(&f.compact_short(y_max * f64::from(i) / 5.0))).collect();
+    let y_max = nice_max(
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.value))
+            .fold(0.0, f64::max),
+    );
+    let y_labels: Vec<String> = (0..=5)
+        .map(|i| label(&f.compact_short(y_max * f64::from(i) / 5.0)))
+        .collect();
     let text_px = FONT / PLOTTERS_FONT_SCALE;
-    let y_area = y_labels.iter().map(|l| metrics.width(l, text_px)).fold(0.0, f64::max).ceil() as u32 + 14;
+    let y_area = y_labels
+        .iter()
+        .map(|l| metrics.width(l, text_px))
+        .fold(0.0, f64::max)
+        .ceil() as u32
+        + 14;
 
     let mut svg = String::new();
     {
@@ -62,7 +85,11 @@ pub fn render(series: &[SeriesToDraw], lang: Lang, f: &Formatter, metrics: &Text
         let (plot, legend_area) = root.split_vertically(PLOT_HEIGHT);
         let text = TextStyle::from((FAMILY, FONT).into_font()).color(&INK);
         let mut builder = ChartBuilder::on(&plot);
-        builder.margin_top(16).margin_left(14).margin_right(14).x_label_area_size(34);
+        builder
+            .margin_top(16)
+            .margin_left(14)
+            .margin_right(14)
+            .x_label_area_size(34);
         if lang.is_rtl() {
             builder.right_y_label_area_size(y_area);
         } else {
@@ -71,7 +98,14 @@ pub fn render(series: &[SeriesToDraw], lang: Lang, f: &Formatter, metrics: &Text
         let year_format = |x: &f64| label(&f.date(crate::data::ObsDate::Year(x.round() as i32)));
         let value_format = |y: &f64| label(&f.compact_short(*y));
         let mut chart = builder
-            .build_cartesian_2d(YearAxis { lo: x0, hi: x1, years }, 0f64..y_max)
+            .build_cartesian_2d(
+                YearAxis {
+                    lo: x0,
+                    hi: x1,
+                    years,
+                },
+                0f64..y_max,
+            )
             .map_err(|e| e.to_string())?;
         chart
             .configure_mesh()
@@ -88,16 +122,31 @@ pub fn render(series: &[SeriesToDraw], lang: Lang, f: &Formatter, metrics: &Text
         for (i, s) in series.iter().enumerate() {
             let color = PALETTE[i % PALETTE.len()];
             let line: Vec<(f64, f64)> = s.points.iter().map(|p| (p.x, p.value)).collect();
-            chart.draw_series(LineSeries::new(line, color.stroke_width(2))).map_err(|e| e.to_string())?;
+            chart
+                .draw_series(LineSeries::new(line, color.stroke_width(2)))
+                .map_err(|e| e.to_string())?;
             for p in &s.points {
                 let at = (p.x, p.value);
                 let shape = shape_points(i);
                 let err = |e: DrawingAreaErrorKind<_>| e.to_string();
                 if p.qualifier == Qualifier::Exact {
-                    chart.draw_series(std::iter::once(EmptyElement::at(at) + Polygon::new(shape, color.filled()))).map_err(err)?;
+                    chart
+                        .draw_series(std::iter::once(
+                            EmptyElement::at(at) + Polygon::new(shape, color.filled()),
+                        ))
+                        .map_err(err)?;
                 } else {
-                    chart.draw_series(std::iter::once(EmptyElement::at(at) + Polygon::new(shape.clone(), WHITE.filled()))).map_err(err)?;
-                    chart.draw_series(std::iter::once(EmptyElement::at(at) + PathElement::new(closed(shape), color.stroke_width(2)))).map_err(err)?;
+                    chart
+                        .draw_series(std::iter::once(
+                            EmptyElement::at(at) + Polygon::new(shape.clone(), WHITE.filled()),
+                        ))
+                        .map_err(err)?;
+                    chart
+                        .draw_series(std::iter::once(
+                            EmptyElement::at(at)
+                                + PathElement::new(closed(shape), color.stroke_width(2)),
+                        ))
+                        .map_err(err)?;
                 }
             }
         }
@@ -113,7 +162,12 @@ struct LegendLayout {
     items: Vec<(i32, i32, String, bool)>,
 }
 
-fn layout_legend(series: &[SeriesToDraw], lang: Lang, metrics: &TextMetrics, label: &dyn Fn(&str) -> String) -> LegendLayout {
+fn layout_legend(
+    series: &[SeriesToDraw],
+    lang: Lang,
+    metrics: &TextMetrics,
+    label: &dyn Fn(&str) -> String,
+) -> LegendLayout {
     let text_px = FONT / PLOTTERS_FONT_SCALE;
     let margin = 16.0;
     let usable = f64::from(WIDTH) - 2.0 * margin;
@@ -125,22 +179,44 @@ fn layout_legend(series: &[SeriesToDraw], lang: Lang, metrics: &TextMetrics, lab
             cursor = 0.0;
             row += 1;
         }
-        let centre = if lang.is_rtl() { f64::from(WIDTH) - margin - cursor - 12.0 } else { margin + cursor + 12.0 };
+        let centre = if lang.is_rtl() {
+            f64::from(WIDTH) - margin - cursor - 12.0
+        } else {
+            margin + cursor + 12.0
+        };
         let y = (row * LEGEND_ROW + LEGEND_ROW / 2 + 4) as i32;
         items.push((centre.round() as i32, y, label(&s.label), lang.is_rtl()));
         cursor += item_w;
     }
-    LegendLayout { height: (row + 1) * LEGEND_ROW + 10, items }
+    LegendLayout {
+        height: (row + 1) * LEGEND_ROW + 10,
+        items,
+    }
 }
 
-fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, series: &[SeriesToDraw], legend: &LegendLayout, text: &TextStyle) -> Result<(), String> {
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    series: &[SeriesToDraw],
+    legend: &LegendLayout,
+    text: &TextStyle,
+) -> Result<(), String> {
     for (i, ((cx, cy, label, rtl), _)) in legend.items.iter().zip(series).enumerate() {
         let color = PALETTE[i % PALETTE.len()];
-        area.draw(&PathElement::new(vec![(cx - 12, *cy), (cx + 12, *cy)], color.stroke_width(2))).map_err(|e| e.to_string())?;
-        area.draw(&(EmptyElement::at((*cx, *cy)) + Polygon::new(shape_points(i), color.filled()))).map_err(|e| e.to_string())?;
-        let (anchor, tx) = if *rtl { (HPos::Right, cx - 18) } else { (HPos::Left, cx + 18) };
+        area.draw(&PathElement::new(
+            vec![(cx - 12, *cy), (cx + 12, *cy)],
+            color.stroke_width(2),
+        ))
+        .map_err(|e| e.to_string())?;
+        area.draw(&(EmptyElement::at((*cx, *cy)) + Polygon::new(shape_points(i), color.filled())))
+            .map_err(|e| e.to_string())?;
+        let (anchor, tx) = if *rtl {
+            (HPos::Right, cx - 18)
+        } else {
+            (HPos::Left, cx + 18)
+        };
         let style = text.pos(Pos::new(anchor, VPos::Center));
-        area.draw(&Text::new(label.clone(), (tx, *cy), style)).map_err(|e| e.to_string())?;
+        area.draw(&Text::new(label.clone(), (tx, *cy), style))
+            .map_err(|e| e.to_string())?;
     }
     Ok(())
 }
@@ -151,7 +227,10 @@ fn shape_points(i: usize) -> Vec<(i32, i32)> {
         0 => (0..12)
             .map(|k| {
                 let a = f64::from(k) * std::f64::consts::PI / 6.0;
-                ((5.0 * a.cos()).round() as i32, (5.0 * a.sin()).round() as i32)
+                (
+                    (5.0 * a.cos()).round() as i32,
+                    (5.0 * a.sin()).round() as i32,
+                )
             })
             .collect(),
         1 => vec![(-4, -4), (4, -4), (4, 4), (-4, 4)],
@@ -201,7 +280,11 @@ fn x_extent(series: &[SeriesToDraw]) -> (f64, f64, Vec<f64>) {
     let last = hi.ceil().max(first + 1.0);
     let span = (last - first) as i32;
     let step = if span > 8 { 2 } else { 1 };
-    let years = (0..=span).step_by(step as usize).map(|k| first + f64::from(k) + 0.0).filter(|y| *y <= last).collect();
+    let years = (0..=span)
+        .step_by(step as usize)
+        .map(|k| first + f64::from(k) + 0.0)
+        .filter(|y| *y <= last)
+        .collect();
     (first - 0.1, last + 0.1, years)
 }
 
@@ -233,7 +316,21 @@ mod tests {
 
     #[test]
     fn year_ticks_cover_the_data() {
-        let s = SeriesToDraw { label: "x".into(), points: vec![Point { x: 2022.9, value: 1.0, qualifier: Qualifier::Exact }, Point { x: 2025.5, value: 2.0, qualifier: Qualifier::Exact }] };
+        let s = SeriesToDraw {
+            label: "x".into(),
+            points: vec![
+                Point {
+                    x: 2022.9,
+                    value: 1.0,
+                    qualifier: Qualifier::Exact,
+                },
+                Point {
+                    x: 2025.5,
+                    value: 2.0,
+                    qualifier: Qualifier::Exact,
+                },
+            ],
+        };
         let (lo, hi, years) = x_extent(&[s]);
         assert!(lo < 2022.0 && hi > 2026.0);
         assert_eq!(years, vec![2022.0, 2023.0, 2024.0, 2025.0, 2026.0]);

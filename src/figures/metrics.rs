@@ -31,7 +31,11 @@ impl TextMetrics {
             if bidi::is_bidi_mark(c) {
                 continue;
             }
-            let face = if bidi::is_arabic(c) { &self.arabic } else { &self.latin };
+            let face = if bidi::is_arabic(c) {
+                &self.arabic
+            } else {
+                &self.latin
+            };
             let advance = face
                 .glyph_index(c)
                 .and_then(|g| face.glyph_hor_advance(g))

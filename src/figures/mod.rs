@@ -48,17 +48,34 @@ pub fn build(ds: &Dataset, formatters: &Formatters) -> Result<Figures, Vec<Diagn
         let fr = render_chart(chart, ds, formatters.get(Lang::Fr), &metrics);
         match (ar, fr) {
             (Ok((ar_block, ar_svg)), Ok((fr_block, fr_svg))) => {
-                let rendered = RenderedChart { block: Localized { ar: ar_block, fr: fr_block }, svg: Localized { ar: ar_svg, fr: fr_svg } };
+                let rendered = RenderedChart {
+                    block: Localized {
+                        ar: ar_block,
+                        fr: fr_block,
+                    },
+                    svg: Localized {
+                        ar: ar_svg,
+                        fr: fr_svg,
+                    },
+                };
                 charts.insert(chart.id.clone(), rendered);
             }
             (ar, fr) => {
                 for e in [ar.err(), fr.err()].into_iter().flatten() {
-                    errors.push(Diagnostic::new(Path::new("data/charts.yaml"), None, format!("chart `{}` could not be drawn: {e}", chart.id)));
+                    errors.push(Diagnostic::new(
+                        Path::new("data/charts.yaml"),
+                        None,
+                        format!("chart `{}` could not be drawn: {e}", chart.id),
+                    ));
                 }
             }
         }
     }
-    if errors.is_empty() { Ok(Figures { charts }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Figures { charts })
+    } else {
+        Err(errors)
+    }
 }
 
 struct Row {
@@ -101,7 +118,12 @@ struct FigureTemplate<'a> {
 }
 
 /// Returns the `<figure>` block and the bare SVG for one language.
-fn render_chart(chart: &Chart, ds: &Dataset, f: &Formatter, metrics: &TextMetrics) -> Result<(String, String), String> {
+fn render_chart(
+    chart: &Chart,
+    ds: &Dataset,
+    f: &Formatter,
+    metrics: &TextMetrics,
+) -> Result<(String, String), String> {
     let lang = f.lang();
     let ui = UiText::get(lang);
     let mut to_draw = Vec::new();
@@ -112,7 +134,9 @@ fn render_chart(chart: &Chart, ds: &Dataset, f: &Formatter, metrics: &TextMetric
     let mut has_hollow = false;
     let mut summary_parts = Vec::new();
     for s in &chart.series {
-        let Some(ind) = ds.indicators.get(&s.indicator) else { continue };
+        let Some(ind) = ds.indicators.get(&s.indicator) else {
+            continue;
+        };
         let label = s.label.get(lang).clone();
         let points = ds.series_points(s);
         for o in &points {
@@ -124,7 +148,9 @@ fn render_chart(chart: &Chart, ds: &Dataset, f: &Formatter, metrics: &TextMetric
                 series: label.clone(),
                 value,
                 raw: format!("{}", o.value),
-                source_name: src.map(|s| s.publisher.get(lang).clone()).unwrap_or_default(),
+                source_name: src
+                    .map(|s| s.publisher.get(lang).clone())
+                    .unwrap_or_default(),
                 source_href: urls::source(lang, &o.source),
             });
             if !source_ids.contains(&o.source) {
@@ -133,23 +159,52 @@ fn render_chart(chart: &Chart, ds: &Dataset, f: &Formatter, metrics: &TextMetric
             latest = latest.max(Some(o.date));
             has_hollow |= o.qualifier != Qualifier::Exact;
         }
-        let describe = |o: &crate::data::Observation| format!("{} ({})", ui.qualified(o.qualifier, &f.value(o.value, ind.unit)), f.date(o.date));
+        let describe = |o: &crate::data::Observation| {
+            format!(
+                "{} ({})",
+                ui.qualified(o.qualifier, &f.value(o.value, ind.unit)),
+                f.date(o.date)
+            )
+        };
         match (points.first(), points.last()) {
-            (Some(first), Some(last)) if points.len() > 1 => summary_parts.push(format!("{label}: {} → {}", describe(first), describe(last))),
+            (Some(first), Some(last)) if points.len() > 1 => {
+                summary_parts.push(format!("{label}: {} → {}", describe(first), describe(last)))
+            }
             (Some(only), _) => summary_parts.push(format!("{label}: {}", describe(only))),
             _ => {}
         }
-        notes.push(SeriesNote { label: label.clone(), definition: ind.definition.get(lang).clone() });
+        notes.push(SeriesNote {
+            label: label.clone(),
+            definition: ind.definition.get(lang).clone(),
+        });
         to_draw.push(SeriesToDraw {
             label,
-            points: points.iter().map(|o| Point { x: o.date.axis_position(), value: o.value, qualifier: o.qualifier }).collect(),
+            points: points
+                .iter()
+                .map(|o| Point {
+                    x: o.date.axis_position(),
+                    value: o.value,
+                    qualifier: o.qualifier,
+                })
+                .collect(),
         });
     }
     rows.sort_by(|a, b| (&a.iso, &a.series).cmp(&(&b.iso, &b.series)));
     let (raw_svg, _height) = line_chart::render(&to_draw, lang, f, metrics)?;
     let title = chart.title.get(lang);
-    let summary = format!("{} {}. {}.", ui.chart_summary_intro, title, summary_parts.join(ui.list_separator));
-    let svg = svg_a11y::make_accessible(&raw_svg, &format!("chart-{}", chart.id), lang, title, &summary);
+    let summary = format!(
+        "{} {}. {}.",
+        ui.chart_summary_intro,
+        title,
+        summary_parts.join(ui.list_separator)
+    );
+    let svg = svg_a11y::make_accessible(
+        &raw_svg,
+        &format!("chart-{}", chart.id),
+        lang,
+        title,
+        &summary,
+    );
     let sources = source_ids
         .iter()
         .filter_map(|id| ds.sources.get(id))

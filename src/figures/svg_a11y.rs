@@ -7,8 +7,12 @@ use crate::locale::Lang;
 
 /// Replaces plotters' root `<svg …>` tag with an accessible one and adds title and desc.
 pub fn make_accessible(svg: &str, id: &str, lang: Lang, title: &str, desc: &str) -> String {
-    let Some(start) = svg.find("<svg") else { return svg.to_string() };
-    let Some(end_rel) = svg[start..].find('>') else { return svg.to_string() };
+    let Some(start) = svg.find("<svg") else {
+        return svg.to_string();
+    };
+    let Some(end_rel) = svg[start..].find('>') else {
+        return svg.to_string();
+    };
     let open = &svg[start..start + end_rel];
     let attr = |name: &str| -> String {
         let key = format!("{name}=\"");

@@ -13,7 +13,13 @@ pub fn isolate_rtl(text: &str) -> String {
 pub fn strip_marks(text: &str) -> String {
     text.chars()
         .filter(|c| !is_bidi_mark(*c))
-        .map(|c| if c == '\u{A0}' || c == '\u{202F}' { ' ' } else { c })
+        .map(|c| {
+            if c == '\u{A0}' || c == '\u{202F}' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -55,7 +61,11 @@ pub fn isolate_latin_runs(escaped_html: &str) -> String {
             // out right to left in Arabic context unless isolated.
             let mut j = i;
             let mut joined = false;
-            while j + 1 < chars.len() && (chars[j + 1].1.is_ascii_digit() || (matches!(chars[j + 1].1, '-' | '/') && chars.get(j + 2).is_some_and(|x| x.1.is_ascii_digit()))) {
+            while j + 1 < chars.len()
+                && (chars[j + 1].1.is_ascii_digit()
+                    || (matches!(chars[j + 1].1, '-' | '/')
+                        && chars.get(j + 2).is_some_and(|x| x.1.is_ascii_digit())))
+            {
                 joined |= !chars[j + 1].1.is_ascii_digit();
                 j += 1;
             }
@@ -119,8 +129,14 @@ mod tests {
 
     #[test]
     fn isolates_codes_made_of_digits_and_hyphens() {
-        assert_eq!(isolate_latin_runs("القانون 65-00 والمرسوم 2-22-797 سنة 2022"), "القانون <span dir=\"ltr\">65-00</span> والمرسوم <span dir=\"ltr\">2-22-797</span> سنة 2022");
-        assert_eq!(isolate_latin_runs("2016-2025"), "<span dir=\"ltr\">2016-2025</span>");
+        assert_eq!(
+            isolate_latin_runs("القانون 65-00 والمرسوم 2-22-797 سنة 2022"),
+            "القانون <span dir=\"ltr\">65-00</span> والمرسوم <span dir=\"ltr\">2-22-797</span> سنة 2022"
+        );
+        assert_eq!(
+            isolate_latin_runs("2016-2025"),
+            "<span dir=\"ltr\">2016-2025</span>"
+        );
     }
 
     #[test]

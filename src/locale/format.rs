@@ -33,7 +33,10 @@ pub struct Formatters {
 
 impl Formatters {
     pub fn new() -> Self {
-        Formatters { ar: Formatter::new(Lang::Ar), fr: Formatter::new(Lang::Fr) }
+        Formatters {
+            ar: Formatter::new(Lang::Ar),
+            fr: Formatter::new(Lang::Fr),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &Formatter {
@@ -59,13 +62,22 @@ impl Formatter {
         Formatter {
             lang,
             decimal: DecimalFormatter::try_new((&locale).into(), Default::default()).expect(baked),
-            compact_long: CompactDecimalFormatter::try_new_long((&locale).into(), Default::default())
+            compact_long: CompactDecimalFormatter::try_new_long(
+                (&locale).into(),
+                Default::default(),
+            )
+            .expect(baked),
+            compact_short: CompactDecimalFormatter::try_new_short(
+                (&locale).into(),
+                Default::default(),
+            )
+            .expect(baked),
+            day: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long())
                 .expect(baked),
-            compact_short: CompactDecimalFormatter::try_new_short((&locale).into(), Default::default())
+            month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long())
                 .expect(baked),
-            day: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long()).expect(baked),
-            month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long()).expect(baked),
-            year: FixedCalendarDateTimeFormatter::try_new((&locale).into(), Y::long()).expect(baked),
+            year: FixedCalendarDateTimeFormatter::try_new((&locale).into(), Y::long())
+                .expect(baked),
         }
     }
 
@@ -145,7 +157,9 @@ fn compact_with(f: &CompactDecimalFormatter, value: f64) -> Option<String> {
     let magnitude = value.abs().log10().floor() as i16;
     let exponent = f.compact_exponent_for_magnitude(magnitude);
     let significand = decimal(value / 10f64.powi(i32::from(exponent)), 2);
-    f.format_with_exponent(&significand, exponent).ok().map(|w| w.to_string())
+    f.format_with_exponent(&significand, exponent)
+        .ok()
+        .map(|w| w.to_string())
 }
 
 #[cfg(test)]

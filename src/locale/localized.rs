@@ -21,11 +21,17 @@ impl<T> Localized<T> {
     }
 
     pub fn map<U>(&self, mut f: impl FnMut(Lang, &T) -> U) -> Localized<U> {
-        Localized { ar: f(Lang::Ar, &self.ar), fr: f(Lang::Fr, &self.fr) }
+        Localized {
+            ar: f(Lang::Ar, &self.ar),
+            fr: f(Lang::Fr, &self.fr),
+        }
     }
 
     /// Builds a value per language from a function of the language.
     pub fn from_fn(mut f: impl FnMut(Lang) -> T) -> Localized<T> {
-        Localized { ar: f(Lang::Ar), fr: f(Lang::Fr) }
+        Localized {
+            ar: f(Lang::Ar),
+            fr: f(Lang::Fr),
+        }
     }
 }

@@ -17,7 +17,10 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile { path: path.into(), bytes: bytes.into() }
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
     }
 }
 
@@ -33,8 +36,14 @@ pub fn read_tree(dir: &Path, prefix: &str) -> io::Result<Vec<OutputFile>> {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).map_err(io::Error::other)?;
-        let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        files.push(OutputFile::new(format!("{prefix}{}", rel.join("/")), fs::read(entry.path())?));
+        let rel: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        files.push(OutputFile::new(
+            format!("{prefix}{}", rel.join("/")),
+            fs::read(entry.path())?,
+        ));
     }
     Ok(files)
 }
@@ -47,7 +56,10 @@ pub fn write_atomically(out: &Path, mut files: Vec<OutputFile>) -> io::Result<()
     for f in &files {
         check_relative(&f.path)?;
         if !seen.insert(f.path.as_str()) {
-            return Err(io::Error::other(format!("two outputs want the same path `{}`", f.path)));
+            return Err(io::Error::other(format!(
+                "two outputs want the same path `{}`",
+                f.path
+            )));
         }
     }
     let parent = match out.parent() {
@@ -55,7 +67,10 @@ pub fn write_atomically(out: &Path, mut files: Vec<OutputFile>) -> io::Result<()
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent)?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.staging-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
@@ -101,7 +116,13 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
 fn check_relative(path: &str) -> io::Result<()> {
     let p = Path::new(path);
     let ok = !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)));
-    if ok { Ok(()) } else { Err(io::Error::other(format!("refusing to write outside the output folder: `{path}`"))) }
+    if ok {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!(
+            "refusing to write outside the output folder: `{path}`"
+        )))
+    }
 }
 
 #[cfg(test)]
@@ -112,11 +133,22 @@ mod tests {
     fn swaps_in_new_content_and_removes_stale_files() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        write_atomically(&out, vec![OutputFile::new("a/index.html", "one"), OutputFile::new("stale.txt", "x")]).unwrap();
+        write_atomically(
+            &out,
+            vec![
+                OutputFile::new("a/index.html", "one"),
+                OutputFile::new("stale.txt", "x"),
+            ],
+        )
+        .unwrap();
         write_atomically(&out, vec![OutputFile::new("a/index.html", "two")]).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("stale.txt").exists());
-        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 

@@ -15,14 +15,22 @@ use views::{PageTemplate, RootTemplate};
 
 /// Every HTML page of the site: the neutral root, then each page in each language.
 pub fn site(site: &Site) -> Result<Vec<OutputFile>, askama::Error> {
-    let mut files = vec![OutputFile::new("index.html", RootTemplate::new(site).render()?)];
-    let jobs: Vec<(usize, Lang)> = (0..site.pages.len()).flat_map(|i| Lang::ALL.map(|l| (i, l))).collect();
+    let mut files = vec![OutputFile::new(
+        "index.html",
+        RootTemplate::new(site).render()?,
+    )];
+    let jobs: Vec<(usize, Lang)> = (0..site.pages.len())
+        .flat_map(|i| Lang::ALL.map(|l| (i, l)))
+        .collect();
     let rendered: Result<Vec<OutputFile>, askama::Error> = jobs
         .par_iter()
         .map(|&(i, lang)| {
             let page = &site.pages[i];
             let html = PageTemplate::new(site, page, lang).render()?;
-            Ok(OutputFile::new(urls::output_file(&urls::page(lang, &page.slug_path)), html))
+            Ok(OutputFile::new(
+                urls::output_file(&urls::page(lang, &page.slug_path)),
+                html,
+            ))
         })
         .collect();
     files.extend(rendered?);

@@ -2,7 +2,7 @@
 
 use crate::content::Layout;
 use crate::data::{Dataset, Indicator, Observation};
-use crate::locale::{bidi, Formatter, Lang, UiText};
+use crate::locale::{Formatter, Lang, UiText, bidi};
 use crate::site::{Page, Site};
 use crate::urls;
 use askama::Template;
@@ -110,8 +110,16 @@ impl<'a> PageTemplate<'a> {
         let site_title = config.title.get(lang);
         let path = |l: Lang| urls::page(l, &page.slug_path);
         let nav = std::iter::once((String::new(), ui.nav_home.to_string()))
-            .chain(site.nav.iter().map(|n| (n.slug_path.clone(), n.title.get(lang).clone())))
-            .map(|(slug, title)| NavLink { current: slug == page.slug_path, href: urls::page(lang, &slug), title })
+            .chain(
+                site.nav
+                    .iter()
+                    .map(|n| (n.slug_path.clone(), n.title.get(lang).clone())),
+            )
+            .map(|(slug, title)| NavLink {
+                current: slug == page.slug_path,
+                href: urls::page(lang, &slug),
+                title,
+            })
             .collect();
         let regime = page.regime.as_deref().and_then(|r| data.regime(r));
         PageTemplate {
@@ -136,8 +144,16 @@ impl<'a> PageTemplate<'a> {
             body_html: &text.body_html,
             is_home: page.layout == Layout::Home,
             is_data: page.layout == Layout::Data,
-            headline: text.headline.iter().filter_map(|id| card(data, f, ui, id)).collect(),
-            regimes: if page.layout == Layout::Home { regime_cards(site, lang) } else { Vec::new() },
+            headline: text
+                .headline
+                .iter()
+                .filter_map(|id| card(data, f, ui, id))
+                .collect(),
+            regimes: if page.layout == Layout::Home {
+                regime_cards(site, lang)
+            } else {
+                Vec::new()
+            },
             regime_facts: regime.map(|r| RegimeFacts {
                 name: r.name.get(lang).clone(),
                 manager: r.manager.get(lang).clone(),
@@ -145,10 +161,28 @@ impl<'a> PageTemplate<'a> {
                 covers: r.covers.get(lang).clone(),
                 pays: r.pays.get(lang).clone(),
             }),
-            key_figures: regime.map(|r| data.indicators_of_regime(&r.id).filter_map(|i| card(data, f, ui, &i.id)).collect()).unwrap_or_default(),
-            datasets: if page.layout == Layout::Data { datasets(data, f, lang) } else { Vec::new() },
-            charts: if page.layout == Layout::Data { charts(data, lang) } else { Vec::new() },
-            sources: if page.layout == Layout::Data { sources(data, f, lang) } else { Vec::new() },
+            key_figures: regime
+                .map(|r| {
+                    data.indicators_of_regime(&r.id)
+                        .filter_map(|i| card(data, f, ui, &i.id))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            datasets: if page.layout == Layout::Data {
+                datasets(data, f, lang)
+            } else {
+                Vec::new()
+            },
+            charts: if page.layout == Layout::Data {
+                charts(data, lang)
+            } else {
+                Vec::new()
+            },
+            sources: if page.layout == Layout::Data {
+                sources(data, f, lang)
+            } else {
+                Vec::new()
+            },
             data_href: urls::data_page(lang),
         }
     }
@@ -162,9 +196,20 @@ impl<'a> PageTemplate<'a> {
 /// `<title>`: page title and site title; an Arabic title that starts with Latin letters is
 /// led by U+200F so it displays right to left (W3C rule A6).
 fn title_tag(lang: Lang, title: &str, site_title: &str, is_home: bool) -> String {
-    let t = if is_home { site_title.to_string() } else { format!("{title} — {site_title}") };
-    let starts_latin = t.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !bidi::is_arabic(c));
-    if lang.is_rtl() && starts_latin { format!("\u{200F}{t}") } else { t }
+    let t = if is_home {
+        site_title.to_string()
+    } else {
+        format!("{title} — {site_title}")
+    };
+    let starts_latin = t
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| !bidi::is_arabic(c));
+    if lang.is_rtl() && starts_latin {
+        format!("\u{200F}{t}")
+    } else {
+        t
+    }
 }
 
 fn card(data: &Dataset, f: &Formatter, ui: &UiText, id: &str) -> Option<FigureCard> {
@@ -191,7 +236,9 @@ fn regime_cards(site: &Site, lang: Lang) -> Vec<RegimeCard> {
         .map(|r| RegimeCard {
             short: r.short.get(lang).clone(),
             covers: r.covers.get(lang).clone(),
-            href: site.regime_page(&r.id).map(|p| urls::page(lang, &p.slug_path)),
+            href: site
+                .regime_page(&r.id)
+                .map(|p| urls::page(lang, &p.slug_path)),
         })
         .collect()
 }
@@ -201,9 +248,18 @@ fn datasets(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<DatasetRow> {
     data.indicators
         .values()
         .map(|ind| {
-            let first = ind.observations.first().map(|o| f.date(o.date)).unwrap_or_default();
-            let last = ind.observations.last().map(|o| f.date(o.date)).unwrap_or_default();
-            let mut src_ids: Vec<&str> = ind.observations.iter().map(|o| o.source.as_str()).collect();
+            let first = ind
+                .observations
+                .first()
+                .map(|o| f.date(o.date))
+                .unwrap_or_default();
+            let last = ind
+                .observations
+                .last()
+                .map(|o| f.date(o.date))
+                .unwrap_or_default();
+            let mut src_ids: Vec<&str> =
+                ind.observations.iter().map(|o| o.source.as_str()).collect();
             src_ids.sort();
             src_ids.dedup();
             DatasetRow {
@@ -211,12 +267,21 @@ fn datasets(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<DatasetRow> {
                 title: ind.title.get(lang).clone(),
                 definition: ind.definition.get(lang).clone(),
                 unit: ui.unit(ind.unit),
-                period: if first == last { first } else { format!("{first} – {last}") },
+                period: if first == last {
+                    first
+                } else {
+                    format!("{first} – {last}")
+                },
                 count: ind.observations.len(),
                 sources: src_ids
                     .into_iter()
                     .filter_map(|id| data.sources.get(id))
-                    .map(|s| (s.publisher.get(lang).clone(), format!("#{}", urls::source_anchor(&s.id))))
+                    .map(|s| {
+                        (
+                            s.publisher.get(lang).clone(),
+                            format!("#{}", urls::source_anchor(&s.id)),
+                        )
+                    })
                     .collect(),
                 csv: urls::indicator_csv(&ind.id),
                 json: urls::indicator_json(&ind.id),
@@ -228,7 +293,11 @@ fn datasets(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<DatasetRow> {
 fn charts(data: &Dataset, lang: Lang) -> Vec<ChartRow> {
     data.charts
         .values()
-        .map(|c| ChartRow { title: c.title.get(lang).clone(), csv: urls::chart_csv(&c.id), json: urls::chart_json(&c.id) })
+        .map(|c| ChartRow {
+            title: c.title.get(lang).clone(),
+            csv: urls::chart_csv(&c.id),
+            json: urls::chart_json(&c.id),
+        })
         .collect()
 }
 

@@ -41,8 +41,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
     let count = files.len();
-    output::write_atomically(&options.out, files).map_err(|e| BuildError::Write(format!("{}: {e}", options.out.display())))?;
-    Ok(BuildReport { pages, files: count, bytes, elapsed: started.elapsed() })
+    output::write_atomically(&options.out, files)
+        .map_err(|e| BuildError::Write(format!("{}: {e}", options.out.display())))?;
+    Ok(BuildReport {
+        pages,
+        files: count,
+        bytes,
+        elapsed: started.elapsed(),
+    })
 }
 
 /// Every output file of the site at `root`, or all the problems that prevent it.
@@ -52,22 +58,44 @@ pub fn render_files(root: &Path) -> Result<Vec<OutputFile>, BuildError> {
     let config = config::load(root, &mut diags);
     let dataset = data::load(root, &mut diags);
     let pages = content::load(root, &mut diags);
-    let Some(config) = config.filter(|_| diags.is_empty()) else {
-        return Err(BuildError::Invalid(diags));
-    };
+    let config_ok = config.is_some();
+    let config = config.unwrap_or_else(config::Config::placeholder);
 
-    // Model: figures from the data, then pages with their directives resolved.
+    // Model: figures from the data, then pages with their directives resolved. This runs
+    // even when loading found problems, so that directive errors are reported in the same
+    // run; references to inputs that failed to load are not reported twice.
     let formatters = Formatters::new();
-    let figures = figures::build(&dataset, &formatters).map_err(|errs| invalid(diags_with(errs)))?;
+    let figures = match figures::build(&dataset, &formatters) {
+        Ok(f) => f,
+        Err(errs) => {
+            errs.into_iter().for_each(|d| diags.push(d));
+            return Err(BuildError::Invalid(diags));
+        }
+    };
     let site = model::assemble(&config, &dataset, &figures, &formatters, pages, &mut diags);
-    if !diags.is_empty() {
+    if !diags.is_empty() || !config_ok {
         return Err(BuildError::Invalid(diags));
     }
 
     // Render pages and downloads; add static assets.
-    let mut files = render::site(&site).map_err(|e| invalid(diags_with(vec![Diagnostic::new("templates", None, format!("a template failed: {e}"))])))?;
-    files.extend(exports::build(&config, &dataset).map_err(|e| invalid(diags_with(vec![Diagnostic::new("data", None, format!("a download could not be written: {e}"))])))?);
-    files.extend(output::read_tree(&root.join("static"), "static/").map_err(|e| BuildError::Write(format!("static/: {e}")))?);
+    let mut files = render::site(&site).map_err(|e| {
+        invalid(diags_with(vec![Diagnostic::new(
+            "templates",
+            None,
+            format!("a template failed: {e}"),
+        )]))
+    })?;
+    files.extend(exports::build(&config, &dataset).map_err(|e| {
+        invalid(diags_with(vec![Diagnostic::new(
+            "data",
+            None,
+            format!("a download could not be written: {e}"),
+        )]))
+    })?);
+    files.extend(
+        output::read_tree(&root.join("static"), "static/")
+            .map_err(|e| BuildError::Write(format!("static/: {e}")))?,
+    );
     Ok(files)
 }
 

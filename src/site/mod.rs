@@ -6,5 +6,5 @@ mod build;
 mod model;
 mod resolver;
 
-pub use build::{build, BuildError, BuildOptions, BuildReport};
+pub use build::{BuildError, BuildOptions, BuildReport, build, render_files};
 pub use model::{NavItem, Page, PageText, Site};

@@ -4,7 +4,7 @@
 use super::resolver::Resolver;
 use crate::config::Config;
 use crate::content::markdown::{self, Origin};
-use crate::content::{Layout, PagePair, Source};
+use crate::content::{Content, Layout, PagePair, Source};
 use crate::data::Dataset;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::figures::Figures;
@@ -58,7 +58,9 @@ impl Site<'_> {
 
     /// The explainer page of a regime, if there is one.
     pub fn regime_page(&self, regime: &str) -> Option<&Page> {
-        self.pages.iter().find(|p| p.regime.as_deref() == Some(regime))
+        self.pages
+            .iter()
+            .find(|p| p.regime.as_deref() == Some(regime))
     }
 }
 
@@ -68,11 +70,19 @@ pub fn assemble<'a>(
     data: &'a Dataset,
     figures: &'a Figures,
     formatters: &'a Formatters,
-    pairs: Vec<PagePair>,
+    content: Content,
     diags: &mut Diagnostics,
 ) -> Site<'a> {
-    let resolver = Resolver { data, formatters, figures };
-    let results: Vec<Result<Page, Vec<Diagnostic>>> = pairs.par_iter().map(|pair| page(pair, config, data, &resolver)).collect();
+    let pairs = content.pages;
+    let resolver = Resolver {
+        data,
+        formatters,
+        figures,
+    };
+    let results: Vec<Result<Page, Vec<Diagnostic>>> = pairs
+        .par_iter()
+        .map(|pair| page(pair, config, data, &resolver))
+        .collect();
     let mut pages = Vec::new();
     for r in results {
         match r {
@@ -80,11 +90,31 @@ pub fn assemble<'a>(
             Err(errs) => errs.into_iter().for_each(|d| diags.push(d)),
         }
     }
-    for (key, layout, file) in [("index", Layout::Home, "content/index"), ("data", Layout::Data, "content/data")] {
+    for (key, layout, file) in [
+        ("index", Layout::Home, "content/index"),
+        ("data", Layout::Data, "content/data"),
+    ] {
         match pages.iter().find(|p| p.key == key) {
             Some(p) if p.layout == layout => {}
-            Some(p) => diags.error(&p.text.fr.file, Some(Position::new(2, 1)), format!("the page `{key}` must use `layout: {}`", layout_name(layout)), "set the layout in the front matter of both language versions"),
-            None if pairs.iter().all(|p| p.key != key) => diags.error(&PathBuf::from(format!("{file}.ar.md")), None, format!("the site needs a `{key}` page"), format!("create {file}.ar.md and {file}.fr.md with `layout: {}`", layout_name(layout))),
+            Some(p) => diags.error(
+                &p.text.fr.file,
+                Some(Position::new(2, 1)),
+                format!(
+                    "the page `{key}` must use `layout: {}`",
+                    layout_name(layout)
+                ),
+                "set the layout in the front matter of both language versions",
+            ),
+            None if pairs.iter().all(|p| p.key != key) && !content.broken.contains(key) => diags
+                .error(
+                    &PathBuf::from(format!("{file}.ar.md")),
+                    None,
+                    format!("the site needs a `{key}` page"),
+                    format!(
+                        "create {file}.ar.md and {file}.fr.md with `layout: {}`",
+                        layout_name(layout)
+                    ),
+                ),
             None => {}
         }
     }
@@ -92,9 +122,19 @@ pub fn assemble<'a>(
     nav_pages.sort_by(|a, b| (a.nav, &a.key).cmp(&(b.nav, &b.key)));
     let nav = nav_pages
         .into_iter()
-        .map(|p| NavItem { slug_path: p.slug_path.clone(), title: p.text.map(|_, t| t.nav_title.clone()) })
+        .map(|p| NavItem {
+            slug_path: p.slug_path.clone(),
+            title: p.text.map(|_, t| t.nav_title.clone()),
+        })
         .collect();
-    Site { config, data, figures, formatters, pages, nav }
+    Site {
+        config,
+        data,
+        figures,
+        formatters,
+        pages,
+        nav,
+    }
 }
 
 fn layout_name(layout: Layout) -> &'static str {
@@ -105,24 +145,46 @@ fn layout_name(layout: Layout) -> &'static str {
     }
 }
 
-fn page(pair: &PagePair, config: &Config, data: &Dataset, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
+fn page(
+    pair: &PagePair,
+    config: &Config,
+    data: &Dataset,
+    resolver: &Resolver,
+) -> Result<Page, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let (ar, fr) = (&pair.sources.ar, &pair.sources.fr);
-    if ar.front.layout != fr.front.layout || ar.front.regime != fr.front.regime || ar.front.nav != fr.front.nav {
+    if ar.front.layout != fr.front.layout
+        || ar.front.regime != fr.front.regime
+        || ar.front.nav != fr.front.nav
+    {
         errors.push(
-            Diagnostic::new(&fr.file, Some(Position::new(2, 1)), "the Arabic and French versions disagree on `layout`, `regime` or `nav`")
-                .with_hint(format!("use the same values as in {}", ar.file.display())),
+            Diagnostic::new(
+                &fr.file,
+                Some(Position::new(2, 1)),
+                "the Arabic and French versions disagree on `layout`, `regime` or `nav`",
+            )
+            .with_hint(format!("use the same values as in {}", ar.file.display())),
         );
     }
     let text = Localized::from_fn(|lang| {
         let src = pair.sources.get(lang);
-        page_text(src, lang, config, data, resolver).map_err(|mut e| errors.append(&mut e)).ok()
+        page_text(src, lang, config, data, resolver)
+            .map_err(|mut e| errors.append(&mut e))
+            .ok()
     });
-    if let Some(regime) = &ar.front.regime {
-        if data.regime(regime).is_none() {
-            for src in [ar, fr] {
-                errors.push(Diagnostic::new(&src.file, front_position(src, "regime:"), format!("unknown regime `{regime}`")).with_hint("use an id from data/regimes.yaml"));
-            }
+    if let Some(regime) = &ar.front.regime
+        && data.regime(regime).is_none()
+        && !data.unavailable.regimes
+    {
+        for src in [ar, fr] {
+            errors.push(
+                Diagnostic::new(
+                    &src.file,
+                    front_position(src, "regime:"),
+                    format!("unknown regime `{regime}`"),
+                )
+                .with_hint("use an id from data/regimes.yaml"),
+            );
         }
     }
     match (text.ar, text.fr) {
@@ -132,19 +194,39 @@ fn page(pair: &PagePair, config: &Config, data: &Dataset, resolver: &Resolver) -
             layout: ar.front.layout,
             regime: ar.front.regime.clone(),
             nav: ar.front.nav,
-            text: Localized { ar: ar_text, fr: fr_text },
+            text: Localized {
+                ar: ar_text,
+                fr: fr_text,
+            },
         }),
         _ => Err(errors),
     }
 }
 
-fn page_text(src: &Source, lang: Lang, config: &Config, data: &Dataset, resolver: &Resolver) -> Result<PageText, Vec<Diagnostic>> {
+fn page_text(
+    src: &Source,
+    lang: Lang,
+    config: &Config,
+    data: &Dataset,
+    resolver: &Resolver,
+) -> Result<PageText, Vec<Diagnostic>> {
     let full = format!("{}{}", "\n".repeat(src.body_line), src.body);
-    let origin = Origin { file: &src.file, file_text: &full, body_offset: src.body_line };
+    let origin = Origin {
+        file: &src.file,
+        file_text: &full,
+        body_offset: src.body_line,
+    };
     let mut errors = Vec::new();
     for id in &src.front.headline {
         if !data.indicators.contains_key(id) {
-            errors.push(Diagnostic::new(&src.file, front_position(src, id), format!("unknown indicator `{id}` in `headline`")).with_hint("use ids of files in data/indicators/"));
+            errors.push(
+                Diagnostic::new(
+                    &src.file,
+                    front_position(src, id),
+                    format!("unknown indicator `{id}` in `headline`"),
+                )
+                .with_hint("use ids of files in data/indicators/"),
+            );
         }
     }
     let rendered = markdown::render(&src.body, lang, config.markdown.raw_html, &origin, resolver);
@@ -152,7 +234,11 @@ fn page_text(src: &Source, lang: Lang, config: &Config, data: &Dataset, resolver
         Ok(r) if errors.is_empty() => Ok(PageText {
             title: src.front.title.clone(),
             description: src.front.description.clone(),
-            nav_title: src.front.nav_title.clone().unwrap_or_else(|| src.front.title.clone()),
+            nav_title: src
+                .front
+                .nav_title
+                .clone()
+                .unwrap_or_else(|| src.front.title.clone()),
             body_html: r.html,
             anchors: r.anchors,
             headline: src.front.headline.clone(),
@@ -170,6 +256,7 @@ fn page_text(src: &Source, lang: Lang, config: &Config, data: &Dataset, resolver
 /// parsing (the front matter starts on line 2, after `---`).
 fn front_position(src: &Source, needle: &str) -> Option<Position> {
     src.front_yaml.lines().enumerate().find_map(|(i, line)| {
-        line.find(needle).map(|col| Position::new(i + 2, line[..col].chars().count() + 1))
+        line.find(needle)
+            .map(|col| Position::new(i + 2, line[..col].chars().count() + 1))
     })
 }

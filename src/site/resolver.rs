@@ -15,19 +15,38 @@ pub struct Resolver<'a> {
 
 impl Resolver<'_> {
     fn unknown_indicator(&self, id: &str) -> (String, String) {
-        let close: Vec<&str> = self.data.indicators.keys().filter(|k| k.contains(id.split('-').next().unwrap_or(id))).map(String::as_str).take(5).collect();
+        let close: Vec<&str> = self
+            .data
+            .indicators
+            .keys()
+            .filter(|k| k.contains(id.split('-').next().unwrap_or(id)))
+            .map(String::as_str)
+            .take(5)
+            .collect();
         let hint = if close.is_empty() {
             "use the id of a file in data/indicators/ (the data page lists them all)".to_string()
         } else {
             format!("did you mean one of: {}?", close.join(", "))
         };
-        (format!("unknown indicator `{id}` in a figure directive"), hint)
+        (
+            format!("unknown indicator `{id}` in a figure directive"),
+            hint,
+        )
     }
 }
 
 impl DirectiveResolver for Resolver<'_> {
-    fn figure(&self, lang: Lang, indicator: &str, date: Option<ObsDate>, source: Option<&str>) -> Result<String, (String, String)> {
+    fn figure(
+        &self,
+        lang: Lang,
+        indicator: &str,
+        date: Option<ObsDate>,
+        source: Option<&str>,
+    ) -> Result<String, (String, String)> {
         let Some(ind) = self.data.indicators.get(indicator) else {
+            if self.data.unavailable.indicator(indicator) {
+                return Ok(String::new()); // its file's error is already reported
+            }
             return Err(self.unknown_indicator(indicator));
         };
         let obs = match (date, source) {
@@ -43,7 +62,11 @@ impl DirectiveResolver for Resolver<'_> {
                 }
                 found.into_iter().next()
             }
-            (None, Some(s)) => self.data.indicators[indicator].observations.iter().filter(|o| o.source == s).max_by_key(|o| o.date),
+            (None, Some(s)) => self.data.indicators[indicator]
+                .observations
+                .iter()
+                .filter(|o| o.source == s)
+                .max_by_key(|o| o.date),
         };
         let Some(obs) = obs else {
             let dates: Vec<String> = ind.observations.iter().map(|o| o.date.iso()).collect();
@@ -54,7 +77,9 @@ impl DirectiveResolver for Resolver<'_> {
         };
         let f = self.formatters.get(lang);
         let ui = UiText::get(lang);
-        let src = &self.data.sources[&obs.source];
+        let Some(src) = self.data.sources.get(&obs.source) else {
+            return Ok(String::new()); // an unknown source is reported by data validation
+        };
         let comma = if lang.is_rtl() { "، " } else { ", " };
         Ok(format!(
             "<span class=\"figure\"><data value=\"{raw}\">{value}</data> <span class=\"figure-source\">(<a href=\"{href}\">{publisher}</a>{comma}<time datetime=\"{iso}\">{date}</time>)</span></span>",
@@ -68,9 +93,21 @@ impl DirectiveResolver for Resolver<'_> {
     }
 
     fn chart(&self, lang: Lang, id: &str) -> Result<String, (String, String)> {
-        self.figures.block(id, lang).map(str::to_string).ok_or_else(|| {
-            let known: Vec<&str> = self.data.charts.keys().map(String::as_str).collect();
-            (format!("unknown chart `{id}`"), format!("use one of the charts of data/charts.yaml: {}", known.join(", ")))
-        })
+        if self.data.unavailable.charts {
+            return Ok(String::new()); // charts.yaml's error is already reported
+        }
+        self.figures
+            .block(id, lang)
+            .map(str::to_string)
+            .ok_or_else(|| {
+                let known: Vec<&str> = self.data.charts.keys().map(String::as_str).collect();
+                (
+                    format!("unknown chart `{id}`"),
+                    format!(
+                        "use one of the charts of data/charts.yaml: {}",
+                        known.join(", ")
+                    ),
+                )
+            })
     }
 }

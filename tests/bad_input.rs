@@ -1,0 +1,355 @@
+//! Bad input: every malformed data, content, config or CLI case fails with a located,
+//! explained error, a non-zero exit, no panic, and the previous output left intact.
+
+mod common;
+
+use common::{SiteCopy, stderr};
+use std::fs;
+use std::process::Command;
+
+/// Builds a copy of the default site once (so there is a previous output), applies
+/// `break_it`, builds again and checks the failure. Returns stderr for further checks.
+fn fails_with(break_it: impl FnOnce(&SiteCopy), expected: &[&str]) -> String {
+    let site = SiteCopy::new();
+    let first = site.build();
+    assert!(first.status.success(), "{}", stderr(&first));
+    fs::write(site.out().join("sentinel.txt"), "previous build").unwrap();
+    let before = fs::read(site.out().join("fr/index.html")).unwrap();
+
+    break_it(&site);
+    let out = site.build();
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "expected exit 1, stderr:\n{err}"
+    );
+    assert!(!err.contains("panicked"), "panic:\n{err}");
+    for needle in expected {
+        assert!(err.contains(needle), "stderr lacks {needle:?}:\n{err}");
+    }
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(
+        fs::read_to_string(site.out().join("sentinel.txt")).unwrap(),
+        "previous build",
+        "previous output replaced"
+    );
+    assert_eq!(
+        fs::read(site.out().join("fr/index.html")).unwrap(),
+        before,
+        "previous output changed"
+    );
+    let leftovers: Vec<_> = fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folder left behind");
+    err
+}
+
+#[test]
+fn yaml_syntax_error_in_sources() {
+    fails_with(
+        |s| {
+            s.replace(
+                "data/sources.yaml",
+                "  kind: press-relay\n\ncdc-2025-le360:",
+                "  kind: press-relay\n\ncdc-2025-le360:\n   bad: [unclosed",
+            )
+        },
+        &["data/sources.yaml:"],
+    );
+}
+
+#[test]
+fn unknown_key_in_an_indicator() {
+    fails_with(
+        |s| {
+            s.replace(
+                "data/indicators/tns-beneficiaries.yaml",
+                "unit: persons\n",
+                "unit: persons\ncolour: red\n",
+            )
+        },
+        &[
+            "data/indicators/tns-beneficiaries.yaml:8:1",
+            "unknown field `colour`",
+        ],
+    );
+}
+
+#[test]
+fn missing_language_in_a_title() {
+    fails_with(
+        |s| {
+            s.replace(
+                "data/indicators/population.yaml",
+                "title: { fr: \"Population légale du Maroc\", ar: \"السكان القانونيون للمغرب\" }",
+                "title: { fr: \"Population légale du Maroc\" }",
+            )
+        },
+        &[
+            "data/indicators/population.yaml:2:",
+            "missing field `ar`",
+            "both languages",
+        ],
+    );
+}
+
+#[test]
+fn unknown_source_reference() {
+    fails_with(
+        |s| {
+            s.replace(
+                "data/indicators/cnops-registered.yaml",
+                "source: cdc-2025-hespress }\n  - { date: 2024",
+                "source: cour-des-comptes }\n  - { date: 2024",
+            )
+        },
+        &[
+            "data/indicators/cnops-registered.yaml:8:61",
+            "unknown source `cour-des-comptes`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_regime_reference() {
+    fails_with(
+        |s| {
+            s.replace(
+                "data/indicators/tns-registered.yaml",
+                "regime: tns",
+                "regime: independants",
+            )
+        },
+        &[
+            "data/indicators/tns-registered.yaml:2:9",
+            "unknown regime `independants`",
+        ],
+    );
+}
+
+#[test]
+fn impossible_date() {
+    fails_with(
+        |s| {
+            s.replace(
+                "data/indicators/population.yaml",
+                "date: 2024-09-01",
+                "date: 2024-02-30",
+            )
+        },
+        &[
+            "data/indicators/population.yaml:9:",
+            "day 30 does not exist",
+        ],
+    );
+}
+
+#[test]
+fn negative_and_non_finite_values() {
+    let err = fails_with(
+        |s| {
+            s.replace(
+                "data/indicators/cnops-registered.yaml",
+                "value: 3600000",
+                "value: -3600000",
+            );
+            s.replace(
+                "data/indicators/cnss-registered.yaml",
+                "value: 23240000",
+                "value: .nan",
+            );
+        },
+        &[
+            "data/indicators/cnops-registered.yaml:8:",
+            "is negative",
+            "data/indicators/cnss-registered.yaml:8:",
+            "not a finite number",
+        ],
+    );
+    assert!(err.contains("2 problems found"), "{err}");
+}
+
+#[test]
+fn percentage_over_100() {
+    fails_with(
+        |s| {
+            s.replace(
+                "data/indicators/amo-registration-rate.yaml",
+                "value: 87,",
+                "value: 870,",
+            )
+        },
+        &["amo-registration-rate.yaml:9:", "over 100"],
+    );
+}
+
+#[test]
+fn two_observations_for_the_same_date_and_source() {
+    fails_with(
+        |s| {
+            s.replace(
+                "data/indicators/cnops-registered.yaml",
+                "{ date: 2024, value: 3840000",
+                "{ date: 2022, value: 3840000",
+            )
+        },
+        &[
+            "data/indicators/cnops-registered.yaml:9:",
+            "two observations for 2022 from source `cdc-2025-hespress`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_key_and_wrong_direction_in_config() {
+    fails_with(
+        |s| {
+            s.replace("site.yaml", "markdown:", "theme: dark\nmarkdown:");
+        },
+        &["site.yaml:", "unknown field `theme`"],
+    );
+    fails_with(
+        |s| {
+            s.replace(
+                "site.yaml",
+                "code: ar, locale: ar-MA, direction: rtl",
+                "code: ar, locale: ar-MA, direction: ltr",
+            )
+        },
+        &["site.yaml:4:", "`ar` is written `rtl`"],
+    );
+}
+
+#[test]
+fn page_without_front_matter_or_with_an_unknown_key() {
+    fails_with(
+        |s| s.replace("content/about.fr.md", "---\ntitle:", "title:"),
+        &["content/about.fr.md:1:1", "no front matter"],
+    );
+    fails_with(
+        |s| s.replace("content/about.fr.md", "nav: 4\n", "nav: 4\nauthor: moi\n"),
+        &["content/about.fr.md:5:1", "unknown field `author`"],
+    );
+}
+
+#[test]
+fn directives_with_unknown_ids_or_misplaced() {
+    let err = fails_with(
+        |s| {
+            s.replace(
+                "content/care.fr.md",
+                "{{ figure cnss-mobile-agencies }}",
+                "{{ figure cnss-mobile-agences }}",
+            );
+            s.replace(
+                "content/care.ar.md",
+                "{{ chart cnss-daily-claims }}",
+                "{{ chart cnss-daily }}",
+            );
+            s.replace(
+                "content/about.fr.md",
+                "Réutiliser les données\n\n",
+                "Réutiliser les données\n\nVoir {{ chart coverage-growth }} ici. {{ graph x }}\n\n",
+            );
+        },
+        &[
+            "content/care.fr.md:",
+            "unknown indicator `cnss-mobile-agences`",
+            "content/care.ar.md:",
+            "unknown chart `cnss-daily`",
+            "chart directive inside running text",
+            "unknown directive `graph`",
+        ],
+    );
+    assert!(err.contains("4 problems found"), "{err}");
+}
+
+#[test]
+fn page_missing_its_translation() {
+    fails_with(
+        |s| s.remove("content/about.ar.md"),
+        &["content/about.fr.md", "no ar version"],
+    );
+}
+
+#[test]
+fn errors_in_many_files_are_reported_together() {
+    let err = fails_with(
+        |s| {
+            s.replace(
+                "site.yaml",
+                "base_url: \"https://amo-site.example/\"",
+                "base_url: \"amo-site.example\"",
+            );
+            s.replace(
+                "data/indicators/population.yaml",
+                "date: 2024-09-01",
+                "date: 2024-13",
+            );
+            s.replace(
+                "content/coverage.fr.md",
+                "{{ figure amo-registered date=2022 }}",
+                "{{ figure amo-registered date=2021 }}",
+            );
+        },
+        &[
+            "site.yaml:2:",
+            "data/indicators/population.yaml:",
+            "content/coverage.fr.md:",
+        ],
+    );
+    assert!(err.contains("3 problems found"), "{err}");
+}
+
+#[test]
+fn raw_html_in_markdown_is_escaped_unless_enabled() {
+    let site = SiteCopy::new();
+    site.replace(
+        "content/about.fr.md",
+        "## Réutiliser",
+        "<script>alert(1)</script>\n\n## Réutiliser",
+    );
+    assert!(site.build().status.success());
+    let html = site.output_file("fr/about/index.html");
+    assert!(!html.contains("<script>alert(1)</script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn bad_command_line_is_a_usage_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_amo-site"))
+        .args(["build", "--colour"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--colour"));
+    let out = Command::new(env!("CARGO_BIN_EXE_amo-site"))
+        .args([
+            "build",
+            "--root",
+            "/nonexistent/site",
+            "--out",
+            "/tmp/never-written",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("site.yaml") && err.contains("--root"), "{err}");
+    assert!(!std::path::Path::new("/tmp/never-written").exists());
+}
+
+#[test]
+fn help_mentions_both_languages() {
+    let out = Command::new(env!("CARGO_BIN_EXE_amo-site"))
+        .args(["build", "--help"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Arabic") && text.contains("French"), "{text}");
+    assert!(text.contains("--root") && text.contains("--out"));
+}

@@ -1,0 +1,313 @@
+//! End-to-end: build the real default site into a temporary folder and read it back.
+
+mod common;
+
+use amo_site::diagnostics::Diagnostics;
+use common::{SiteCopy, files_under};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// One build shared by the tests of this file.
+fn built() -> &'static SiteCopy {
+    static SITE: OnceLock<SiteCopy> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = SiteCopy::new();
+        let out = site.build();
+        assert!(
+            out.status.success(),
+            "build failed:\n{}",
+            common::stderr(&out)
+        );
+        site
+    })
+}
+
+fn pages(lang: &str) -> Vec<String> {
+    let site = built();
+    files_under(&site.out().join(lang))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| format!("{lang}/{}", p.to_string_lossy()))
+        .collect()
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let i = tag.find(&key)? + key.len();
+    tag[i..].split('"').next()
+}
+
+/// The opening tags `<name ...>` in `html`.
+fn tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name}");
+    html.match_indices(&open)
+        .filter(|(i, _)| html[i + open.len()..].starts_with([' ', '>', '\n']))
+        .map(|(i, _)| &html[i..i + html[i..].find('>').unwrap() + 1])
+        .collect()
+}
+
+#[test]
+fn both_languages_have_the_same_pages() {
+    let ar: Vec<String> = pages("ar").iter().map(|p| p[3..].to_string()).collect();
+    let fr: Vec<String> = pages("fr").iter().map(|p| p[3..].to_string()).collect();
+    assert_eq!(ar, fr);
+    for expected in [
+        "index.html",
+        "coverage/index.html",
+        "care/index.html",
+        "data/index.html",
+        "about/index.html",
+        "regimes/tadamon/index.html",
+        "regimes/tns/index.html",
+        "regimes/salaries/index.html",
+        "regimes/achamil/index.html",
+    ] {
+        assert!(
+            ar.iter().any(|p| p == expected),
+            "missing {expected}: {ar:?}"
+        );
+    }
+}
+
+#[test]
+fn every_page_declares_language_direction_and_links_to_its_counterpart() {
+    let site = built();
+    for (lang, locale, dir, other) in [("ar", "ar-MA", "rtl", "fr"), ("fr", "fr-MA", "ltr", "ar")] {
+        for page in pages(lang) {
+            let html = site.output_file(&page);
+            let html_tag = tags(&html, "html")[0];
+            assert_eq!(attr(html_tag, "lang"), Some(locale), "{page}");
+            assert_eq!(attr(html_tag, "dir"), Some(dir), "{page}");
+            assert_eq!(tags(&html, "h1").len(), 1, "{page} must have one h1");
+            assert!(
+                html.contains("class=\"skip-link\" href=\"#main\""),
+                "{page} skip link"
+            );
+            assert!(html.contains("<main id=\"main\""), "{page} main target");
+            let path = format!("/{}", page.trim_end_matches("index.html"));
+            let counterpart = path.replacen(&format!("/{lang}/"), &format!("/{other}/"), 1);
+            let switch = tags(&html, "a")
+                .into_iter()
+                .find(|a| attr(a, "hreflang") == Some(other))
+                .unwrap_or_else(|| panic!("{page}: no language switch"));
+            assert_eq!(attr(switch, "href"), Some(counterpart.as_str()), "{page}");
+            // Reciprocal alternates with absolute URLs, plus x-default.
+            let alternates: BTreeMap<&str, &str> = tags(&html, "link")
+                .into_iter()
+                .filter(|l| attr(l, "rel") == Some("alternate"))
+                .map(|l| (attr(l, "hreflang").unwrap(), attr(l, "href").unwrap()))
+                .collect();
+            assert_eq!(
+                alternates.get(lang).copied(),
+                Some(format!("https://amo-site.example{path}").as_str()),
+                "{page}"
+            );
+            assert_eq!(
+                alternates.get(other).copied(),
+                Some(format!("https://amo-site.example{counterpart}").as_str()),
+                "{page}"
+            );
+            assert_eq!(
+                alternates.get("x-default").copied(),
+                Some("https://amo-site.example/"),
+                "{page}"
+            );
+        }
+    }
+}
+
+#[test]
+fn root_page_offers_both_languages_without_redirect() {
+    let html = built().output_file("index.html");
+    assert!(html.contains("href=\"/ar/\""));
+    assert!(html.contains("href=\"/fr/\""));
+    assert!(!html.contains("http-equiv=\"refresh\""));
+    assert!(!html.contains("<script"));
+}
+
+#[test]
+fn headline_figure_is_formatted_for_each_language() {
+    let site = built();
+    let ar = site.output_file("ar/index.html");
+    let fr = site.output_file("fr/index.html");
+    assert!(
+        ar.contains("<data value=\"31940000\">31,94 مليون</data>"),
+        "ar headline"
+    );
+    assert!(
+        fr.contains("<data value=\"31940000\">31,94 millions</data>"),
+        "fr headline"
+    );
+    assert!(ar.contains("<data value=\"24700000\">أكثر من 24,7 مليون</data>"));
+    assert!(fr.contains("<data value=\"24700000\">plus de 24,7 millions</data>"));
+    assert!(
+        ar.contains("87\u{200E}%\u{200E}"),
+        "Arabic percent keeps CLDR marks in HTML"
+    );
+    // Inline figures cite their source and date.
+    assert!(fr.contains("(<a href=\"/fr/data/#source-cdc-2025-hespress\">Cour des comptes</a>, <time datetime=\"2024\">2024</time>)"));
+    // Latin runs inside Arabic are isolated.
+    let tadamon = site.output_file("ar/regimes/tadamon/index.html");
+    assert!(
+        tadamon.contains("<span dir=\"ltr\">65-00</span>"),
+        "law number isolated"
+    );
+}
+
+#[test]
+fn charts_are_well_formed_accessible_svg() {
+    let site = built();
+    let mut seen = 0;
+    for lang in ["ar", "fr"] {
+        for page in pages(lang) {
+            let html = site.output_file(&page);
+            for (start, _) in html.match_indices("<svg ") {
+                let end = start + html[start..].find("</svg>").unwrap() + "</svg>".len();
+                let svg = &html[start..end];
+                let doc = roxmltree::Document::parse(svg)
+                    .unwrap_or_else(|e| panic!("{page}: SVG is not XML: {e}"));
+                let root = doc.root_element();
+                assert_eq!(root.attribute("role"), Some("img"), "{page}");
+                assert_eq!(root.attribute("direction"), Some("ltr"), "{page}");
+                let title = root
+                    .children()
+                    .find(|n| n.has_tag_name("title"))
+                    .expect("svg title");
+                assert!(
+                    title.text().is_some_and(|t| t.trim().len() > 5),
+                    "{page}: empty title"
+                );
+                let desc = root
+                    .children()
+                    .find(|n| n.has_tag_name("desc"))
+                    .expect("svg desc");
+                let labelled = root.attribute("aria-labelledby").unwrap();
+                assert!(
+                    labelled.contains(title.attribute("id").unwrap())
+                        && labelled.contains(desc.attribute("id").unwrap())
+                );
+                if lang == "ar" {
+                    // Arabic labels are wrapped in RLI…PDI so they render in reading order.
+                    assert!(
+                        svg.contains("\u{2067}"),
+                        "{page}: Arabic SVG labels not isolated"
+                    );
+                }
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 10, "expected charts on several pages, saw {seen}");
+    let home = site.output_file("fr/index.html");
+    assert!(
+        home.contains("id=\"figure-coverage-growth\""),
+        "coverage-growth chart on the home page"
+    );
+    assert!(
+        home.contains("<details class=\"chart-table\">"),
+        "data table under the chart"
+    );
+}
+
+#[test]
+fn csv_downloads_parse_and_equal_the_yaml() {
+    let site = built();
+    let mut diags = Diagnostics::new();
+    let data = amo_site::data::load(&common::repo(), &mut diags);
+    assert!(diags.is_empty());
+    for ind in data.indicators.values() {
+        let text = site.output_file(&format!("data/indicators/{}.csv", ind.id));
+        assert!(!text.starts_with('\u{FEFF}'), "no BOM");
+        assert!(text.contains("\r\n"), "CRLF line ends");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(headers, amo_site::exports::CSV_HEADER);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), ind.observations.len(), "{}", ind.id);
+        for (row, obs) in rows.iter().zip(&ind.observations) {
+            assert_eq!(&row[0], obs.date.iso());
+            assert_eq!(&row[1], ind.id);
+            assert_eq!(
+                row[3].parse::<f64>().unwrap(),
+                obs.value,
+                "{} {}",
+                ind.id,
+                &row[0]
+            );
+            assert_eq!(&row[4], ind.unit.code());
+            assert_eq!(&row[5], obs.qualifier.code());
+            assert_eq!(&row[6], obs.source);
+        }
+    }
+    for chart in data.charts.values() {
+        let text = site.output_file(&format!("data/charts/{}.csv", chart.id));
+        let rows = csv::Reader::from_reader(text.as_bytes()).records().count();
+        let expected: usize = chart
+            .series
+            .iter()
+            .map(|s| data.series_points(s).len())
+            .sum();
+        assert_eq!(rows, expected, "{}", chart.id);
+        let json: serde_json::Value =
+            serde_json::from_str(&site.output_file(&format!("data/charts/{}.json", chart.id)))
+                .unwrap();
+        assert_eq!(json["id"], chart.id.as_str());
+        assert!(json["title"]["ar"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(json["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    }
+}
+
+#[test]
+fn machine_readable_files_carry_no_invisible_direction_marks() {
+    let site = built();
+    for file in files_under(&site.out().join("data")) {
+        let text = site.output_file(&format!("data/{}", file.display()));
+        for mark in [
+            '\u{200E}', '\u{200F}', '\u{061C}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+        ] {
+            assert!(
+                !text.contains(mark),
+                "{} contains U+{:04X}",
+                file.display(),
+                mark as u32
+            );
+        }
+    }
+}
+
+#[test]
+fn every_chart_download_linked_from_a_page_exists() {
+    let site = built();
+    for lang in ["ar", "fr"] {
+        for page in pages(lang) {
+            let html = site.output_file(&page);
+            for a in tags(&html, "a") {
+                let Some(href) = attr(a, "href") else {
+                    continue;
+                };
+                if href.starts_with("/data/") || href.starts_with("/static/") {
+                    assert!(
+                        site.out().join(&href[1..]).is_file(),
+                        "{page} links to missing {href}"
+                    );
+                }
+                if let Some(path) = href
+                    .strip_prefix('/')
+                    .filter(|h| h.starts_with("ar/") || h.starts_with("fr/"))
+                {
+                    let file = path.split('#').next().unwrap();
+                    assert!(
+                        site.out().join(file).join("index.html").is_file()
+                            || site.out().join(file).is_file(),
+                        "{page} links to missing {href}"
+                    );
+                }
+            }
+        }
+    }
+}
