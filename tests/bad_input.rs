@@ -353,3 +353,16 @@ fn help_mentions_both_languages() {
     assert!(text.contains("Arabic") && text.contains("French"), "{text}");
     assert!(text.contains("--root") && text.contains("--out"));
 }
+
+#[test]
+fn missing_translation_keys_are_listed_per_file() {
+    let err = fails_with(
+        |s| {
+            s.replace("i18n/ar.yaml", "nav_home: \"الرئيسية\"\n", "");
+            s.replace("i18n/fr.yaml", "source: \"Source\"\n", "");
+            s.replace("i18n/fr.yaml", "sources_count:\n  one: \"{n} source\"\n", "sources_count:\n");
+        },
+        &["i18n/ar.yaml", "missing key `nav_home`", "i18n/fr.yaml", "missing key `source`", "lacks the plural form one"],
+    );
+    assert!(err.contains("3 problems found"), "{err}");
+}

@@ -13,6 +13,7 @@ pub use metrics::TextMetrics;
 use crate::data::{Chart, Dataset, ObsDate, Qualifier};
 use crate::diagnostics::Diagnostic;
 use crate::locale::{Formatter, Formatters, Lang, Localized, UiText};
+
 use crate::urls;
 use askama::Template;
 use line_chart::{Point, SeriesToDraw};
@@ -39,13 +40,17 @@ impl Figures {
 }
 
 /// Renders every chart in both languages.
-pub fn build(ds: &Dataset, formatters: &Formatters) -> Result<Figures, Vec<Diagnostic>> {
+pub fn build(
+    ds: &Dataset,
+    formatters: &Formatters,
+    ui: &Localized<UiText>,
+) -> Result<Figures, Vec<Diagnostic>> {
     let metrics = TextMetrics::new();
     let mut charts = BTreeMap::new();
     let mut errors = Vec::new();
     for chart in ds.charts.values() {
-        let ar = render_chart(chart, ds, formatters.get(Lang::Ar), &metrics);
-        let fr = render_chart(chart, ds, formatters.get(Lang::Fr), &metrics);
+        let ar = render_chart(chart, ds, formatters.get(Lang::Ar), &ui.ar, &metrics);
+        let fr = render_chart(chart, ds, formatters.get(Lang::Fr), &ui.fr, &metrics);
         match (ar, fr) {
             (Ok((ar_block, ar_svg)), Ok((fr_block, fr_svg))) => {
                 let rendered = RenderedChart {
@@ -102,7 +107,7 @@ struct SourceRef {
 #[template(path = "partials/figure.html")]
 struct FigureTemplate<'a> {
     lang: Lang,
-    ui: &'static UiText,
+    ui: &'a UiText,
     id: &'a str,
     title: &'a str,
     subtitle: Option<&'a str>,
@@ -122,10 +127,10 @@ fn render_chart(
     chart: &Chart,
     ds: &Dataset,
     f: &Formatter,
+    ui: &UiText,
     metrics: &TextMetrics,
 ) -> Result<(String, String), String> {
     let lang = f.lang();
-    let ui = UiText::get(lang);
     let mut to_draw = Vec::new();
     let mut rows = Vec::new();
     let mut notes = Vec::new();
@@ -196,7 +201,7 @@ fn render_chart(
         "{} {}. {}.",
         ui.chart_summary_intro,
         title,
-        summary_parts.join(ui.list_separator)
+        summary_parts.join(&ui.list_separator)
     );
     let svg = svg_a11y::make_accessible(
         &raw_svg,

@@ -12,6 +12,7 @@ use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{Y, YM, YMD};
 use icu_decimal::{CompactDecimalFormatter, DecimalFormatter};
 use icu_locale_core::Locale;
+use icu_plurals::PluralRules;
 use std::str::FromStr;
 
 /// The CLDR formatters of one language, built once per build and shared read-only.
@@ -23,6 +24,7 @@ pub struct Formatter {
     day: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
     year: FixedCalendarDateTimeFormatter<Gregorian, Y>,
+    plurals: PluralRules,
 }
 
 /// One [`Formatter`] per language.
@@ -78,6 +80,7 @@ impl Formatter {
                 .expect(baked),
             year: FixedCalendarDateTimeFormatter::try_new((&locale).into(), Y::long())
                 .expect(baked),
+            plurals: super::tables::plural_rules(lang),
         }
     }
 
@@ -126,6 +129,18 @@ impl Formatter {
             }
             Unit::MadPerMonth => self.number(value),
         }
+    }
+
+    /// A count in words, with the plural form CLDR picks for `n` in this language:
+    /// `3 ملاحظات`, `11 ملاحظة`, `2 observations`.
+    pub fn count(&self, text: &super::PluralText, n: usize) -> String {
+        let category = super::tables::category_name(self.plurals.category_for(n));
+        let form = text
+            .forms
+            .get(category)
+            .or_else(|| text.forms.get("other"))
+            .map_or("{n}", String::as_str);
+        form.replace("{n}", &self.number(n as f64))
     }
 
     /// A date at the precision it was observed: `2024`, `دجنبر 2024`, `26 septembre 2023`.
@@ -204,6 +219,48 @@ mod tests {
         assert_eq!(fr().date(ObsDate::Month(2024, 12)), "décembre 2024");
         assert_eq!(fr().date(ObsDate::Day(2023, 9, 26)), "26 septembre 2023");
         assert_eq!(ar().date(ObsDate::Day(2023, 9, 26)), "26 شتنبر 2023");
+    }
+
+    #[test]
+    fn counts_pick_the_cldr_plural_form() {
+        let forms = |pairs: &[(&str, &str)]| super::super::PluralText {
+            forms: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        };
+        let ar_text = forms(&[
+            ("zero", "لا مصدر"),
+            ("one", "مصدر واحد"),
+            ("two", "مصدران"),
+            ("few", "{n} مصادر"),
+            ("many", "{n} مصدرا"),
+            ("other", "{n} مصدر"),
+        ]);
+        let got: Vec<String> = [0, 1, 2, 3, 11, 100, 1000]
+            .iter()
+            .map(|n| ar().count(&ar_text, *n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "لا مصدر",
+                "مصدر واحد",
+                "مصدران",
+                "3 مصادر",
+                "11 مصدرا",
+                "100 مصدر",
+                "1.000 مصدر"
+            ]
+        );
+        let fr_text = forms(&[
+            ("one", "{n} source"),
+            ("many", "{n} de sources"),
+            ("other", "{n} sources"),
+        ]);
+        assert_eq!(fr().count(&fr_text, 1), "1 source");
+        assert_eq!(fr().count(&fr_text, 2), "2 sources");
+        assert_eq!(fr().count(&fr_text, 1_000_000), "1.000.000 de sources");
     }
 
     #[test]

@@ -7,9 +7,10 @@ pub mod bidi;
 mod format;
 mod lang;
 mod localized;
+pub mod tables;
 mod ui;
 
 pub use format::{Formatter, Formatters};
 pub use lang::Lang;
 pub use localized::Localized;
-pub use ui::UiText;
+pub use ui::{PluralText, UiText};

@@ -1,180 +1,102 @@
-//! Interface strings (navigation, labels, captions), one table per language.
+//! Interface strings (navigation, labels, captions): one table per language, loaded from
+//! `i18n/ar.yaml` and `i18n/fr.yaml` and checked by `tables`.
 //!
-//! The tables are Rust values, so a string missing in one language does not compile.
+//! The list of keys is declared once, below; the struct, the key lists the checker uses and
+//! the constructor all come from it.
 
-use super::Lang;
+use std::collections::BTreeMap;
 
-/// Every interface string of the site in one language.
-pub struct UiText {
-    pub skip_to_content: &'static str,
-    pub nav_label: &'static str,
-    pub nav_home: &'static str,
-    pub nav_regimes: &'static str,
-    pub nav_coverage: &'static str,
-    pub nav_care: &'static str,
-    pub nav_data: &'static str,
-    pub nav_about: &'static str,
-    pub language_switch_label: &'static str,
-    pub headline_figures: &'static str,
-    pub the_four_regimes: &'static str,
-    pub key_figures: &'static str,
-    pub regime_facts: &'static str,
-    pub managed_by: &'static str,
-    pub legal_basis: &'static str,
-    pub who_is_covered: &'static str,
-    pub who_pays: &'static str,
-    pub read_more: &'static str,
-    pub source: &'static str,
-    pub sources: &'static str,
-    pub as_of: &'static str,
-    pub definition: &'static str,
-    pub note: &'static str,
-    pub download_data: &'static str,
-    pub show_data_table: &'static str,
-    pub table_date: &'static str,
-    pub table_series: &'static str,
-    pub table_value: &'static str,
-    pub table_source: &'static str,
-    pub qualifier_at_least: &'static str,
-    pub qualifier_about: &'static str,
-    pub qualifier_target: &'static str,
-    pub unit_persons: &'static str,
-    pub unit_percent: &'static str,
-    pub unit_mad: &'static str,
-    pub unit_mad_per_month: &'static str,
-    pub unit_files_per_day: &'static str,
-    pub unit_count: &'static str,
-    pub datasets: &'static str,
-    pub dataset_period: &'static str,
-    pub dataset_formats: &'static str,
-    pub published: &'static str,
-    pub via: &'static str,
-    pub no_address: &'static str,
-    pub licence: &'static str,
-    pub publisher: &'static str,
-    pub chart_summary_intro: &'static str,
-    pub choose_language: &'static str,
-    pub footer_note: &'static str,
-    pub hollow_markers: &'static str,
-    pub list_separator: &'static str,
+/// A text with one form per CLDR plural category (`zero`, `one`, `two`, `few`, `many`,
+/// `other`); `{n}` stands for the number.
+#[derive(Debug, Clone, Default)]
+pub struct PluralText {
+    pub forms: BTreeMap<String, String>,
 }
 
-impl UiText {
-    pub fn get(lang: Lang) -> &'static UiText {
-        match lang {
-            Lang::Ar => &AR,
-            Lang::Fr => &FR,
+macro_rules! ui_table {
+    (texts: [$($t:ident),* $(,)?], plurals: [$($p:ident),* $(,)?] $(,)?) => {
+        /// Every interface string of the site in one language.
+        #[derive(Debug, Clone, Default)]
+        pub struct UiText {
+            $(pub $t: String,)*
+            $(pub $p: PluralText,)*
         }
-    }
+
+        /// Keys whose value is a single text.
+        pub const TEXT_KEYS: &[&str] = &[$(stringify!($t)),*];
+        /// Keys whose value has plural forms.
+        pub const PLURAL_KEYS: &[&str] = &[$(stringify!($p)),*];
+
+        impl UiText {
+            /// Builds the table from checked entries (missing keys were reported already).
+            pub fn from_entries(mut texts: BTreeMap<String, String>, mut plurals: BTreeMap<String, PluralText>) -> UiText {
+                UiText {
+                    $($t: texts.remove(stringify!($t)).unwrap_or_default(),)*
+                    $($p: plurals.remove(stringify!($p)).unwrap_or_default(),)*
+                }
+            }
+        }
+    };
 }
 
-static AR: UiText = UiText {
-    skip_to_content: "انتقل إلى المحتوى",
-    nav_label: "التنقل الرئيسي",
-    nav_home: "الرئيسية",
-    nav_regimes: "الأنظمة",
-    nav_coverage: "التغطية",
-    nav_care: "العلاجات والخدمات",
-    nav_data: "البيانات والمصادر",
-    nav_about: "المنهجية",
-    language_switch_label: "اللغة",
-    headline_figures: "أرقام أساسية",
-    the_four_regimes: "الأنظمة الأربعة",
-    key_figures: "أرقام أساسية",
-    regime_facts: "بطاقة النظام",
-    managed_by: "الجهة المدبرة",
-    legal_basis: "الأساس القانوني",
-    who_is_covered: "من يشمل",
-    who_pays: "من يؤدي",
-    read_more: "اقرأ المزيد",
-    source: "المصدر",
-    sources: "المصادر",
-    as_of: "بتاريخ",
-    definition: "التعريف",
-    note: "ملاحظة",
-    download_data: "تحميل البيانات",
-    show_data_table: "عرض جدول البيانات",
-    table_date: "التاريخ",
-    table_series: "السلسلة",
-    table_value: "القيمة",
-    table_source: "المصدر",
-    qualifier_at_least: "أكثر من",
-    qualifier_about: "حوالي",
-    qualifier_target: "متوقع:",
-    unit_persons: "أشخاص",
-    unit_percent: "نسبة مئوية",
-    unit_mad: "درهم",
-    unit_mad_per_month: "درهم شهريا",
-    unit_files_per_day: "ملفات في اليوم",
-    unit_count: "عدد",
-    datasets: "مجموعات البيانات",
-    dataset_period: "الفترة",
-    dataset_formats: "الصيغ",
-    published: "تاريخ النشر",
-    via: "عبر",
-    no_address: "لا يتوفر رابط",
-    licence: "الترخيص",
-    publisher: "الناشر",
-    chart_summary_intro: "يعرض هذا الرسم البياني",
-    choose_language: "اختر لغتك",
-    footer_note: "كل رقم في هذا الموقع مرفق بمصدره وتاريخه.",
-    hollow_markers: "تشير العلامات المفرغة إلى قيم تقريبية أو دنيا أو متوقعة.",
-    list_separator: "؛ ",
-};
-
-static FR: UiText = UiText {
-    skip_to_content: "Aller au contenu",
-    nav_label: "Navigation principale",
-    nav_home: "Accueil",
-    nav_regimes: "Régimes",
-    nav_coverage: "Couverture",
-    nav_care: "Soins et services",
-    nav_data: "Données et sources",
-    nav_about: "Méthodologie",
-    language_switch_label: "Langue",
-    headline_figures: "Chiffres clés",
-    the_four_regimes: "Les quatre régimes",
-    key_figures: "Chiffres clés",
-    regime_facts: "Fiche du régime",
-    managed_by: "Gestionnaire",
-    legal_basis: "Base légale",
-    who_is_covered: "Qui est couvert",
-    who_pays: "Qui paie",
-    read_more: "En savoir plus",
-    source: "Source",
-    sources: "Sources",
-    as_of: "au",
-    definition: "Définition",
-    note: "Note",
-    download_data: "Télécharger les données",
-    show_data_table: "Afficher le tableau de données",
-    table_date: "Date",
-    table_series: "Série",
-    table_value: "Valeur",
-    table_source: "Source",
-    qualifier_at_least: "plus de",
-    qualifier_about: "environ",
-    qualifier_target: "prévu :",
-    unit_persons: "personnes",
-    unit_percent: "pourcentage",
-    unit_mad: "dirhams",
-    unit_mad_per_month: "dirhams par mois",
-    unit_files_per_day: "dossiers par jour",
-    unit_count: "nombre",
-    datasets: "Jeux de données",
-    dataset_period: "Période",
-    dataset_formats: "Formats",
-    published: "Publié le",
-    via: "via",
-    no_address: "pas d'adresse en ligne",
-    licence: "Licence",
-    publisher: "Éditeur",
-    chart_summary_intro: "Ce graphique montre",
-    choose_language: "Choisissez votre langue",
-    footer_note: "Chaque chiffre de ce site est accompagné de sa source et de sa date.",
-    hollow_markers: "Les marqueurs creux signalent des valeurs approchées, minimales ou prévues.",
-    list_separator: " ; ",
-};
+ui_table! {
+    texts: [
+        skip_to_content,
+        nav_label,
+        nav_home,
+        nav_regimes,
+        nav_coverage,
+        nav_care,
+        nav_data,
+        nav_about,
+        language_switch_label,
+        headline_figures,
+        the_four_regimes,
+        key_figures,
+        regime_facts,
+        managed_by,
+        legal_basis,
+        who_is_covered,
+        who_pays,
+        read_more,
+        source,
+        sources,
+        as_of,
+        definition,
+        note,
+        download_data,
+        show_data_table,
+        table_date,
+        table_series,
+        table_value,
+        table_source,
+        qualifier_at_least,
+        qualifier_about,
+        qualifier_target,
+        unit_persons,
+        unit_percent,
+        unit_mad,
+        unit_mad_per_month,
+        unit_files_per_day,
+        unit_count,
+        datasets,
+        dataset_period,
+        dataset_formats,
+        published,
+        via,
+        no_address,
+        licence,
+        publisher,
+        chart_summary_intro,
+        choose_language,
+        footer_note,
+        hollow_markers,
+        list_separator,
+        fallback_notice,
+        sitemap_title
+    ],
+    plurals: [observations_count, sources_count],
+}
 
 impl UiText {
     /// A formatted value with its qualifier: `plus de 24,7 millions`, `حوالي 11,1 مليون`.
@@ -189,15 +111,15 @@ impl UiText {
     }
 
     /// The unit's name, for table headers and data descriptions.
-    pub fn unit(&self, unit: crate::data::Unit) -> &'static str {
+    pub fn unit(&self, unit: crate::data::Unit) -> &str {
         use crate::data::Unit::*;
         match unit {
-            Persons => self.unit_persons,
-            Percent => self.unit_percent,
-            Mad => self.unit_mad,
-            MadPerMonth => self.unit_mad_per_month,
-            FilesPerDay => self.unit_files_per_day,
-            Count => self.unit_count,
+            Persons => &self.unit_persons,
+            Percent => &self.unit_percent,
+            Mad => &self.unit_mad,
+            MadPerMonth => &self.unit_mad_per_month,
+            FilesPerDay => &self.unit_files_per_day,
+            Count => &self.unit_count,
         }
     }
 }

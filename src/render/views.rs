@@ -43,9 +43,9 @@ pub struct DatasetRow {
     pub anchor: String,
     pub title: String,
     pub definition: String,
-    pub unit: &'static str,
+    pub unit: String,
     pub period: String,
-    pub count: usize,
+    pub count: String,
     pub sources: Vec<(String, String)>,
     pub csv: String,
     pub json: String,
@@ -71,7 +71,7 @@ pub struct SourceRow {
 pub struct PageTemplate<'a> {
     pub lang: Lang,
     pub other: Lang,
-    pub ui: &'static UiText,
+    pub ui: &'a UiText,
     pub site_title: &'a str,
     pub tagline: &'a str,
     pub publisher: &'a str,
@@ -97,13 +97,14 @@ pub struct PageTemplate<'a> {
     pub datasets: Vec<DatasetRow>,
     pub charts: Vec<ChartRow>,
     pub sources: Vec<SourceRow>,
+    pub sources_count: String,
     pub data_href: String,
 }
 
 impl<'a> PageTemplate<'a> {
     pub fn new(site: &'a Site, page: &'a Page, lang: Lang) -> Self {
         let text = page.text.get(lang);
-        let ui = UiText::get(lang);
+        let ui = site.ui.get(lang);
         let f = site.formatters.get(lang);
         let config = site.config;
         let data = site.data;
@@ -169,7 +170,7 @@ impl<'a> PageTemplate<'a> {
                 })
                 .unwrap_or_default(),
             datasets: if page.layout == Layout::Data {
-                datasets(data, f, lang)
+                datasets(data, f, ui, lang)
             } else {
                 Vec::new()
             },
@@ -183,6 +184,7 @@ impl<'a> PageTemplate<'a> {
             } else {
                 Vec::new()
             },
+            sources_count: f.count(&ui.sources_count, data.sources.len()),
             data_href: urls::data_page(lang),
         }
     }
@@ -243,8 +245,7 @@ fn regime_cards(site: &Site, lang: Lang) -> Vec<RegimeCard> {
         .collect()
 }
 
-fn datasets(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<DatasetRow> {
-    let ui = UiText::get(lang);
+fn datasets(data: &Dataset, f: &Formatter, ui: &UiText, lang: Lang) -> Vec<DatasetRow> {
     data.indicators
         .values()
         .map(|ind| {
@@ -266,13 +267,13 @@ fn datasets(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<DatasetRow> {
                 anchor: urls::indicator_anchor(&ind.id),
                 title: ind.title.get(lang).clone(),
                 definition: ind.definition.get(lang).clone(),
-                unit: ui.unit(ind.unit),
+                unit: ui.unit(ind.unit).to_string(),
                 period: if first == last {
                     first
                 } else {
                     format!("{first} – {last}")
                 },
-                count: ind.observations.len(),
+                count: f.count(&ui.observations_count, ind.observations.len()),
                 sources: src_ids
                     .into_iter()
                     .filter_map(|id| data.sources.get(id))
@@ -326,8 +327,8 @@ pub struct RootTemplate<'a> {
     pub canonical: String,
     pub alt_ar: String,
     pub alt_fr: String,
-    pub choose_ar: &'static str,
-    pub choose_fr: &'static str,
+    pub choose_ar: &'a str,
+    pub choose_fr: &'a str,
 }
 
 impl<'a> RootTemplate<'a> {
@@ -341,8 +342,8 @@ impl<'a> RootTemplate<'a> {
             canonical: c.absolute("/"),
             alt_ar: c.absolute(&urls::page(Lang::Ar, "")),
             alt_fr: c.absolute(&urls::page(Lang::Fr, "")),
-            choose_ar: UiText::get(Lang::Ar).choose_language,
-            choose_fr: UiText::get(Lang::Fr).choose_language,
+            choose_ar: &site.ui.ar.choose_language,
+            choose_fr: &site.ui.fr.choose_language,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::model;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::locale::Formatters;
+use crate::locale::{self, Formatters};
 use crate::output::{self, OutputFile};
 use crate::{config, content, data, exports, figures, render};
 use std::path::{Path, PathBuf};
@@ -58,21 +58,33 @@ pub fn render_files(root: &Path) -> Result<Vec<OutputFile>, BuildError> {
     let config = config::load(root, &mut diags);
     let dataset = data::load(root, &mut diags);
     let pages = content::load(root, &mut diags);
+    let ui = locale::tables::load(root, &mut diags);
     let config_ok = config.is_some();
     let config = config.unwrap_or_else(config::Config::placeholder);
+    let Some(ui) = ui else {
+        return Err(BuildError::Invalid(diags));
+    };
 
     // Model: figures from the data, then pages with their directives resolved. This runs
     // even when loading found problems, so that directive errors are reported in the same
     // run; references to inputs that failed to load are not reported twice.
     let formatters = Formatters::new();
-    let figures = match figures::build(&dataset, &formatters) {
+    let figures = match figures::build(&dataset, &formatters, &ui) {
         Ok(f) => f,
         Err(errs) => {
             errs.into_iter().for_each(|d| diags.push(d));
             return Err(BuildError::Invalid(diags));
         }
     };
-    let site = model::assemble(&config, &dataset, &figures, &formatters, pages, &mut diags);
+    let site = model::assemble(
+        &config,
+        &dataset,
+        &figures,
+        &formatters,
+        &ui,
+        pages,
+        &mut diags,
+    );
     if !diags.is_empty() || !config_ok {
         return Err(BuildError::Invalid(diags));
     }

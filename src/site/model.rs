@@ -8,7 +8,7 @@ use crate::content::{Content, Layout, PagePair, Source};
 use crate::data::Dataset;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::figures::Figures;
-use crate::locale::{Formatters, Lang, Localized};
+use crate::locale::{Formatters, Lang, Localized, UiText};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -47,6 +47,7 @@ pub struct Site<'a> {
     pub data: &'a Dataset,
     pub figures: &'a Figures,
     pub formatters: &'a Formatters,
+    pub ui: &'a Localized<UiText>,
     pub pages: Vec<Page>,
     pub nav: Vec<NavItem>,
 }
@@ -70,6 +71,7 @@ pub fn assemble<'a>(
     data: &'a Dataset,
     figures: &'a Figures,
     formatters: &'a Formatters,
+    ui: &'a Localized<UiText>,
     content: Content,
     diags: &mut Diagnostics,
 ) -> Site<'a> {
@@ -77,6 +79,7 @@ pub fn assemble<'a>(
     let resolver = Resolver {
         data,
         formatters,
+        ui,
         figures,
     };
     let results: Vec<Result<Page, Vec<Diagnostic>>> = pairs
@@ -132,6 +135,7 @@ pub fn assemble<'a>(
         data,
         figures,
         formatters,
+        ui,
         pages,
         nav,
     }

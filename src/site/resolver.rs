@@ -4,12 +4,13 @@ use crate::content::markdown::DirectiveResolver;
 use crate::data::{Dataset, ObsDate};
 use crate::figures::Figures;
 use crate::html::{escape, text};
-use crate::locale::{Formatters, Lang, UiText};
+use crate::locale::{Formatters, Lang, Localized, UiText};
 use crate::urls;
 
 pub struct Resolver<'a> {
     pub data: &'a Dataset,
     pub formatters: &'a Formatters,
+    pub ui: &'a Localized<UiText>,
     pub figures: &'a Figures,
 }
 
@@ -76,7 +77,7 @@ impl DirectiveResolver for Resolver<'_> {
             ));
         };
         let f = self.formatters.get(lang);
-        let ui = UiText::get(lang);
+        let ui = self.ui.get(lang);
         let Some(src) = self.data.sources.get(&obs.source) else {
             return Ok(String::new()); // an unknown source is reported by data validation
         };

@@ -12,7 +12,7 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A temporary copy of the default site: site.yaml, data/, content/, static/.
+/// A temporary copy of the default site: site.yaml, data/, content/, static/, i18n/.
 pub struct SiteCopy {
     pub dir: tempfile::TempDir,
 }
@@ -20,7 +20,7 @@ pub struct SiteCopy {
 impl SiteCopy {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        for item in ["site.yaml", "data", "content", "static"] {
+        for item in ["site.yaml", "data", "content", "static", "i18n"] {
             copy(&repo().join(item), &dir.path().join(item));
         }
         SiteCopy { dir }

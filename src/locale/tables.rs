@@ -1,0 +1,184 @@
+//! Loading and checking the translation tables `i18n/ar.yaml` and `i18n/fr.yaml`.
+//!
+//! Every key must exist in both languages: a missing key, a key present in one language only,
+//! an unknown key or a plural text lacking one of its language's CLDR categories is an error,
+//! and every such problem is listed with its file. There is no fallback to another language.
+
+use super::ui::{PLURAL_KEYS, PluralText, TEXT_KEYS, UiText};
+use super::{Lang, Localized};
+use crate::data::yaml::{parse, position_of};
+use crate::diagnostics::Diagnostics;
+use icu_plurals::{PluralCategory, PluralRules};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Entry {
+    Text(String),
+    Plural(BTreeMap<String, String>),
+}
+
+type RawTable = BTreeMap<String, Spanned<Entry>>;
+
+pub fn file_of(lang: Lang) -> PathBuf {
+    PathBuf::from(format!("i18n/{}.yaml", lang.code()))
+}
+
+/// The CLDR plural category name, as written in the tables.
+pub fn category_name(c: PluralCategory) -> &'static str {
+    match c {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
+pub fn plural_rules(lang: Lang) -> PluralRules {
+    let locale = icu_locale_core::Locale::from_str(lang.locale()).expect("static locale tag");
+    PluralRules::try_new_cardinal((&locale).into()).expect("CLDR plural data is compiled in")
+}
+
+/// Reads both tables. Problems go to `diags`; `None` if any table is unusable.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Localized<UiText>> {
+    let raw = Localized::from_fn(|lang| read(root, lang, diags));
+    let (Some(ar), Some(fr)) = (raw.ar, raw.fr) else {
+        return None;
+    };
+    let before = diags.len();
+    let ar_ui = check(Lang::Ar, &ar, &fr, diags);
+    let fr_ui = check(Lang::Fr, &fr, &ar, diags);
+    (diags.len() == before).then_some(Localized {
+        ar: ar_ui,
+        fr: fr_ui,
+    })
+}
+
+fn read(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Option<RawTable> {
+    let rel = file_of(lang);
+    let text = match std::fs::read_to_string(root.join(&rel)) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.error(
+                &rel,
+                None,
+                format!("cannot read the translation table: {e}"),
+                "each language has its table of interface strings in i18n/",
+            );
+            return None;
+        }
+    };
+    diags.add_source(&rel, &text);
+    match parse::<RawTable>(&rel, &text, 0) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn check(lang: Lang, table: &RawTable, other: &RawTable, diags: &mut Diagnostics) -> UiText {
+    let rel = file_of(lang);
+    let other_file = file_of(lang.other());
+    let rules = plural_rules(lang);
+    let mut texts = BTreeMap::new();
+    let mut plurals = BTreeMap::new();
+    for (key, entry) in table {
+        let pos = position_of(entry);
+        let is_text = TEXT_KEYS.contains(&key.as_str());
+        let is_plural = PLURAL_KEYS.contains(&key.as_str());
+        match (&entry.value, is_text, is_plural) {
+            (_, false, false) => diags.error(&rel, pos, format!("unknown key `{key}`"), "remove it, or add it to the key list in src/locale/ui.rs if a template uses it"),
+            (Entry::Text(t), true, _) => {
+                if t.trim().is_empty() {
+                    diags.error(&rel, pos, format!("the text of `{key}` is empty"), "write the text");
+                }
+                texts.insert(key.clone(), t.clone());
+            }
+            (Entry::Plural(forms), _, true) => {
+                let required: Vec<&str> = rules.categories().map(category_name).collect();
+                let missing: Vec<&str> = required.iter().copied().filter(|c| !forms.contains_key(*c)).collect();
+                if !missing.is_empty() {
+                    diags.error(&rel, pos, format!("`{key}` lacks the plural form{} {}", if missing.len() > 1 { "s" } else { "" }, missing.join(", ")), format!("{} uses the categories {}", lang.locale(), required.join(", ")));
+                }
+                for name in forms.keys() {
+                    if !required.contains(&name.as_str()) {
+                        diags.error(&rel, pos, format!("`{key}` has a form `{name}` that {} does not use", lang.locale()), format!("use only {}", required.join(", ")));
+                    }
+                }
+                plurals.insert(key.clone(), PluralText { forms: forms.clone() });
+            }
+            (Entry::Text(_), false, true) => diags.error(&rel, pos, format!("`{key}` needs plural forms"), "write it as a mapping: `one: …`, `other: …` and the other categories of the language"),
+            (Entry::Plural(_), true, false) => diags.error(&rel, pos, format!("`{key}` is a single text, not plural forms"), "write it as one quoted string"),
+        }
+    }
+    for key in TEXT_KEYS.iter().chain(PLURAL_KEYS) {
+        if !table.contains_key(*key) {
+            let hint = match other.get(*key).map(|e| &e.value) {
+                Some(Entry::Text(t)) => {
+                    format!("add `{key}:` (in {}: \"{t}\")", other_file.display())
+                }
+                _ => format!("add `{key}:` to {}", rel.display()),
+            };
+            diags.error(&rel, None, format!("missing key `{key}`"), hint);
+        }
+    }
+    UiText::from_entries(texts, plurals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_uses_six_plural_forms_and_french_three() {
+        let ar: Vec<&str> = plural_rules(Lang::Ar)
+            .categories()
+            .map(category_name)
+            .collect();
+        assert_eq!(ar, ["zero", "one", "two", "few", "many", "other"]);
+        let fr: Vec<&str> = plural_rules(Lang::Fr)
+            .categories()
+            .map(category_name)
+            .collect();
+        assert_eq!(fr, ["one", "many", "other"]);
+    }
+
+    #[test]
+    fn default_tables_load_and_list_every_missing_key() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut diags = Diagnostics::new();
+        let ui = load(root, &mut diags).expect("default tables are complete");
+        assert_eq!(ui.fr.nav_home, "Accueil");
+        assert_eq!(ui.ar.nav_home, "الرئيسية");
+
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("i18n")).unwrap();
+        std::fs::copy(root.join("i18n/fr.yaml"), tmp.path().join("i18n/fr.yaml")).unwrap();
+        let ar = std::fs::read_to_string(root.join("i18n/ar.yaml")).unwrap();
+        let ar: String = ar
+            .lines()
+            .filter(|l| !l.starts_with("nav_home:") && !l.starts_with("source:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(tmp.path().join("i18n/ar.yaml"), ar + "made_up_key: \"x\"\n").unwrap();
+        let mut diags = Diagnostics::new();
+        assert!(load(tmp.path(), &mut diags).is_none());
+        let text = crate::diagnostics::render_all(&diags);
+        assert!(
+            text.contains("missing key `nav_home`") && text.contains("missing key `source`"),
+            "{text}"
+        );
+        assert!(text.contains("i18n/ar.yaml"), "{text}");
+        assert!(text.contains("unknown key `made_up_key`"), "{text}");
+        assert!(text.contains("(in i18n/fr.yaml: \"Accueil\")"), "{text}");
+        assert_eq!(diags.len(), 3, "{text}");
+    }
+}
