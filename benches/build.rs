@@ -47,11 +47,12 @@ fn main() {
     let mut d = Diagnostics::new();
     let data = amo_site::data::load(&root, &mut d);
     let formatters = Formatters::new();
+    let ui = amo_site::locale::tables::load(&root, &mut d).expect("translation tables");
     let icu = time(runs, || {
         let _ = Formatters::new();
     });
     let figures = time(runs, || {
-        amo_site::figures::build(&data, &formatters).expect("figures");
+        amo_site::figures::build(&data, &formatters, &ui).expect("figures");
     });
     let render = time(runs, || {
         amo_site::site::render_files(&root)

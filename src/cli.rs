@@ -51,6 +51,9 @@ fn build(args: BuildArgs) -> ExitCode {
     };
     match site::build(&options) {
         Ok(report) => {
+            for note in &report.notes {
+                println!("note: {note}");
+            }
             println!(
                 "built {} pages ({} files, {} KiB) in Arabic and French into {} in {} ms",
                 report.pages,

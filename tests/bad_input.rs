@@ -360,9 +360,19 @@ fn missing_translation_keys_are_listed_per_file() {
         |s| {
             s.replace("i18n/ar.yaml", "nav_home: \"الرئيسية\"\n", "");
             s.replace("i18n/fr.yaml", "source: \"Source\"\n", "");
-            s.replace("i18n/fr.yaml", "sources_count:\n  one: \"{n} source\"\n", "sources_count:\n");
+            s.replace(
+                "i18n/fr.yaml",
+                "sources_count:\n  one: \"{n} source\"\n",
+                "sources_count:\n",
+            );
         },
-        &["i18n/ar.yaml", "missing key `nav_home`", "i18n/fr.yaml", "missing key `source`", "lacks the plural form one"],
+        &[
+            "i18n/ar.yaml",
+            "missing key `nav_home`",
+            "i18n/fr.yaml",
+            "missing key `source`",
+            "lacks the plural form one",
+        ],
     );
     assert!(err.contains("3 problems found"), "{err}");
 }

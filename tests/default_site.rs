@@ -311,3 +311,69 @@ fn every_chart_download_linked_from_a_page_exists() {
         }
     }
 }
+
+#[test]
+fn a_page_may_fall_back_to_the_other_language_with_a_notice() {
+    let site = SiteCopy::new();
+    site.write(
+        "content/glossary.fr.md",
+        "---\ntitle: \"Glossaire\"\ndescription: \"Les mots de l'AMO.\"\nfallback_for: [ar]\n---\n\n## Droits ouverts\n\nUn assuré peut être remboursé.\n",
+    );
+    let out = site.build();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "note: content/glossary.fr.md has no ar version: /ar/glossary/ shows the fr text"
+        ),
+        "{stdout}"
+    );
+    let ar = site.output_file("ar/glossary/index.html");
+    assert!(ar.contains("<html lang=\"ar-MA\" dir=\"rtl\">"));
+    assert!(
+        ar.contains("class=\"notice\" role=\"note\""),
+        "visible notice"
+    );
+    assert!(
+        ar.contains("<article lang=\"fr-MA\" dir=\"ltr\">"),
+        "content language set"
+    );
+    assert!(ar.contains("Un assuré peut être remboursé."));
+    let fr = site.output_file("fr/glossary/index.html");
+    assert!(!fr.contains("class=\"notice\""));
+}
+
+#[test]
+fn sitemap_parses_and_lists_both_languages_with_alternates() {
+    let site = built();
+    let xml = site.output_file("sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("sitemap is XML");
+    let urls: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    let locs: Vec<&str> = urls
+        .iter()
+        .filter_map(|u| {
+            u.children()
+                .find(|c| c.has_tag_name("loc"))
+                .and_then(|l| l.text())
+        })
+        .collect();
+    let html_pages = pages("ar").len() + pages("fr").len() + 1;
+    assert_eq!(locs.len(), html_pages, "one <url> per page");
+    assert!(locs.contains(&"https://amo-site.example/ar/regimes/tadamon/"));
+    assert!(locs.contains(&"https://amo-site.example/fr/regimes/tadamon/"));
+    for u in &urls {
+        let langs: Vec<&str> = u
+            .children()
+            .filter(|c| c.tag_name().name() == "link")
+            .filter_map(|l| l.attribute("hreflang"))
+            .collect();
+        assert_eq!(langs, ["ar", "fr", "x-default"]);
+    }
+    assert!(
+        site.output_file("robots.txt")
+            .contains("Sitemap: https://amo-site.example/sitemap.xml")
+    );
+}

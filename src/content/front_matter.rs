@@ -38,6 +38,10 @@ pub struct FrontMatter {
     /// Indicator ids shown as headline figures (home layout).
     #[serde(default)]
     pub headline: Vec<String>,
+    /// Languages this text also stands in for until it is translated: `fallback_for: [ar]`
+    /// in `x.fr.md` publishes `/ar/x/` with the French text and a visible notice.
+    #[serde(default)]
+    pub fallback_for: Vec<crate::locale::Lang>,
 }
 
 /// Splits `text` into front matter and body; parses the front matter.

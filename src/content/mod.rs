@@ -38,9 +38,20 @@ pub struct PagePair {
     /// Path without language suffix, with `/` separators: `index`, `regimes/tadamon`.
     pub key: String,
     pub sources: Localized<Source>,
+    /// The language that has no text of its own and shows the other language's, if any.
+    pub fallback: Option<Lang>,
 }
 
 impl PagePair {
+    /// The language the text shown at `/lang/…` is written in.
+    pub fn content_lang(&self, lang: Lang) -> Lang {
+        if self.fallback == Some(lang) {
+            lang.other()
+        } else {
+            lang
+        }
+    }
+
     /// The page's path under a language folder: `` for the home page, `regimes/tadamon/` otherwise.
     pub fn slug_path(&self) -> String {
         if self.key == "index" {
@@ -108,23 +119,48 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
     let mut pages = Vec::new();
     for (key, pair) in found {
         match pair {
-            (Some(ar), Some(fr)) => pages.push(PagePair {
-                key,
-                sources: Localized { ar, fr },
-            }),
+            (Some(ar), Some(fr)) => {
+                for src in [&ar, &fr] {
+                    if !src.front.fallback_for.is_empty() {
+                        diags.error(
+                            &src.file,
+                            front_line(src, "fallback_for"),
+                            "`fallback_for` on a page that exists in both languages",
+                            "remove `fallback_for`: the translation exists",
+                        );
+                    }
+                }
+                pages.push(PagePair {
+                    key,
+                    sources: Localized { ar, fr },
+                    fallback: None,
+                });
+            }
             (Some(_), None) | (None, Some(_)) if broken.contains(&key) => {}
             (Some(only), None) | (None, Some(only)) => {
-                let missing = if only.file.to_string_lossy().ends_with(".ar.md") {
-                    "fr"
+                let present = if only.file.to_string_lossy().ends_with(".ar.md") {
+                    Lang::Ar
                 } else {
-                    "ar"
+                    Lang::Fr
                 };
-                diags.error(
-                    &only.file,
-                    None,
-                    format!("this page has no {missing} version"),
-                    format!("write `content/{key}.{missing}.md`: every page is published in Arabic and French"),
-                );
+                let missing = present.other();
+                if only.front.fallback_for.contains(&missing) {
+                    pages.push(PagePair {
+                        key,
+                        sources: Localized {
+                            ar: only.clone(),
+                            fr: only,
+                        },
+                        fallback: Some(missing),
+                    });
+                } else {
+                    diags.error(
+                        &only.file,
+                        None,
+                        format!("this page has no {missing} version"),
+                        format!("write `content/{key}.{missing}.md`, or add `fallback_for: [{missing}]` to publish this text there with a notice until it is translated"),
+                    );
+                }
             }
             (None, None) => {}
         }
@@ -165,4 +201,12 @@ fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Sourc
         body,
         body_line,
     })
+}
+
+/// Position of the first front matter line mentioning `key`.
+fn front_line(src: &Source, key: &str) -> Option<crate::diagnostics::Position> {
+    src.front_yaml
+        .lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map(|i| crate::diagnostics::Position::new(i + 2, 1))
 }

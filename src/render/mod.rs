@@ -3,6 +3,7 @@
 //! Template contexts are typed views that borrow from the model (`views`); templates live in
 //! `templates/` and are compiled into the binary.
 
+mod sitemap;
 mod views;
 
 use crate::locale::Lang;
@@ -34,5 +35,7 @@ pub fn site(site: &Site) -> Result<Vec<OutputFile>, askama::Error> {
         })
         .collect();
     files.extend(rendered?);
+    files.push(sitemap::sitemap(site));
+    files.push(sitemap::robots(site));
     Ok(files)
 }

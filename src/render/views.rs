@@ -88,6 +88,8 @@ pub struct PageTemplate<'a> {
     pub other_href: String,
     pub nav: Vec<NavLink>,
     pub body_html: &'a str,
+    pub content_lang: Lang,
+    pub is_fallback: bool,
     pub is_home: bool,
     pub is_data: bool,
     pub headline: Vec<FigureCard>,
@@ -143,6 +145,8 @@ impl<'a> PageTemplate<'a> {
             other_href: path(lang.other()),
             nav,
             body_html: &text.body_html,
+            content_lang: text.content_lang,
+            is_fallback: text.content_lang != lang,
             is_home: page.layout == Layout::Home,
             is_data: page.layout == Layout::Data,
             headline: text
@@ -192,6 +196,11 @@ impl<'a> PageTemplate<'a> {
     /// Text from content or data, escaped, with Latin runs isolated in Arabic.
     pub fn t(&self, s: &str) -> String {
         crate::html::text(self.lang, s)
+    }
+
+    /// Like [`Self::t`], for text written in the page content's language.
+    pub fn tc(&self, s: &str) -> String {
+        crate::html::text(self.content_lang, s)
     }
 }
 

@@ -3,8 +3,9 @@
 
 use super::model;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::locale::{self, Formatters};
+use crate::locale::{self, Formatters, Lang};
 use crate::output::{self, OutputFile};
+use crate::urls;
 use crate::{config, content, data, exports, figures, render};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -23,6 +24,8 @@ pub struct BuildReport {
     pub files: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// Things worth knowing that are not errors: pages shown in the other language.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -37,7 +40,7 @@ pub enum BuildError {
 /// reported together; on any problem nothing is written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let files = render_files(&options.root)?;
+    let (files, notes) = render_files(&options.root)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
     let count = files.len();
@@ -48,11 +51,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         files: count,
         bytes,
         elapsed: started.elapsed(),
+        notes,
     })
 }
 
-/// Every output file of the site at `root`, or all the problems that prevent it.
-pub fn render_files(root: &Path) -> Result<Vec<OutputFile>, BuildError> {
+/// Every output file of the site at `root` with notes about translation gaps, or all the
+/// problems that prevent building it.
+pub fn render_files(root: &Path) -> Result<(Vec<OutputFile>, Vec<String>), BuildError> {
     // Load and validate every input, collecting all problems before stopping.
     let mut diags = Diagnostics::new();
     let config = config::load(root, &mut diags);
@@ -108,7 +113,22 @@ pub fn render_files(root: &Path) -> Result<Vec<OutputFile>, BuildError> {
         output::read_tree(&root.join("static"), "static/")
             .map_err(|e| BuildError::Write(format!("static/: {e}")))?,
     );
-    Ok(files)
+    let notes = site
+        .pages
+        .iter()
+        .filter_map(|p| {
+            let missing = Lang::ALL
+                .into_iter()
+                .find(|l| p.text.get(*l).content_lang != *l)?;
+            Some(format!(
+                "{} has no {missing} version: {} shows the {} text with a notice",
+                p.text.get(missing).file.display(),
+                urls::page(missing, &p.slug_path),
+                missing.other()
+            ))
+        })
+        .collect();
+    Ok((files, notes))
 }
 
 fn diags_with(items: Vec<Diagnostic>) -> Diagnostics {

@@ -22,6 +22,9 @@ pub struct PageText {
     pub anchors: Vec<String>,
     pub headline: Vec<String>,
     pub file: PathBuf,
+    /// The language the text is written in; differs from the page's language on a
+    /// fallback page (see `fallback_for`).
+    pub content_lang: Lang,
 }
 
 #[derive(Debug, Clone)]
@@ -170,10 +173,16 @@ fn page(
             .with_hint(format!("use the same values as in {}", ar.file.display())),
         );
     }
+    let mut reported_once = false;
     let text = Localized::from_fn(|lang| {
         let src = pair.sources.get(lang);
-        page_text(src, lang, config, data, resolver)
-            .map_err(|mut e| errors.append(&mut e))
+        page_text(src, pair.content_lang(lang), config, data, resolver)
+            .map_err(|mut e| {
+                if pair.fallback.is_none() || !reported_once {
+                    errors.append(&mut e);
+                }
+                reported_once = true;
+            })
             .ok()
     });
     if let Some(regime) = &ar.front.regime
@@ -247,6 +256,7 @@ fn page_text(
             anchors: r.anchors,
             headline: src.front.headline.clone(),
             file: src.file.clone(),
+            content_lang: lang,
         }),
         Ok(_) => Err(errors),
         Err(mut e) => {
