@@ -377,3 +377,20 @@ fn sitemap_parses_and_lists_both_languages_with_alternates() {
             .contains("Sitemap: https://amo-site.example/sitemap.xml")
     );
 }
+
+#[test]
+fn attributes_that_machines_read_carry_no_direction_marks() {
+    let site = built();
+    for lang in ["ar", "fr"] {
+        for page in pages(lang) {
+            let html = site.output_file(&page);
+            for (i, _) in html.match_indices("=\"") {
+                let value = html[i + 2..].split('"').next().unwrap();
+                assert!(
+                    !value.contains(['\u{200E}', '\u{200F}', '\u{061C}']),
+                    "{page}: attribute value {value:?} holds a direction mark"
+                );
+            }
+        }
+    }
+}

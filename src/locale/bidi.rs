@@ -90,9 +90,30 @@ pub fn isolate_latin_runs(escaped_html: &str) -> String {
         let mut j = i;
         while j < chars.len() {
             let cj = chars[j].1;
-            if cj.is_ascii_alphabetic() || is_latin_letter(cj) {
+            let glued_to_previous = j == end_idx + 1;
+            if cj.is_ascii_alphabetic()
+                || is_latin_letter(cj)
+                || (cj.is_ascii_digit() && glued_to_previous)
+            {
+                // Letters, and digits glued to a word (`Le360`, `Médias24`), belong to the run.
                 end_idx = j;
                 j += 1;
+            } else if cj == '&' {
+                // An escaped apostrophe or ampersand between two Latin letters (`Aujourd&#39;hui`)
+                // keeps the run going; any other entity ends it.
+                let semi = (j..chars.len()).find(|&k| chars[k].1 == ';');
+                let entity: String = semi
+                    .map(|k| chars[j..=k].iter().map(|c| c.1).collect())
+                    .unwrap_or_default();
+                let next_is_latin = semi
+                    .and_then(|k| chars.get(k + 1))
+                    .is_some_and(|c| c.1.is_ascii_alphabetic() || is_latin_letter(c.1));
+                match semi {
+                    Some(k) if (entity == "&#39;" || entity == "&amp;") && next_is_latin => {
+                        j = k + 1
+                    }
+                    _ => break,
+                }
             } else if matches!(cj, ' ' | '-' | '.' | '\'' | '’') || cj.is_ascii_digit() {
                 j += 1;
             } else {
@@ -136,6 +157,18 @@ mod tests {
         assert_eq!(
             isolate_latin_runs("2016-2025"),
             "<span dir=\"ltr\">2016-2025</span>"
+        );
+    }
+
+    #[test]
+    fn keeps_apostrophes_and_glued_digits_inside_a_run() {
+        assert_eq!(
+            isolate_latin_runs("(Aujourd&#39;hui le Maroc) و(Le360) و(Médias24)"),
+            "(<span dir=\"ltr\" lang=\"fr\">Aujourd&#39;hui le Maroc</span>) و(<span dir=\"ltr\" lang=\"fr\">Le360</span>) و(<span dir=\"ltr\" lang=\"fr\">Médias24</span>)"
+        );
+        assert_eq!(
+            isolate_latin_runs("AMO 2024"),
+            "<span dir=\"ltr\" lang=\"fr\">AMO</span> 2024"
         );
     }
 

@@ -356,3 +356,25 @@ impl<'a> RootTemplate<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_titles_starting_with_latin_are_led_by_rlm() {
+        assert_eq!(
+            title_tag(Lang::Ar, "AMO Tadamon", "الموقع", false),
+            "\u{200F}AMO Tadamon — الموقع"
+        );
+        assert_eq!(
+            title_tag(Lang::Ar, "أمو تضامن", "الموقع", false),
+            "أمو تضامن — الموقع"
+        );
+        assert_eq!(
+            title_tag(Lang::Fr, "AMO Tadamon", "Site", false),
+            "AMO Tadamon — Site"
+        );
+        assert_eq!(title_tag(Lang::Fr, "x", "Site", true), "Site");
+    }
+}
