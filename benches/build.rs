@@ -52,7 +52,13 @@ fn main() {
         let _ = Formatters::new();
     });
     let figures = time(runs, || {
-        amo_site::figures::build(&data, &formatters, &ui).expect("figures");
+        amo_site::figures::build(
+            &amo_site::config::load(&root, &mut Diagnostics::new()).unwrap(),
+            &data,
+            &formatters,
+            &ui,
+        )
+        .expect("figures");
     });
     let render = time(runs, || {
         amo_site::site::render_files(&root)

@@ -50,3 +50,32 @@ pub fn output_file(path: &str) -> String {
         p.to_string()
     }
 }
+
+pub fn chart_xlsx(id: &str, lang: Lang) -> String {
+    format!("/data/charts/{id}.{}.xlsx", lang.code())
+}
+
+pub fn chart_svg(id: &str, lang: Lang) -> String {
+    format!("/data/charts/{id}.{}.svg", lang.code())
+}
+
+pub fn chart_png(id: &str, lang: Lang) -> String {
+    format!("/data/charts/{id}.{}.png", lang.code())
+}
+
+pub fn indicator_xlsx(id: &str, lang: Lang) -> String {
+    format!("/data/indicators/{id}.{}.xlsx", lang.code())
+}
+
+/// The minimal page that shows one chart inside another site's `<iframe>`.
+pub fn embed(lang: Lang, id: &str) -> String {
+    format!("/embed/{}/{id}/", lang.code())
+}
+
+pub fn datapackage() -> String {
+    "/data/datapackage.json".into()
+}
+
+pub fn data_zip() -> String {
+    "/data/amo-data.zip".into()
+}

@@ -266,6 +266,12 @@ fn csv_downloads_parse_and_equal_the_yaml() {
 fn machine_readable_files_carry_no_invisible_direction_marks() {
     let site = built();
     for file in files_under(&site.out().join("data")) {
+        if !matches!(
+            file.extension().and_then(|e| e.to_str()),
+            Some("csv" | "json")
+        ) {
+            continue;
+        }
         let text = site.output_file(&format!("data/{}", file.display()));
         for mark in [
             '\u{200E}', '\u{200F}', '\u{061C}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
@@ -391,6 +397,228 @@ fn attributes_that_machines_read_carry_no_direction_marks() {
                     "{page}: attribute value {value:?} holds a direction mark"
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn stylesheet_uses_logical_properties_only() {
+    let css = std::fs::read_to_string(common::repo().join("static/css/site.css")).unwrap();
+    for bad in [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "border-left",
+        "border-right",
+        " left:",
+        " right:",
+        "text-align: left",
+        "text-align: right",
+        "direction:",
+    ] {
+        assert!(!css.contains(bad), "site.css uses the physical `{bad}`");
+    }
+}
+
+#[test]
+fn png_downloads_decode_with_the_expected_size_and_a_drawn_title() {
+    let site = built();
+    for lang in ["ar", "fr"] {
+        let bytes = std::fs::read(
+            site.out()
+                .join(format!("data/charts/coverage-growth.{lang}.png")),
+        )
+        .unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().expect("PNG decodes");
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        assert_eq!(info.width, 1440, "drawn at twice the 720 px SVG width");
+        assert!(info.height > 700);
+        // The title is drawn in the top band, at the reading-start side: dark pixels there.
+        let channels = info.color_type.samples();
+        let dark_in = |x0: u32, x1: u32| {
+            (10..70)
+                .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+                .filter(|&(x, y)| {
+                    let i = ((y * info.width + x) as usize) * channels;
+                    buf[i] < 100 && buf[i + 1] < 100 && buf[i + 2] < 100
+                })
+                .count()
+        };
+        let (start, end) = if lang == "ar" {
+            (1000, 1420)
+        } else {
+            (20, 440)
+        };
+        assert!(
+            dark_in(start, end) > 500,
+            "{lang}: no title pixels at the reading start"
+        );
+    }
+}
+
+#[test]
+fn xlsx_workbooks_open_with_the_right_cells_and_direction() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let site = built();
+    let mut diags = Diagnostics::new();
+    let data = amo_site::data::load(&common::repo(), &mut diags);
+    let ind = &data.indicators["tadamon-beneficiaries"];
+    for lang in ["ar", "fr"] {
+        let path = site
+            .out()
+            .join(format!("data/indicators/tadamon-beneficiaries.{lang}.xlsx"));
+        let mut wb: Xlsx<_> = open_workbook(&path).expect("workbook opens");
+        let names = wb.sheet_names().to_vec();
+        assert_eq!(names.len(), 2, "{names:?}");
+        let range = wb.worksheet_range(&names[0]).unwrap();
+        assert_eq!(range.height(), ind.observations.len() + 1);
+        for (r, o) in ind.observations.iter().enumerate() {
+            assert_eq!(range.get((r + 1, 0)), Some(&Data::String(o.date.iso())));
+            assert_eq!(range.get((r + 1, 2)), Some(&Data::Float(o.value)));
+        }
+        let about = wb.worksheet_range(&names[1]).unwrap();
+        let text: Vec<String> = about
+            .rows()
+            .flat_map(|r| r.iter().map(|c| c.to_string()))
+            .collect();
+        assert!(
+            text.iter()
+                .any(|t| t.contains("CC-BY") || t.contains("creativecommons")),
+            "licence on the about sheet"
+        );
+        assert!(
+            text.iter().any(|t| t.contains(ind.definition.fr.as_str())
+                || t.contains(ind.definition.ar.as_str())),
+            "definition on the about sheet"
+        );
+    }
+    // The Arabic workbook is right to left (sheetView rightToLeft="1").
+    let bytes = std::fs::read(
+        site.out()
+            .join("data/indicators/tadamon-beneficiaries.ar.xlsx"),
+    )
+    .unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(sheet.contains("rightToLeft=\"1\""));
+}
+
+#[test]
+fn every_chart_has_svg_png_xlsx_downloads_and_an_embed_page() {
+    let site = built();
+    let mut diags = Diagnostics::new();
+    let data = amo_site::data::load(&common::repo(), &mut diags);
+    for id in data.charts.keys() {
+        for lang in ["ar", "fr"] {
+            for ext in ["svg", "png", "xlsx"] {
+                assert!(
+                    site.out()
+                        .join(format!("data/charts/{id}.{lang}.{ext}"))
+                        .is_file(),
+                    "{id}.{lang}.{ext}"
+                );
+            }
+            let svg = site.output_file(&format!("data/charts/{id}.{lang}.svg"));
+            let doc = roxmltree::Document::parse(&svg).expect("standalone SVG is XML");
+            assert!(
+                doc.root_element()
+                    .children()
+                    .any(|n| n.has_tag_name("title"))
+            );
+            let embed = site.output_file(&format!("embed/{lang}/{id}/index.html"));
+            assert!(
+                embed.contains(&format!("id=\"figure-{id}\"")),
+                "embed page shows the chart"
+            );
+            assert!(embed.contains("target=\"_top\""), "embed links back");
+        }
+    }
+    let page = site.output_file("fr/index.html");
+    assert!(
+        page.contains(
+            "&#60;iframe src=&#34;https://amo-site.example/embed/fr/coverage-growth/&#34;"
+        ),
+        "embed code shown escaped in a textarea"
+    );
+    assert!(page.contains("<textarea id=\"embed-coverage-growth\" readonly"));
+    assert!(page.contains("class=\"chart-cite\""), "citation line");
+}
+
+#[test]
+fn data_page_describes_datasets_for_search_engines_and_packages() {
+    let site = built();
+    for lang in ["ar", "fr"] {
+        let html = site.output_file(&format!("{lang}/data/index.html"));
+        let start = html
+            .find("<script type=\"application/ld+json\">")
+            .expect("JSON-LD")
+            + "<script type=\"application/ld+json\">".len();
+        let end = start + html[start..].find("</script>").unwrap();
+        let ld: serde_json::Value =
+            serde_json::from_str(&html[start..end]).expect("JSON-LD parses");
+        let graph = ld["@graph"].as_array().unwrap();
+        assert!(graph.len() >= 20);
+        for d in graph {
+            assert_eq!(d["@type"], "Dataset");
+            assert!(
+                d["description"].as_str().unwrap().chars().count() >= 50,
+                "{}",
+                d["name"]
+            );
+            assert!(d["license"].as_str().unwrap().starts_with("https://"));
+            assert!(d["temporalCoverage"].as_str().is_some());
+            assert!(
+                d["distribution"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|x| x["contentUrl"].as_str().unwrap().starts_with("https://"))
+            );
+        }
+        assert!(html.contains("href=\"/data/datapackage.json\""));
+        assert!(html.contains("href=\"/data/amo-data.zip\""));
+    }
+    let package: serde_json::Value =
+        serde_json::from_str(&site.output_file("data/datapackage.json")).unwrap();
+    for r in package["resources"].as_array().unwrap() {
+        let path = r["path"].as_str().unwrap();
+        assert!(site.out().join("data").join(path).is_file(), "{path}");
+    }
+    let zip =
+        zip::ZipArchive::new(std::fs::File::open(site.out().join("data/amo-data.zip")).unwrap())
+            .unwrap();
+    assert!(
+        zip.file_names()
+            .any(|n| n.is_ok_and(|n| n == "data/datapackage.json"))
+    );
+}
+
+#[test]
+fn numeric_csv_cells_are_bare_numbers() {
+    let site = built();
+    for file in files_under(&site.out().join("data/indicators")) {
+        if file.extension().is_none_or(|e| e != "csv") {
+            continue;
+        }
+        let text = site.output_file(&format!("data/indicators/{}", file.display()));
+        for rec in csv::Reader::from_reader(text.as_bytes()).records() {
+            let rec = rec.unwrap();
+            let value = &rec[3];
+            assert!(
+                !value.is_empty()
+                    && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    && value.parse::<f64>().is_ok(),
+                "{}: {value:?}",
+                file.display()
+            );
         }
     }
 }

@@ -213,6 +213,22 @@ impl Dataset {
             .unwrap_or_default()
     }
 
+    /// The distinct sources of some observations, in order of first use.
+    pub fn sources_of<'a>(
+        &'a self,
+        obs: impl IntoIterator<Item = &'a Observation>,
+    ) -> Vec<&'a Source> {
+        let mut out: Vec<&Source> = Vec::new();
+        for o in obs {
+            if let Some(s) = self.sources.get(&o.source)
+                && !out.iter().any(|x| x.id == s.id)
+            {
+                out.push(s);
+            }
+        }
+        out
+    }
+
     pub fn regime(&self, id: &str) -> Option<&Regime> {
         self.regimes.iter().find(|r| r.id == id)
     }

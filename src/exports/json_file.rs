@@ -46,6 +46,9 @@ struct IndicatorJson<'a> {
     unit: &'static str,
     publisher: &'a Localized<String>,
     licence: Licence<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<String>,
+    citation: &'a Localized<String>,
     sources: Vec<SourceJson<'a>>,
     observations: Vec<ObservationJson<'a>>,
 }
@@ -67,6 +70,10 @@ struct ChartJson<'a> {
     unit: &'static str,
     publisher: &'a Localized<String>,
     licence: Licence<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    citation: Option<&'a Localized<String>>,
     sources: Vec<SourceJson<'a>>,
     series: Vec<SeriesJson<'a>>,
 }
@@ -109,7 +116,12 @@ fn to_bytes<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-pub fn indicator(config: &Config, ds: &Dataset, ind: &Indicator) -> Result<Vec<u8>, String> {
+pub fn indicator(
+    config: &Config,
+    ds: &Dataset,
+    ind: &Indicator,
+    citation: &Localized<String>,
+) -> Result<Vec<u8>, String> {
     let ids = ind.observations.iter().map(|o| o.source.as_str()).collect();
     to_bytes(&IndicatorJson {
         id: &ind.id,
@@ -119,13 +131,26 @@ pub fn indicator(config: &Config, ds: &Dataset, ind: &Indicator) -> Result<Vec<u
         unit: ind.unit.code(),
         publisher: &config.publisher,
         licence: licence(config),
+        as_of: ind
+            .observations
+            .iter()
+            .map(|o| o.date)
+            .max()
+            .map(|d| d.iso()),
+        citation,
         sources: sources(ds, ids),
         observations: ind.observations.iter().map(observation).collect(),
     })
 }
 
-pub fn chart(config: &Config, ds: &Dataset, chart: &Chart) -> Result<Vec<u8>, String> {
+pub fn chart(
+    config: &Config,
+    ds: &Dataset,
+    chart: &Chart,
+    citation: Option<&Localized<String>>,
+) -> Result<Vec<u8>, String> {
     let mut ids = BTreeSet::new();
+    let mut as_of = None;
     let mut series = Vec::new();
     for s in &chart.series {
         let Some(ind) = ds.indicators.get(&s.indicator) else {
@@ -133,6 +158,7 @@ pub fn chart(config: &Config, ds: &Dataset, chart: &Chart) -> Result<Vec<u8>, St
         };
         let points = ds.series_points(s);
         ids.extend(points.iter().map(|o| o.source.as_str()));
+        as_of = as_of.max(points.iter().map(|o| o.date).max());
         series.push(SeriesJson {
             indicator: &ind.id,
             label: &s.label,
@@ -147,6 +173,8 @@ pub fn chart(config: &Config, ds: &Dataset, chart: &Chart) -> Result<Vec<u8>, St
         unit: chart.unit.code(),
         publisher: &config.publisher,
         licence: licence(config),
+        as_of: as_of.map(|d| d.iso()),
+        citation,
         sources: sources(ds, ids),
         series,
     })

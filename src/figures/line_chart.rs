@@ -17,7 +17,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub const WIDTH: u32 = 720;
 const PLOT_HEIGHT: u32 = 340;
 const FONT: f64 = 15.0;
-const FAMILY: &str = "Noto Sans Arabic, Noto Sans, Arial, sans-serif";
+const FAMILY: &str = "Noto Sans, Noto Sans Arabic, Arial, sans-serif";
 const LEGEND_ROW: u32 = 24;
 const INK: RGBColor = RGBColor(0x1f, 0x29, 0x33);
 const GRID: RGBColor = RGBColor(0xd5, 0xdb, 0xe1);

@@ -1,5 +1,5 @@
-//! Text widths from real glyph advances (Noto Sans and Noto Sans Arabic, bundled under
-//! `fonts/` with their OFL licence), so chart labels are laid out at their true size.
+//! Text widths from real glyph advances (Noto Sans with Noto Sans Arabic merged in, bundled
+//! under `fonts/` with its OFL licence), so chart labels are laid out at their true size.
 //!
 //! Plotters' built-in estimate counts UTF-8 *bytes*, which makes every Arabic label about
 //! twice too wide; this module is what replaces it.
@@ -7,20 +7,18 @@
 use crate::locale::bidi;
 use ttf_parser::Face;
 
-static LATIN: &[u8] = include_bytes!("fonts/NotoSans-Regular.ttf");
-static ARABIC: &[u8] = include_bytes!("fonts/NotoSansArabic-Regular.ttf");
+/// Noto Sans with Noto Sans Arabic merged in (OFL): one face for Latin and Arabic.
+pub static FONT: &[u8] = include_bytes!("fonts/NotoSans-WithArabic-Regular.ttf");
 
 /// Measures strings in pixels for a given font size.
 pub struct TextMetrics {
-    latin: Face<'static>,
-    arabic: Face<'static>,
+    face: Face<'static>,
 }
 
 impl TextMetrics {
     pub fn new() -> Self {
         TextMetrics {
-            latin: Face::parse(LATIN, 0).expect("bundled Noto Sans parses"),
-            arabic: Face::parse(ARABIC, 0).expect("bundled Noto Sans Arabic parses"),
+            face: Face::parse(FONT, 0).expect("bundled Noto Sans parses"),
         }
     }
 
@@ -31,11 +29,7 @@ impl TextMetrics {
             if bidi::is_bidi_mark(c) {
                 continue;
             }
-            let face = if bidi::is_arabic(c) {
-                &self.arabic
-            } else {
-                &self.latin
-            };
+            let face = &self.face;
             let advance = face
                 .glyph_index(c)
                 .and_then(|g| face.glyph_hor_advance(g))

@@ -1,69 +1,98 @@
-//! Figures: one chart record from `data/charts.yaml` becomes, per language, a complete
-//! accessible `<figure>`: title, subtitle, inline SVG (plotters) with title and desc, a text
-//! summary, a data table with the same numbers, a caption with definitions, sources and
-//! as-of date, and links to its CSV and JSON.
+//! Figures: one chart record from `data/charts.yaml` becomes, per language, every output a
+//! reader or a journalist needs, all from the same numbers:
+//!
+//! - a complete accessible `<figure>` for pages: title, subtitle, inline SVG with title and
+//!   desc, a text summary, a data table, definitions, sources, as-of date, citation, and a
+//!   download block (CSV, XLSX, JSON, SVG, PNG, embed code);
+//! - a standalone SVG and a PNG with title and citation drawn in, for downloads.
 
 mod backend;
+mod citation;
 mod line_chart;
 mod metrics;
+mod png;
+mod standalone;
 mod svg_a11y;
 
+pub use citation::citation;
 pub use metrics::TextMetrics;
+pub use png::PngRenderer;
 
-use crate::data::{Chart, Dataset, ObsDate, Qualifier};
+use crate::config::Config;
+use crate::data::{Chart, Dataset, ObsDate, Observation, Qualifier};
 use crate::diagnostics::Diagnostic;
 use crate::locale::{Formatter, Formatters, Lang, Localized, UiText};
-
 use crate::urls;
 use askama::Template;
 use line_chart::{Point, SeriesToDraw};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// A chart rendered for both languages.
-pub struct RenderedChart {
-    /// The whole `<figure>` block per language, ready to place in a page.
-    pub block: Localized<String>,
-    /// The bare accessible SVG per language.
-    pub svg: Localized<String>,
+/// One chart, rendered for one language.
+pub struct ChartOutput {
+    /// The whole `<figure>` block, ready to place in a page.
+    pub block: String,
+    /// The standalone SVG file (title and citation drawn in).
+    pub svg_file: String,
+    /// The same image as PNG, at twice the size.
+    pub png: Vec<u8>,
+    /// The citation line.
+    pub citation: String,
 }
 
-/// Every chart of the dataset, by id.
+/// Every chart of the dataset, by id, in both languages.
 pub struct Figures {
-    pub charts: BTreeMap<String, RenderedChart>,
+    pub charts: BTreeMap<String, Localized<ChartOutput>>,
 }
 
 impl Figures {
     pub fn block(&self, id: &str, lang: Lang) -> Option<&str> {
-        self.charts.get(id).map(|c| c.block.get(lang).as_str())
+        self.charts.get(id).map(|c| c.get(lang).block.as_str())
     }
+}
+
+/// Shared, read-only tools for drawing.
+struct Tools<'a> {
+    config: &'a Config,
+    ds: &'a Dataset,
+    metrics: TextMetrics,
+    png: PngRenderer,
 }
 
 /// Renders every chart in both languages.
 pub fn build(
+    config: &Config,
     ds: &Dataset,
     formatters: &Formatters,
     ui: &Localized<UiText>,
 ) -> Result<Figures, Vec<Diagnostic>> {
-    let metrics = TextMetrics::new();
+    let tools = Tools {
+        config,
+        ds,
+        metrics: TextMetrics::new(),
+        png: PngRenderer::new(),
+    };
     let mut charts = BTreeMap::new();
     let mut errors = Vec::new();
-    for chart in ds.charts.values() {
-        let ar = render_chart(chart, ds, formatters.get(Lang::Ar), &ui.ar, &metrics);
-        let fr = render_chart(chart, ds, formatters.get(Lang::Fr), &ui.fr, &metrics);
+    // Charts are independent: draw them in parallel, then collect in id order.
+    let rendered: Vec<_> = ds
+        .charts
+        .values()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|chart| {
+            let (ar, fr) = rayon::join(
+                || render_chart(&tools, chart, formatters.get(Lang::Ar), &ui.ar),
+                || render_chart(&tools, chart, formatters.get(Lang::Fr), &ui.fr),
+            );
+            (*chart, ar, fr)
+        })
+        .collect();
+    for (chart, ar, fr) in rendered {
         match (ar, fr) {
-            (Ok((ar_block, ar_svg)), Ok((fr_block, fr_svg))) => {
-                let rendered = RenderedChart {
-                    block: Localized {
-                        ar: ar_block,
-                        fr: fr_block,
-                    },
-                    svg: Localized {
-                        ar: ar_svg,
-                        fr: fr_svg,
-                    },
-                };
-                charts.insert(chart.id.clone(), rendered);
+            (Ok(ar), Ok(fr)) => {
+                charts.insert(chart.id.clone(), Localized { ar, fr });
             }
             (ar, fr) => {
                 for e in [ar.err(), fr.err()].into_iter().flatten() {
@@ -91,6 +120,7 @@ struct Row {
     raw: String,
     source_name: String,
     source_href: String,
+    note: Option<String>,
 }
 
 struct SeriesNote {
@@ -100,6 +130,11 @@ struct SeriesNote {
 
 struct SourceRef {
     name: String,
+    href: String,
+}
+
+struct Download {
+    label: String,
     href: String,
 }
 
@@ -118,25 +153,39 @@ struct FigureTemplate<'a> {
     sources: Vec<SourceRef>,
     as_of: String,
     has_hollow: bool,
-    csv_href: String,
-    json_href: String,
+    citation: &'a str,
+    downloads: Vec<Download>,
+    embed_code: String,
 }
 
-/// Returns the `<figure>` block and the bare SVG for one language.
+impl FigureTemplate<'_> {
+    /// Text from data, escaped, with Latin runs isolated in Arabic.
+    fn t(&self, s: &str) -> String {
+        crate::html::text(self.lang, s)
+    }
+}
+
+/// The `<iframe>` code that embeds a chart elsewhere.
+pub fn embed_code(config: &Config, lang: Lang, id: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"620\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        config.absolute(&urls::embed(lang, id)),
+        crate::html::escape(title)
+    )
+}
+
 fn render_chart(
+    tools: &Tools,
     chart: &Chart,
-    ds: &Dataset,
     f: &Formatter,
     ui: &UiText,
-    metrics: &TextMetrics,
-) -> Result<(String, String), String> {
+) -> Result<ChartOutput, String> {
+    let ds = tools.ds;
     let lang = f.lang();
     let mut to_draw = Vec::new();
     let mut rows = Vec::new();
     let mut notes = Vec::new();
-    let mut source_ids = Vec::new();
-    let mut latest: Option<ObsDate> = None;
-    let mut has_hollow = false;
+    let mut all_points: Vec<&Observation> = Vec::new();
     let mut summary_parts = Vec::new();
     for s in &chart.series {
         let Some(ind) = ds.indicators.get(&s.indicator) else {
@@ -145,26 +194,22 @@ fn render_chart(
         let label = s.label.get(lang).clone();
         let points = ds.series_points(s);
         for o in &points {
-            let value = ui.qualified(o.qualifier, &f.value(o.value, ind.unit));
-            let src = ds.sources.get(&o.source);
             rows.push(Row {
                 iso: o.date.iso(),
                 date: f.date(o.date),
                 series: label.clone(),
-                value,
+                value: ui.qualified(o.qualifier, &f.value(o.value, ind.unit)),
                 raw: format!("{}", o.value),
-                source_name: src
+                source_name: ds
+                    .sources
+                    .get(&o.source)
                     .map(|s| s.publisher.get(lang).clone())
                     .unwrap_or_default(),
                 source_href: urls::source(lang, &o.source),
+                note: o.note.as_ref().map(|n| n.get(lang).clone()),
             });
-            if !source_ids.contains(&o.source) {
-                source_ids.push(o.source.clone());
-            }
-            latest = latest.max(Some(o.date));
-            has_hollow |= o.qualifier != Qualifier::Exact;
         }
-        let describe = |o: &crate::data::Observation| {
+        let describe = |o: &Observation| {
             format!(
                 "{} ({})",
                 ui.qualified(o.qualifier, &f.value(o.value, ind.unit)),
@@ -193,10 +238,16 @@ fn render_chart(
                 })
                 .collect(),
         });
+        all_points.extend(points);
     }
     rows.sort_by(|a, b| (&a.iso, &a.series).cmp(&(&b.iso, &b.series)));
-    let (raw_svg, _height) = line_chart::render(&to_draw, lang, f, metrics)?;
+    let as_of: Option<ObsDate> = all_points.iter().map(|o| o.date).max();
+    let has_hollow = all_points.iter().any(|o| o.qualifier != Qualifier::Exact);
+    let sources = ds.sources_of(all_points.iter().copied());
+
+    let (plot_svg, plot_height) = line_chart::render(&to_draw, lang, f, &tools.metrics)?;
     let title = chart.title.get(lang);
+    let subtitle = chart.subtitle.as_ref().map(|s| s.get(lang).as_str());
     let summary = format!(
         "{} {}. {}.",
         ui.chart_summary_intro,
@@ -204,15 +255,33 @@ fn render_chart(
         summary_parts.join(&ui.list_separator)
     );
     let svg = svg_a11y::make_accessible(
-        &raw_svg,
+        &plot_svg,
         &format!("chart-{}", chart.id),
         lang,
         title,
         &summary,
     );
-    let sources = source_ids
+    let citation = citation(
+        tools.config,
+        ui,
+        f,
+        &sources,
+        as_of,
+        &tools.config.absolute(&urls::data_page(lang)),
+    );
+    let svg_file = standalone::standalone(
+        &plot_svg,
+        plot_height,
+        lang,
+        title,
+        subtitle,
+        &citation,
+        &tools.metrics,
+    );
+    let png = tools.png.render(&svg_file, 2.0)?;
+
+    let source_refs = sources
         .iter()
-        .filter_map(|id| ds.sources.get(id))
         .map(|s| SourceRef {
             name: match &s.via {
                 Some(via) => format!("{} ({via})", s.publisher.get(lang)),
@@ -226,30 +295,51 @@ fn render_chart(
             }
             acc
         });
+    let downloads = vec![
+        Download {
+            label: "CSV".into(),
+            href: urls::chart_csv(&chart.id),
+        },
+        Download {
+            label: format!("{} (XLSX)", ui.download_xlsx),
+            href: urls::chart_xlsx(&chart.id, lang),
+        },
+        Download {
+            label: "JSON".into(),
+            href: urls::chart_json(&chart.id),
+        },
+        Download {
+            label: "SVG".into(),
+            href: urls::chart_svg(&chart.id, lang),
+        },
+        Download {
+            label: "PNG".into(),
+            href: urls::chart_png(&chart.id, lang),
+        },
+    ];
     let block = FigureTemplate {
         lang,
         ui,
         id: &chart.id,
         title,
-        subtitle: chart.subtitle.as_ref().map(|s| s.get(lang).as_str()),
+        subtitle,
         svg: &svg,
         summary: &summary,
         rows,
         notes,
-        sources,
-        as_of: latest.map(|d| f.date(d)).unwrap_or_default(),
+        sources: source_refs,
+        as_of: as_of.map(|d| f.date(d)).unwrap_or_default(),
         has_hollow,
-        csv_href: urls::chart_csv(&chart.id),
-        json_href: urls::chart_json(&chart.id),
+        citation: &citation,
+        downloads,
+        embed_code: embed_code(tools.config, lang, &chart.id, title),
     }
     .render()
     .map_err(|e| e.to_string())?;
-    Ok((block, svg))
-}
-
-impl FigureTemplate<'_> {
-    /// Text from data, escaped, with Latin runs isolated in Arabic.
-    fn t(&self, s: &str) -> String {
-        crate::html::text(self.lang, s)
-    }
+    Ok(ChartOutput {
+        block,
+        svg_file,
+        png,
+        citation,
+    })
 }

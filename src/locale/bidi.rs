@@ -7,6 +7,21 @@ pub fn isolate_rtl(text: &str) -> String {
     format!("\u{2067}{text}\u{2069}")
 }
 
+/// For plain text (SVG, PNG) in Arabic: wraps each web address in U+2066 LEFT-TO-RIGHT
+/// ISOLATE … U+2069 so its slashes stay in place at the end of a right-to-left line.
+pub fn isolate_urls(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            if w.starts_with("http://") || w.starts_with("https://") {
+                format!("\u{2066}{w}\u{2069}")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Removes the invisible bidi and spacing marks CLDR puts in formatted output (LRM, RLM,
 /// ALM, isolates, embeddings), and turns no-break spaces into plain spaces. For text that
 /// machines read: file names, CSV, JSON, attributes.
@@ -94,6 +109,7 @@ pub fn isolate_latin_runs(escaped_html: &str) -> String {
             if cj.is_ascii_alphabetic()
                 || is_latin_letter(cj)
                 || (cj.is_ascii_digit() && glued_to_previous)
+                || (cj == '/' && glued_to_previous)
             {
                 // Letters, and digits glued to a word (`Le360`, `Médias24`), belong to the run.
                 end_idx = j;
@@ -114,7 +130,11 @@ pub fn isolate_latin_runs(escaped_html: &str) -> String {
                     }
                     _ => break,
                 }
-            } else if matches!(cj, ' ' | '-' | '.' | '\'' | '’') || cj.is_ascii_digit() {
+            } else if matches!(
+                cj,
+                ' ' | '-' | '.' | '\'' | '’' | ':' | '/' | '_' | '#' | '?' | '='
+            ) || cj.is_ascii_digit()
+            {
                 j += 1;
             } else {
                 break;
@@ -157,6 +177,18 @@ mod tests {
         assert_eq!(
             isolate_latin_runs("2016-2025"),
             "<span dir=\"ltr\">2016-2025</span>"
+        );
+    }
+
+    #[test]
+    fn isolates_web_addresses() {
+        assert_eq!(
+            isolate_latin_runs("الموقع https://x.example/ar/data/"),
+            "الموقع <span dir=\"ltr\" lang=\"fr\">https://x.example/ar/data/</span>"
+        );
+        assert_eq!(
+            isolate_urls("نشر: https://x/ar/"),
+            "نشر: \u{2066}https://x/ar/\u{2069}"
         );
     }
 

@@ -93,7 +93,16 @@ ui_table! {
         hollow_markers,
         list_separator,
         fallback_notice,
-        sitemap_title
+        sitemap_title,
+        citation,
+        download_csv_title,
+        download_xlsx,
+        download_image,
+        embed_label,
+        embed_back,
+        file_size,
+        cite_as,
+        data_package
     ],
     plurals: [observations_count, sources_count],
 }

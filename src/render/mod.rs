@@ -3,6 +3,7 @@
 //! Template contexts are typed views that borrow from the model (`views`); templates live in
 //! `templates/` and are compiled into the binary.
 
+mod json_ld;
 mod sitemap;
 mod views;
 
@@ -12,10 +13,15 @@ use crate::site::Site;
 use crate::urls;
 use askama::Template;
 use rayon::prelude::*;
-use views::{PageTemplate, RootTemplate};
+use std::collections::BTreeMap;
+use views::{EmbedTemplate, PageTemplate, RootTemplate};
 
-/// Every HTML page of the site: the neutral root, then each page in each language.
-pub fn site(site: &Site) -> Result<Vec<OutputFile>, askama::Error> {
+/// Sizes in bytes of the download files, by site path (`/data/charts/x.csv`).
+pub type Sizes = BTreeMap<String, usize>;
+
+/// Every HTML page of the site: the neutral root, each page in each language, the embed
+/// page of each chart, then the sitemap and robots.txt.
+pub fn site(site: &Site, sizes: &Sizes) -> Result<Vec<OutputFile>, askama::Error> {
     let mut files = vec![OutputFile::new(
         "index.html",
         RootTemplate::new(site).render()?,
@@ -27,7 +33,7 @@ pub fn site(site: &Site) -> Result<Vec<OutputFile>, askama::Error> {
         .par_iter()
         .map(|&(i, lang)| {
             let page = &site.pages[i];
-            let html = PageTemplate::new(site, page, lang).render()?;
+            let html = PageTemplate::new(site, page, lang, sizes).render()?;
             Ok(OutputFile::new(
                 urls::output_file(&urls::page(lang, &page.slug_path)),
                 html,
@@ -35,6 +41,15 @@ pub fn site(site: &Site) -> Result<Vec<OutputFile>, askama::Error> {
         })
         .collect();
     files.extend(rendered?);
+    for id in site.figures.charts.keys() {
+        for lang in Lang::ALL {
+            let html = EmbedTemplate::new(site, id, lang).render()?;
+            files.push(OutputFile::new(
+                urls::output_file(&urls::embed(lang, id)),
+                html,
+            ));
+        }
+    }
     files.push(sitemap::sitemap(site));
     files.push(sitemap::robots(site));
     Ok(files)

@@ -1,5 +1,6 @@
 //! Typed, borrowed views of the site model, one per template.
 
+use super::Sizes;
 use crate::content::Layout;
 use crate::data::{Dataset, Indicator, Observation};
 use crate::locale::{Formatter, Lang, UiText, bidi};
@@ -47,14 +48,31 @@ pub struct DatasetRow {
     pub period: String,
     pub count: String,
     pub sources: Vec<(String, String)>,
-    pub csv: String,
-    pub json: String,
+    pub files: Vec<FileLink>,
+}
+
+/// A download link with its format and size.
+pub struct FileLink {
+    pub label: String,
+    pub href: String,
+    pub size: String,
+}
+
+fn file_link(label: &str, href: String, sizes: &Sizes, f: &Formatter, ui: &UiText) -> FileLink {
+    let bytes = sizes.get(&href).copied().unwrap_or(0);
+    let kb = ((bytes as f64 / 1024.0) * 10.0).round() / 10.0;
+    FileLink {
+        label: label.to_string(),
+        href,
+        size: ui.file_size.replace("{n}", &f.number(kb.max(0.1))),
+    }
 }
 
 pub struct ChartRow {
+    pub anchor: String,
     pub title: String,
-    pub csv: String,
-    pub json: String,
+    pub files: Vec<FileLink>,
+    pub embed: String,
 }
 
 pub struct SourceRow {
@@ -100,11 +118,13 @@ pub struct PageTemplate<'a> {
     pub charts: Vec<ChartRow>,
     pub sources: Vec<SourceRow>,
     pub sources_count: String,
+    pub package_files: Vec<FileLink>,
+    pub json_ld: String,
     pub data_href: String,
 }
 
 impl<'a> PageTemplate<'a> {
-    pub fn new(site: &'a Site, page: &'a Page, lang: Lang) -> Self {
+    pub fn new(site: &'a Site, page: &'a Page, lang: Lang, sizes: &Sizes) -> Self {
         let text = page.text.get(lang);
         let ui = site.ui.get(lang);
         let f = site.formatters.get(lang);
@@ -174,12 +194,12 @@ impl<'a> PageTemplate<'a> {
                 })
                 .unwrap_or_default(),
             datasets: if page.layout == Layout::Data {
-                datasets(data, f, ui, lang)
+                datasets(data, f, ui, lang, sizes)
             } else {
                 Vec::new()
             },
             charts: if page.layout == Layout::Data {
-                charts(data, lang)
+                charts(site, f, ui, lang, sizes)
             } else {
                 Vec::new()
             },
@@ -189,6 +209,19 @@ impl<'a> PageTemplate<'a> {
                 Vec::new()
             },
             sources_count: f.count(&ui.sources_count, data.sources.len()),
+            package_files: if page.layout == Layout::Data {
+                vec![
+                    file_link("datapackage.json", urls::datapackage(), sizes, f, ui),
+                    file_link("ZIP", urls::data_zip(), sizes, f, ui),
+                ]
+            } else {
+                Vec::new()
+            },
+            json_ld: if page.layout == Layout::Data {
+                super::json_ld::datasets(site, lang)
+            } else {
+                String::new()
+            },
             data_href: urls::data_page(lang),
         }
     }
@@ -254,7 +287,13 @@ fn regime_cards(site: &Site, lang: Lang) -> Vec<RegimeCard> {
         .collect()
 }
 
-fn datasets(data: &Dataset, f: &Formatter, ui: &UiText, lang: Lang) -> Vec<DatasetRow> {
+fn datasets(
+    data: &Dataset,
+    f: &Formatter,
+    ui: &UiText,
+    lang: Lang,
+    sizes: &Sizes,
+) -> Vec<DatasetRow> {
     data.indicators
         .values()
         .map(|ind| {
@@ -293,20 +332,31 @@ fn datasets(data: &Dataset, f: &Formatter, ui: &UiText, lang: Lang) -> Vec<Datas
                         )
                     })
                     .collect(),
-                csv: urls::indicator_csv(&ind.id),
-                json: urls::indicator_json(&ind.id),
+                files: vec![
+                    file_link("CSV", urls::indicator_csv(&ind.id), sizes, f, ui),
+                    file_link("XLSX", urls::indicator_xlsx(&ind.id, lang), sizes, f, ui),
+                    file_link("JSON", urls::indicator_json(&ind.id), sizes, f, ui),
+                ],
             }
         })
         .collect()
 }
 
-fn charts(data: &Dataset, lang: Lang) -> Vec<ChartRow> {
-    data.charts
+fn charts(site: &Site, f: &Formatter, ui: &UiText, lang: Lang, sizes: &Sizes) -> Vec<ChartRow> {
+    site.data
+        .charts
         .values()
         .map(|c| ChartRow {
+            anchor: format!("chart-{}", c.id),
             title: c.title.get(lang).clone(),
-            csv: urls::chart_csv(&c.id),
-            json: urls::chart_json(&c.id),
+            files: vec![
+                file_link("CSV", urls::chart_csv(&c.id), sizes, f, ui),
+                file_link("XLSX", urls::chart_xlsx(&c.id, lang), sizes, f, ui),
+                file_link("JSON", urls::chart_json(&c.id), sizes, f, ui),
+                file_link("SVG", urls::chart_svg(&c.id, lang), sizes, f, ui),
+                file_link("PNG", urls::chart_png(&c.id, lang), sizes, f, ui),
+            ],
+            embed: urls::embed(lang, &c.id),
         })
         .collect()
 }
@@ -376,5 +426,38 @@ mod tests {
             "AMO Tadamon — Site"
         );
         assert_eq!(title_tag(Lang::Fr, "x", "Site", true), "Site");
+    }
+}
+
+/// The minimal page shown inside another site's `<iframe>`: one chart with its caption,
+/// sources and downloads, and a link back.
+#[derive(Template)]
+#[template(path = "embed.html")]
+pub struct EmbedTemplate<'a> {
+    pub lang: Lang,
+    pub ui: &'a UiText,
+    pub title: &'a str,
+    pub canonical: String,
+    pub block: &'a str,
+    pub back_href: String,
+    pub site_title: &'a str,
+}
+
+impl<'a> EmbedTemplate<'a> {
+    pub fn new(site: &'a Site, id: &'a str, lang: Lang) -> Self {
+        let c = site.config;
+        EmbedTemplate {
+            lang,
+            ui: site.ui.get(lang),
+            title: site
+                .data
+                .charts
+                .get(id)
+                .map_or("", |ch| ch.title.get(lang).as_str()),
+            canonical: c.absolute(&urls::embed(lang, id)),
+            block: site.figures.block(id, lang).unwrap_or_default(),
+            back_href: c.absolute(&format!("{}#chart-{id}", urls::data_page(lang))),
+            site_title: c.title.get(lang),
+        }
     }
 }

@@ -74,7 +74,7 @@ pub fn render_files(root: &Path) -> Result<(Vec<OutputFile>, Vec<String>), Build
     // even when loading found problems, so that directive errors are reported in the same
     // run; references to inputs that failed to load are not reported twice.
     let formatters = Formatters::new();
-    let figures = match figures::build(&dataset, &formatters, &ui) {
+    let figures = match figures::build(&config, &dataset, &formatters, &ui) {
         Ok(f) => f,
         Err(errs) => {
             errs.into_iter().for_each(|d| diags.push(d));
@@ -94,21 +94,33 @@ pub fn render_files(root: &Path) -> Result<(Vec<OutputFile>, Vec<String>), Build
         return Err(BuildError::Invalid(diags));
     }
 
-    // Render pages and downloads; add static assets.
-    let mut files = render::site(&site).map_err(|e| {
+    // Render downloads first (the data page lists their sizes), then pages; add static assets.
+    let inputs = exports::Inputs {
+        config: &config,
+        ds: &dataset,
+        formatters: &formatters,
+        ui: &ui,
+        figures: &figures,
+    };
+    let mut files = exports::build(&inputs).map_err(|e| {
+        invalid(diags_with(vec![Diagnostic::new(
+            "data",
+            None,
+            format!("a download could not be written: {e}"),
+        )]))
+    })?;
+    let sizes = files
+        .iter()
+        .map(|f| (format!("/{}", f.path), f.bytes.len()))
+        .collect();
+    let pages = render::site(&site, &sizes).map_err(|e| {
         invalid(diags_with(vec![Diagnostic::new(
             "templates",
             None,
             format!("a template failed: {e}"),
         )]))
     })?;
-    files.extend(exports::build(&config, &dataset).map_err(|e| {
-        invalid(diags_with(vec![Diagnostic::new(
-            "data",
-            None,
-            format!("a download could not be written: {e}"),
-        )]))
-    })?);
+    files.extend(pages);
     files.extend(
         output::read_tree(&root.join("static"), "static/")
             .map_err(|e| BuildError::Write(format!("static/: {e}")))?,
