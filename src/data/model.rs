@@ -66,8 +66,11 @@ pub enum SourceKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
+    /// Time series: one line per series on a true time axis.
     #[default]
     Line,
+    /// One group of bars per series, one bar per date; bars start at zero.
+    Bar,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +125,10 @@ pub struct Series {
     pub label: Localized<String>,
     /// When set, only observations from these sources are drawn.
     pub sources: Option<BTreeSet<String>>,
+    /// When set, only these dates are drawn (e.g. a before/after pair).
+    pub dates: Option<BTreeSet<super::date::ObsDate>>,
+    /// Draw only the most recent observation.
+    pub latest: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -208,7 +215,20 @@ impl Dataset {
                             .as_ref()
                             .is_none_or(|set| set.contains(&o.source))
                     })
-                    .collect()
+                    .filter(|o| {
+                        series
+                            .dates
+                            .as_ref()
+                            .is_none_or(|set| set.contains(&o.date))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .map(|points| {
+                if series.latest {
+                    points.into_iter().last().into_iter().collect()
+                } else {
+                    points
+                }
             })
             .unwrap_or_default()
     }

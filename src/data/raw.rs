@@ -85,4 +85,8 @@ pub struct RawSeries {
     pub label: Option<Localized<String>>,
     #[serde(default)]
     pub sources: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub dates: Option<Vec<Spanned<RawDate>>>,
+    #[serde(default)]
+    pub latest: bool,
 }

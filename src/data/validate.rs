@@ -452,10 +452,16 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
                     .map(|r| r.short.clone())
                     .unwrap_or_else(|| ind.title.clone())
             });
+            let dates = s
+                .dates
+                .as_ref()
+                .map(|list| list.iter().filter_map(|d| cx.date(file, d)).collect());
             let series_model = Series {
                 indicator: ind.id.clone(),
                 label,
                 sources: filter,
+                dates,
+                latest: s.latest,
             };
             let points = ds.series_points(&series_model);
             if points.is_empty() {

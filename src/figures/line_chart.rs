@@ -8,27 +8,11 @@
 
 use super::backend::{Measured, PLOTTERS_FONT_SCALE};
 use super::metrics::TextMetrics;
+use super::style::*;
 use crate::data::Qualifier;
-use crate::locale::{Formatter, Lang, bidi};
+use crate::locale::{Formatter, Lang};
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-
-pub const WIDTH: u32 = 720;
-const PLOT_HEIGHT: u32 = 340;
-const FONT: f64 = 15.0;
-const FAMILY: &str = "Noto Sans, Noto Sans Arabic, Arial, sans-serif";
-const LEGEND_ROW: u32 = 24;
-const INK: RGBColor = RGBColor(0x1f, 0x29, 0x33);
-const GRID: RGBColor = RGBColor(0xd5, 0xdb, 0xe1);
-
-/// Series colours, each at least 4.5:1 against white and told apart by marker shape too.
-pub const PALETTE: [RGBColor; 4] = [
-    RGBColor(0x1f, 0x5f, 0xa8),
-    RGBColor(0xb3, 0x47, 0x0b),
-    RGBColor(0x1b, 0x7a, 0x4a),
-    RGBColor(0x7b, 0x3f, 0xa0),
-];
 
 /// One point to draw.
 #[derive(Debug, Clone, Copy)]
@@ -50,14 +34,9 @@ pub fn render(
     f: &Formatter,
     metrics: &TextMetrics,
 ) -> Result<(String, u32), String> {
-    let label = |s: &str| {
-        if lang.is_rtl() && bidi::has_arabic(s) {
-            bidi::isolate_rtl(s)
-        } else {
-            s.to_string()
-        }
-    };
-    let legend = layout_legend(series, lang, metrics, &label);
+    let label = |s: &str| label(lang, s);
+    let labels: Vec<String> = series.iter().map(|s| s.label.clone()).collect();
+    let legend = layout_legend(&labels, lang, metrics);
     let height = PLOT_HEIGHT + legend.height;
     let (x0, x1, years) = x_extent(series);
     let y_max = nice_max(
@@ -150,100 +129,10 @@ pub fn render(
                 }
             }
         }
-        draw_legend(&legend_area, series, &legend, &text)?;
+        draw_legend(&legend_area, &legend, &text, Swatch::LineAndMarker)?;
         root.present().map_err(|e| e.to_string())?;
     }
     Ok((svg, height))
-}
-
-/// Where each legend item goes: rows of (x of the marker centre, label), in reading order.
-struct LegendLayout {
-    height: u32,
-    items: Vec<(i32, i32, String, bool)>,
-}
-
-fn layout_legend(
-    series: &[SeriesToDraw],
-    lang: Lang,
-    metrics: &TextMetrics,
-    label: &dyn Fn(&str) -> String,
-) -> LegendLayout {
-    let text_px = FONT / PLOTTERS_FONT_SCALE;
-    let margin = 16.0;
-    let usable = f64::from(WIDTH) - 2.0 * margin;
-    let mut items = Vec::new();
-    let (mut cursor, mut row) = (0.0, 0);
-    for s in series {
-        let item_w = 30.0 + metrics.width(&s.label, text_px) + 22.0;
-        if cursor > 0.0 && cursor + item_w > usable {
-            cursor = 0.0;
-            row += 1;
-        }
-        let centre = if lang.is_rtl() {
-            f64::from(WIDTH) - margin - cursor - 12.0
-        } else {
-            margin + cursor + 12.0
-        };
-        let y = (row * LEGEND_ROW + LEGEND_ROW / 2 + 4) as i32;
-        items.push((centre.round() as i32, y, label(&s.label), lang.is_rtl()));
-        cursor += item_w;
-    }
-    LegendLayout {
-        height: (row + 1) * LEGEND_ROW + 10,
-        items,
-    }
-}
-
-fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    series: &[SeriesToDraw],
-    legend: &LegendLayout,
-    text: &TextStyle,
-) -> Result<(), String> {
-    for (i, ((cx, cy, label, rtl), _)) in legend.items.iter().zip(series).enumerate() {
-        let color = PALETTE[i % PALETTE.len()];
-        area.draw(&PathElement::new(
-            vec![(cx - 12, *cy), (cx + 12, *cy)],
-            color.stroke_width(2),
-        ))
-        .map_err(|e| e.to_string())?;
-        area.draw(&(EmptyElement::at((*cx, *cy)) + Polygon::new(shape_points(i), color.filled())))
-            .map_err(|e| e.to_string())?;
-        let (anchor, tx) = if *rtl {
-            (HPos::Right, cx - 18)
-        } else {
-            (HPos::Left, cx + 18)
-        };
-        let style = text.pos(Pos::new(anchor, VPos::Center));
-        area.draw(&Text::new(label.clone(), (tx, *cy), style))
-            .map_err(|e| e.to_string())?;
-    }
-    Ok(())
-}
-
-/// Marker shapes, relative to the point: circle, square, triangle, diamond.
-fn shape_points(i: usize) -> Vec<(i32, i32)> {
-    match i % 4 {
-        0 => (0..12)
-            .map(|k| {
-                let a = f64::from(k) * std::f64::consts::PI / 6.0;
-                (
-                    (5.0 * a.cos()).round() as i32,
-                    (5.0 * a.sin()).round() as i32,
-                )
-            })
-            .collect(),
-        1 => vec![(-4, -4), (4, -4), (4, 4), (-4, 4)],
-        2 => vec![(0, -6), (5, 4), (-5, 4)],
-        _ => vec![(0, -6), (6, 0), (0, 6), (-6, 0)],
-    }
-}
-
-fn closed(mut points: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
-    if let Some(first) = points.first().copied() {
-        points.push(first);
-    }
-    points
 }
 
 /// A continuous time axis in fractional years whose ticks fall on whole years only.
@@ -288,31 +177,9 @@ fn x_extent(series: &[SeriesToDraw]) -> (f64, f64, Vec<f64>) {
     (first - 0.1, last + 0.1, years)
 }
 
-/// A round axis maximum a little above the data: 1, 2, 2.5 or 5 times a power of ten.
-fn nice_max(max: f64) -> f64 {
-    if max <= 0.0 {
-        return 1.0;
-    }
-    let target = max * 1.08;
-    let mag = 10f64.powf(target.log10().floor());
-    for m in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] {
-        if m * mag >= target {
-            return m * mag;
-        }
-    }
-    10.0 * mag
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nice_maxima() {
-        assert_eq!(nice_max(11_400_000.0), 15_000_000.0);
-        assert_eq!(nice_max(95.0), 120.0);
-        assert_eq!(nice_max(0.0), 1.0);
-    }
 
     #[test]
     fn year_ticks_cover_the_data() {

@@ -7,11 +7,13 @@
 //! - a standalone SVG and a PNG with title and citation drawn in, for downloads.
 
 mod backend;
+mod bar_chart;
 mod citation;
 mod line_chart;
 mod metrics;
 mod png;
 mod standalone;
+mod style;
 mod svg_a11y;
 
 pub use citation::citation;
@@ -19,7 +21,7 @@ pub use metrics::TextMetrics;
 pub use png::PngRenderer;
 
 use crate::config::Config;
-use crate::data::{Chart, Dataset, ObsDate, Observation, Qualifier};
+use crate::data::{Chart, ChartKind, Dataset, ObsDate, Observation, Qualifier};
 use crate::diagnostics::Diagnostic;
 use crate::locale::{Formatter, Formatters, Lang, Localized, UiText};
 use crate::urls;
@@ -186,6 +188,7 @@ fn render_chart(
     let mut rows = Vec::new();
     let mut notes = Vec::new();
     let mut all_points: Vec<&Observation> = Vec::new();
+    let mut per_series: Vec<(String, Vec<&Observation>)> = Vec::new();
     let mut summary_parts = Vec::new();
     for s in &chart.series {
         let Some(ind) = ds.indicators.get(&s.indicator) else {
@@ -238,6 +241,7 @@ fn render_chart(
                 })
                 .collect(),
         });
+        per_series.push((s.label.get(lang).clone(), points.clone()));
         all_points.extend(points);
     }
     rows.sort_by(|a, b| (&a.iso, &a.series).cmp(&(&b.iso, &b.series)));
@@ -245,7 +249,30 @@ fn render_chart(
     let has_hollow = all_points.iter().any(|o| o.qualifier != Qualifier::Exact);
     let sources = ds.sources_of(all_points.iter().copied());
 
-    let (plot_svg, plot_height) = line_chart::render(&to_draw, lang, f, &tools.metrics)?;
+    let (plot_svg, plot_height) = match chart.kind {
+        ChartKind::Line => line_chart::render(&to_draw, lang, f, &tools.metrics)?,
+        ChartKind::Bar => {
+            let mut dates: Vec<ObsDate> = all_points.iter().map(|o| o.date).collect();
+            dates.sort();
+            dates.dedup();
+            let keys: Vec<String> = dates.iter().map(|d| f.date(*d)).collect();
+            let groups: Vec<bar_chart::Group> = per_series
+                .iter()
+                .map(|(label, points)| bar_chart::Group {
+                    label: label.clone(),
+                    bars: points
+                        .iter()
+                        .map(|o| bar_chart::Bar {
+                            key: dates.iter().position(|d| *d == o.date).unwrap_or(0),
+                            value: o.value,
+                            qualifier: o.qualifier,
+                        })
+                        .collect(),
+                })
+                .collect();
+            bar_chart::render(&groups, &keys, lang, f, &tools.metrics)?
+        }
+    };
     let title = chart.title.get(lang);
     let subtitle = chart.subtitle.as_ref().map(|s| s.get(lang).as_str());
     let summary = format!(

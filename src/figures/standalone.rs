@@ -1,8 +1,8 @@
 //! The chart as a file of its own (the SVG and PNG downloads): title and subtitle above the
 //! plot, citation below, all laid out with real glyph metrics and wrapped to the width.
 
-use super::line_chart::WIDTH;
 use super::metrics::TextMetrics;
+use super::style::WIDTH;
 use crate::html::escape;
 use crate::locale::{Lang, bidi};
 

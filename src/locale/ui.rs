@@ -102,7 +102,8 @@ ui_table! {
         embed_back,
         file_size,
         cite_as,
-        data_package
+        data_package,
+        trend_since
     ],
     plurals: [observations_count, sources_count],
 }

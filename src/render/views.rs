@@ -18,6 +18,8 @@ pub struct FigureCard {
     pub source_name: String,
     pub source_href: String,
     pub definition_href: String,
+    /// The earliest value of the same series, for the trend: `contre 26,84 millions en 2022`.
+    pub trend: Option<String>,
 }
 
 pub struct RegimeCard {
@@ -270,6 +272,18 @@ fn card(data: &Dataset, f: &Formatter, ui: &UiText, id: &str) -> Option<FigureCa
         source_name: src.publisher.get(lang).clone(),
         source_href: urls::source(lang, &o.source),
         definition_href: format!("{}#{}", urls::data_page(lang), urls::indicator_anchor(id)),
+        trend: ind
+            .observations
+            .first()
+            .filter(|p| p.date < o.date)
+            .map(|p| {
+                ui.trend_since
+                    .replace(
+                        "{value}",
+                        &ui.qualified(p.qualifier, &f.value(p.value, ind.unit)),
+                    )
+                    .replace("{date}", &f.date(p.date))
+            }),
     })
 }
 
