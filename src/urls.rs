@@ -79,3 +79,13 @@ pub fn datapackage() -> String {
 pub fn data_zip() -> String {
     "/data/amo-data.zip".into()
 }
+
+/// The Atom feed of a language's reports.
+pub fn feed(lang: Lang) -> String {
+    format!("/{}/feed.xml", lang.code())
+}
+
+/// The "page not found" page of a language.
+pub fn not_found(lang: Lang) -> String {
+    format!("/{}/404.html", lang.code())
+}

@@ -16,6 +16,10 @@ pub enum Layout {
     Home,
     /// The body followed by the list of every dataset and source.
     Data,
+    /// A dated report: its figures are shown as known on its date (see `figures_as_of`).
+    Report,
+    /// The body followed by every report, newest first.
+    Reports,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -42,6 +46,78 @@ pub struct FrontMatter {
     /// in `x.fr.md` publishes `/ar/x/` with the French text and a visible notice.
     #[serde(default)]
     pub fallback_for: Vec<crate::locale::Lang>,
+    /// Publication date of a report (`YYYY-MM-DD`); required with `layout: report`.
+    #[serde(default)]
+    pub date: Option<crate::data::RawDate>,
+    /// The day whose knowledge the report's figures reflect, if not its date.
+    #[serde(default)]
+    pub figures_as_of: Option<crate::data::RawDate>,
+}
+
+/// The dates of a report, checked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportDates {
+    pub date: Option<crate::data::ObsDate>,
+    pub figures_as_of: Option<crate::data::ObsDate>,
+}
+
+impl ReportDates {
+    /// The vintage of the report's figures: `figures_as_of`, else its date.
+    pub fn vintage(&self) -> Option<crate::data::ObsDate> {
+        self.figures_as_of.or(self.date)
+    }
+}
+
+/// Checks a report's dates: a full day each, and a date on every report.
+pub fn report_dates(
+    rel: &Path,
+    front: &FrontMatter,
+    yaml: &str,
+    diags: &mut Diagnostics,
+) -> ReportDates {
+    let line_of = |key: &str| {
+        yaml.lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map(|i| Position::new(i + 2, 1))
+    };
+    let mut parse =
+        |raw: &Option<crate::data::RawDate>, key: &str| -> Option<crate::data::ObsDate> {
+            let raw = raw.as_ref()?;
+            match crate::data::ObsDate::parse(&raw.0) {
+                Ok(d @ crate::data::ObsDate::Day(..)) => Some(d),
+                Ok(_) => {
+                    diags.error(
+                        rel,
+                        line_of(key),
+                        format!("`{key}` must be a full date"),
+                        "write it as YYYY-MM-DD",
+                    );
+                    None
+                }
+                Err(m) => {
+                    diags.error(
+                        rel,
+                        line_of(key),
+                        format!("bad `{key}`: {m}"),
+                        "write it as YYYY-MM-DD",
+                    );
+                    None
+                }
+            }
+        };
+    let dates = ReportDates {
+        date: parse(&front.date, "date"),
+        figures_as_of: parse(&front.figures_as_of, "figures_as_of"),
+    };
+    if front.layout == Layout::Report && front.date.is_none() {
+        diags.error(
+            rel,
+            Some(Position::new(2, 1)),
+            "a report needs a `date:`",
+            "add `date: YYYY-MM-DD`, the day the report is published",
+        );
+    }
+    dates
 }
 
 /// Splits `text` into front matter and body; parses the front matter.

@@ -10,7 +10,7 @@ mod front_matter;
 pub mod markdown;
 
 pub use directive::{Directive, DirectiveKind};
-pub use front_matter::{FrontMatter, Layout};
+pub use front_matter::{FrontMatter, Layout, ReportDates};
 
 use crate::diagnostics::Diagnostics;
 use crate::locale::{Lang, Localized};
@@ -26,6 +26,8 @@ pub struct Source {
     pub front: FrontMatter,
     /// The front matter's YAML text, to locate keys in later checks.
     pub front_yaml: String,
+    /// A report's checked dates.
+    pub dates: ReportDates,
     /// Markdown after the front matter.
     pub body: String,
     /// Line number (0-based count of lines) at which `body` starts in the file.
@@ -52,12 +54,13 @@ impl PagePair {
         }
     }
 
-    /// The page's path under a language folder: `` for the home page, `regimes/tadamon/` otherwise.
+    /// The page's path under a language folder: `` for the home page, `reports/` for
+    /// `reports/index`, `regimes/tadamon/` otherwise.
     pub fn slug_path(&self) -> String {
-        if self.key == "index" {
-            String::new()
-        } else {
-            format!("{}/", self.key)
+        match self.key.strip_suffix("index") {
+            Some("") => String::new(),
+            Some(folder) if folder.ends_with('/') => folder.to_string(),
+            _ => format!("{}/", self.key),
         }
     }
 }
@@ -194,10 +197,12 @@ fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Sourc
     };
     diags.add_source(rel, &text);
     let (front, front_yaml, body, body_line) = front_matter::split_and_parse(rel, &text, diags)?;
+    let dates = front_matter::report_dates(rel, &front, &front_yaml, diags);
     Some(Source {
         file: rel.to_path_buf(),
         front,
         front_yaml,
+        dates,
         body,
         body_line,
     })

@@ -9,7 +9,7 @@ mod raw;
 mod validate;
 pub mod yaml;
 
-pub use date::{ObsDate, days_in_month};
+pub use date::{ObsDate, RawDate, days_in_month};
 pub use model::{
     Chart, ChartKind, Dataset, Indicator, Observation, Qualifier, Regime, Series, Source,
     SourceKind, Unavailable, Unit,

@@ -173,15 +173,34 @@ impl Unavailable {
 }
 
 impl Dataset {
+    /// Whether an observation was public on `vintage`: its source was published on or
+    /// before that day. A source dated only by month or year counts from the period's end,
+    /// so a report never shows a figure that might not have been out yet.
+    pub fn known_on(&self, o: &Observation, vintage: Option<ObsDate>) -> bool {
+        match (vintage, self.sources.get(&o.source)) {
+            (None, _) => true,
+            (Some(v), Some(s)) => s.published.ymd_end() <= v.ymd_end(),
+            (Some(_), None) => false,
+        }
+    }
+
     /// The most recent observation of an indicator: latest date, then the most recently
     /// published source, then source id (so the choice never depends on file order).
     pub fn latest(&self, indicator: &str) -> Option<&Observation> {
+        self.latest_as_of(indicator, None)
+    }
+
+    /// [`Dataset::latest`] among the observations known on `vintage`.
+    pub fn latest_as_of(&self, indicator: &str, vintage: Option<ObsDate>) -> Option<&Observation> {
         let ind = self.indicators.get(indicator)?;
-        ind.observations.iter().max_by(|a, b| {
-            let pa = self.sources.get(&a.source).map(|s| s.published);
-            let pb = self.sources.get(&b.source).map(|s| s.published);
-            (a.date, pa, &a.source).cmp(&(b.date, pb, &b.source))
-        })
+        ind.observations
+            .iter()
+            .filter(|o| self.known_on(o, vintage))
+            .max_by(|a, b| {
+                let pa = self.sources.get(&a.source).map(|s| s.published);
+                let pb = self.sources.get(&b.source).map(|s| s.published);
+                (a.date, pa, &a.source).cmp(&(b.date, pb, &b.source))
+            })
     }
 
     /// The observations of one indicator at `date`, optionally from one source.
@@ -204,6 +223,15 @@ impl Dataset {
 
     /// The points a chart series draws, in date order.
     pub fn series_points<'a>(&'a self, series: &Series) -> Vec<&'a Observation> {
+        self.series_points_as_of(series, None)
+    }
+
+    /// [`Dataset::series_points`] among the observations known on `vintage`.
+    pub fn series_points_as_of<'a>(
+        &'a self,
+        series: &Series,
+        vintage: Option<ObsDate>,
+    ) -> Vec<&'a Observation> {
         self.indicators
             .get(&series.indicator)
             .map(|ind| {
@@ -221,6 +249,7 @@ impl Dataset {
                             .as_ref()
                             .is_none_or(|set| set.contains(&o.date))
                     })
+                    .filter(|o| self.known_on(o, vintage))
                     .collect::<Vec<_>>()
             })
             .map(|points| {

@@ -59,7 +59,8 @@ struct Tools<'a> {
     config: &'a Config,
     ds: &'a Dataset,
     metrics: TextMetrics,
-    png: PngRenderer,
+    /// None when only the page block is wanted (a report's vintage chart).
+    png: Option<PngRenderer>,
 }
 
 /// Renders every chart in both languages.
@@ -73,7 +74,7 @@ pub fn build(
         config,
         ds,
         metrics: TextMetrics::new(),
-        png: PngRenderer::new(),
+        png: Some(PngRenderer::new()),
     };
     let mut charts = BTreeMap::new();
     let mut errors = Vec::new();
@@ -85,8 +86,8 @@ pub fn build(
         .par_iter()
         .map(|chart| {
             let (ar, fr) = rayon::join(
-                || render_chart(&tools, chart, formatters.get(Lang::Ar), &ui.ar),
-                || render_chart(&tools, chart, formatters.get(Lang::Fr), &ui.fr),
+                || render_chart(&tools, chart, formatters.get(Lang::Ar), &ui.ar, None),
+                || render_chart(&tools, chart, formatters.get(Lang::Fr), &ui.fr, None),
             );
             (*chart, ar, fr)
         })
@@ -158,6 +159,7 @@ struct FigureTemplate<'a> {
     citation: &'a str,
     downloads: Vec<Download>,
     embed_code: String,
+    vintage_note: Option<String>,
 }
 
 impl FigureTemplate<'_> {
@@ -176,11 +178,31 @@ pub fn embed_code(config: &Config, lang: Lang, id: &str, title: &str) -> String 
     )
 }
 
+/// A chart as known on `vintage` (for a dated report): only observations published by then,
+/// no downloads (they always carry the current data), and a note saying so.
+pub fn vintage_block(
+    config: &Config,
+    ds: &Dataset,
+    f: &Formatter,
+    ui: &UiText,
+    chart: &Chart,
+    vintage: ObsDate,
+) -> Result<String, String> {
+    let tools = Tools {
+        config,
+        ds,
+        metrics: TextMetrics::new(),
+        png: None,
+    };
+    render_chart(&tools, chart, f, ui, Some(vintage)).map(|o| o.block)
+}
+
 fn render_chart(
     tools: &Tools,
     chart: &Chart,
     f: &Formatter,
     ui: &UiText,
+    vintage: Option<ObsDate>,
 ) -> Result<ChartOutput, String> {
     let ds = tools.ds;
     let lang = f.lang();
@@ -195,7 +217,7 @@ fn render_chart(
             continue;
         };
         let label = s.label.get(lang).clone();
-        let points = ds.series_points(s);
+        let points = ds.series_points_as_of(s, vintage);
         for o in &points {
             rows.push(Row {
                 iso: o.date.iso(),
@@ -296,16 +318,22 @@ fn render_chart(
         as_of,
         &tools.config.absolute(&urls::data_page(lang)),
     );
-    let svg_file = standalone::standalone(
-        &plot_svg,
-        plot_height,
-        lang,
-        title,
-        subtitle,
-        &citation,
-        &tools.metrics,
-    );
-    let png = tools.png.render(&svg_file, 2.0)?;
+    let (svg_file, png) = match &tools.png {
+        Some(renderer) => {
+            let svg_file = standalone::standalone(
+                &plot_svg,
+                plot_height,
+                lang,
+                title,
+                subtitle,
+                &citation,
+                &tools.metrics,
+            );
+            let png = renderer.render(&svg_file, 2.0)?;
+            (svg_file, png)
+        }
+        None => (String::new(), Vec::new()),
+    };
 
     let source_refs = sources
         .iter()
@@ -322,28 +350,33 @@ fn render_chart(
             }
             acc
         });
-    let downloads = vec![
-        Download {
-            label: "CSV".into(),
-            href: urls::chart_csv(&chart.id),
-        },
-        Download {
-            label: format!("{} (XLSX)", ui.download_xlsx),
-            href: urls::chart_xlsx(&chart.id, lang),
-        },
-        Download {
-            label: "JSON".into(),
-            href: urls::chart_json(&chart.id),
-        },
-        Download {
-            label: "SVG".into(),
-            href: urls::chart_svg(&chart.id, lang),
-        },
-        Download {
-            label: "PNG".into(),
-            href: urls::chart_png(&chart.id, lang),
-        },
-    ];
+    let vintage_note = vintage.map(|v| ui.report_figures_as_of.replace("{date}", &f.date(v)));
+    let downloads = if vintage.is_some() {
+        Vec::new()
+    } else {
+        vec![
+            Download {
+                label: "CSV".into(),
+                href: urls::chart_csv(&chart.id),
+            },
+            Download {
+                label: format!("{} (XLSX)", ui.download_xlsx),
+                href: urls::chart_xlsx(&chart.id, lang),
+            },
+            Download {
+                label: "JSON".into(),
+                href: urls::chart_json(&chart.id),
+            },
+            Download {
+                label: "SVG".into(),
+                href: urls::chart_svg(&chart.id, lang),
+            },
+            Download {
+                label: "PNG".into(),
+                href: urls::chart_png(&chart.id, lang),
+            },
+        ]
+    };
     let block = FigureTemplate {
         lang,
         ui,
@@ -359,7 +392,12 @@ fn render_chart(
         has_hollow,
         citation: &citation,
         downloads,
-        embed_code: embed_code(tools.config, lang, &chart.id, title),
+        embed_code: if vintage.is_some() {
+            String::new()
+        } else {
+            embed_code(tools.config, lang, &chart.id, title)
+        },
+        vintage_note,
     }
     .render()
     .map_err(|e| e.to_string())?;

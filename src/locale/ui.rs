@@ -103,7 +103,15 @@ ui_table! {
         file_size,
         cite_as,
         data_package,
-        trend_since
+        trend_since,
+        updated_since,
+        report_figures_as_of,
+        published_on,
+        latest_reports,
+        all_reports,
+        not_found_title,
+        not_found_text,
+        feed_title
     ],
     plurals: [observations_count, sources_count],
 }

@@ -3,6 +3,7 @@
 //! Template contexts are typed views that borrow from the model (`views`); templates live in
 //! `templates/` and are compiled into the binary.
 
+mod feed;
 mod json_ld;
 mod sitemap;
 mod views;
@@ -49,6 +50,15 @@ pub fn site(site: &Site, sizes: &Sizes) -> Result<Vec<OutputFile>, askama::Error
                 html,
             ));
         }
+    }
+    for lang in Lang::ALL {
+        files.push(feed::atom(site, lang));
+        let page = views::not_found_page(site, lang);
+        let html = PageTemplate::new(site, &page, lang, sizes).render()?;
+        files.push(OutputFile::new(
+            urls::output_file(&urls::not_found(lang)),
+            html,
+        ));
     }
     files.push(sitemap::sitemap(site));
     files.push(sitemap::robots(site));

@@ -36,6 +36,33 @@ pub struct RegimeFacts {
     pub pays: String,
 }
 
+/// A report in a list: the reports index, the home page, the feed.
+pub struct ReportLink {
+    pub title: String,
+    pub href: String,
+    pub iso: String,
+    pub date: String,
+    pub summary: String,
+}
+
+pub fn report_links(site: &Site, lang: Lang, limit: usize) -> Vec<ReportLink> {
+    let f = site.formatters.get(lang);
+    site.reports()
+        .into_iter()
+        .take(limit)
+        .map(|p| {
+            let t = p.text.get(lang);
+            ReportLink {
+                title: t.title.clone(),
+                href: urls::page(lang, &p.slug_path),
+                iso: t.date.map(|d| d.iso()).unwrap_or_default(),
+                date: t.date.map(|d| f.date(d)).unwrap_or_default(),
+                summary: t.description.clone(),
+            }
+        })
+        .collect()
+}
+
 pub struct NavLink {
     pub href: String,
     pub title: String,
@@ -112,6 +139,13 @@ pub struct PageTemplate<'a> {
     pub is_fallback: bool,
     pub is_home: bool,
     pub is_data: bool,
+    pub is_report: bool,
+    pub reports: Vec<ReportLink>,
+    pub report_date: Option<(String, String)>,
+    pub report_vintage: Option<String>,
+    pub og_locale: &'static str,
+    pub og_locale_alt: &'static str,
+    pub feed_href: String,
     pub headline: Vec<FigureCard>,
     pub regimes: Vec<RegimeCard>,
     pub regime_facts: Option<RegimeFacts>,
@@ -171,6 +205,23 @@ impl<'a> PageTemplate<'a> {
             is_fallback: text.content_lang != lang,
             is_home: page.layout == Layout::Home,
             is_data: page.layout == Layout::Data,
+            is_report: page.layout == Layout::Report,
+            reports: match page.layout {
+                Layout::Home => report_links(site, lang, 3),
+                Layout::Reports => report_links(site, lang, usize::MAX),
+                _ => Vec::new(),
+            },
+            report_date: text
+                .date
+                .filter(|_| page.layout == Layout::Report)
+                .map(|d| (d.iso(), f.date(d))),
+            report_vintage: text
+                .vintage
+                .filter(|_| page.layout == Layout::Report)
+                .map(|d| ui.report_figures_as_of.replace("{date}", &f.date(d))),
+            og_locale: og_locale(lang),
+            og_locale_alt: og_locale(lang.other()),
+            feed_href: urls::feed(lang),
             headline: text
                 .headline
                 .iter()
@@ -236,6 +287,13 @@ impl<'a> PageTemplate<'a> {
     /// Like [`Self::t`], for text written in the page content's language.
     pub fn tc(&self, s: &str) -> String {
         crate::html::text(self.content_lang, s)
+    }
+}
+
+fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "ar_MA",
+        Lang::Fr => "fr_MA",
     }
 }
 
@@ -473,5 +531,41 @@ impl<'a> EmbedTemplate<'a> {
             back_href: c.absolute(&format!("{}#chart-{id}", urls::data_page(lang))),
             site_title: c.title.get(lang),
         }
+    }
+}
+
+/// The "page not found" page of a language, as a page of the site (navigation, language
+/// switch, footer) whose body links home and to the data.
+pub fn not_found_page(site: &Site, lang: Lang) -> Page {
+    let text = |l: Lang| {
+        let ui = site.ui.get(l);
+        crate::site::PageText {
+            title: ui.not_found_title.clone(),
+            description: ui.not_found_text.clone(),
+            nav_title: ui.not_found_title.clone(),
+            body_html: format!(
+                "<p>{}</p>\n<ul>\n<li><a href=\"{}\">{}</a></li>\n<li><a href=\"{}\">{}</a></li>\n</ul>\n",
+                crate::html::escape(&ui.not_found_text),
+                urls::page(l, ""),
+                crate::html::escape(&ui.nav_home),
+                urls::data_page(l),
+                crate::html::escape(&ui.nav_data)
+            ),
+            anchors: Vec::new(),
+            headline: Vec::new(),
+            file: std::path::PathBuf::from("templates/page.html"),
+            content_lang: l,
+            date: None,
+            vintage: None,
+        }
+    };
+    let _ = lang;
+    Page {
+        key: "404".into(),
+        slug_path: "404.html".into(),
+        layout: Layout::Page,
+        regime: None,
+        nav: None,
+        text: crate::locale::Localized::from_fn(text),
     }
 }

@@ -25,6 +25,10 @@ pub struct PageText {
     /// The language the text is written in; differs from the page's language on a
     /// fallback page (see `fallback_for`).
     pub content_lang: Lang,
+    /// A report's publication date.
+    pub date: Option<crate::data::ObsDate>,
+    /// The day whose knowledge a report's figures reflect.
+    pub vintage: Option<crate::data::ObsDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,6 +64,17 @@ impl Site<'_> {
         self.pages.iter().find(|p| p.key == key)
     }
 
+    /// Reports, newest first (then by key, so the order is stable).
+    pub fn reports(&self) -> Vec<&Page> {
+        let mut reports: Vec<&Page> = self
+            .pages
+            .iter()
+            .filter(|p| p.layout == Layout::Report)
+            .collect();
+        reports.sort_by(|a, b| (b.text.fr.date, &a.key).cmp(&(a.text.fr.date, &b.key)));
+        reports
+    }
+
     /// The explainer page of a regime, if there is one.
     pub fn regime_page(&self, regime: &str) -> Option<&Page> {
         self.pages
@@ -80,10 +95,12 @@ pub fn assemble<'a>(
 ) -> Site<'a> {
     let pairs = content.pages;
     let resolver = Resolver {
+        config,
         data,
         formatters,
         ui,
         figures,
+        vintage: None,
     };
     let results: Vec<Result<Page, Vec<Diagnostic>>> = pairs
         .par_iter()
@@ -149,6 +166,8 @@ fn layout_name(layout: Layout) -> &'static str {
         Layout::Page => "page",
         Layout::Home => "home",
         Layout::Data => "data",
+        Layout::Report => "report",
+        Layout::Reports => "reports",
     }
 }
 
@@ -242,7 +261,22 @@ fn page_text(
             );
         }
     }
-    let rendered = markdown::render(&src.body, lang, config.markdown.raw_html, &origin, resolver);
+    // A report shows its figures as they were known on its date.
+    let resolver = Resolver {
+        vintage: if src.front.layout == Layout::Report {
+            src.dates.vintage()
+        } else {
+            None
+        },
+        ..*resolver
+    };
+    let rendered = markdown::render(
+        &src.body,
+        lang,
+        config.markdown.raw_html,
+        &origin,
+        &resolver,
+    );
     match rendered {
         Ok(r) if errors.is_empty() => Ok(PageText {
             title: src.front.title.clone(),
@@ -257,6 +291,8 @@ fn page_text(
             headline: src.front.headline.clone(),
             file: src.file.clone(),
             content_lang: lang,
+            date: src.dates.date,
+            vintage: src.dates.vintage(),
         }),
         Ok(_) => Err(errors),
         Err(mut e) => {

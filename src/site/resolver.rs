@@ -1,5 +1,6 @@
 //! Turns `{{ figure … }}` and `{{ chart … }}` directives into HTML from the data.
 
+use crate::config::Config;
 use crate::content::markdown::DirectiveResolver;
 use crate::data::{Dataset, ObsDate};
 use crate::figures::Figures;
@@ -7,11 +8,15 @@ use crate::html::{escape, text};
 use crate::locale::{Formatters, Lang, Localized, UiText};
 use crate::urls;
 
+#[derive(Clone, Copy)]
 pub struct Resolver<'a> {
+    pub config: &'a Config,
     pub data: &'a Dataset,
     pub formatters: &'a Formatters,
     pub ui: &'a Localized<UiText>,
     pub figures: &'a Figures,
+    /// For a report: only what was published by this day is shown (data vintage).
+    pub vintage: Option<ObsDate>,
 }
 
 impl Resolver<'_> {
@@ -50,10 +55,16 @@ impl DirectiveResolver for Resolver<'_> {
             }
             return Err(self.unknown_indicator(indicator));
         };
+        let known = |o: &&crate::data::Observation| self.data.known_on(o, self.vintage);
         let obs = match (date, source) {
-            (None, None) => self.data.latest(indicator),
+            (None, None) => self.data.latest_as_of(indicator, self.vintage),
             (Some(d), s) => {
-                let found = self.data.at(indicator, d, s);
+                let found: Vec<_> = self
+                    .data
+                    .at(indicator, d, s)
+                    .into_iter()
+                    .filter(known)
+                    .collect();
                 if found.len() > 1 {
                     let ids: Vec<&str> = found.iter().map(|o| o.source.as_str()).collect();
                     return Err((
@@ -67,12 +78,17 @@ impl DirectiveResolver for Resolver<'_> {
                 .observations
                 .iter()
                 .filter(|o| o.source == s)
+                .filter(known)
                 .max_by_key(|o| o.date),
         };
         let Some(obs) = obs else {
             let dates: Vec<String> = ind.observations.iter().map(|o| o.date.iso()).collect();
+            let when = self
+                .vintage
+                .map(|v| format!(" known on {}", v.iso()))
+                .unwrap_or_default();
             return Err((
-                format!("`{indicator}` has no observation matching this directive"),
+                format!("`{indicator}` has no observation{when} matching this directive"),
                 format!("its observations are dated {}", dates.join(", ")),
             ));
         };
@@ -82,6 +98,30 @@ impl DirectiveResolver for Resolver<'_> {
             return Ok(String::new()); // an unknown source is reported by data validation
         };
         let comma = if lang.is_rtl() { "، " } else { ", " };
+        // A report keeps its figures as published; newer data is pointed to, never swapped in.
+        let updated = match (self.vintage, date, source, self.data.latest(indicator)) {
+            (Some(_), None, None, Some(now))
+                if now.value != obs.value || now.qualifier != obs.qualifier =>
+            {
+                format!(
+                    " <a class=\"updated-since\" href=\"{}\">{}</a>",
+                    escape(&format!(
+                        "{}#{}",
+                        urls::data_page(lang),
+                        urls::indicator_anchor(indicator)
+                    )),
+                    escape(
+                        &ui.updated_since
+                            .replace(
+                                "{value}",
+                                &ui.qualified(now.qualifier, &f.value(now.value, ind.unit))
+                            )
+                            .replace("{date}", &f.date(now.date))
+                    )
+                )
+            }
+            _ => String::new(),
+        };
         Ok(format!(
             "<span class=\"figure\"><data value=\"{raw}\">{value}</data> <span class=\"figure-source\">(<a href=\"{href}\">{publisher}</a>{comma}<time datetime=\"{iso}\">{date}</time>)</span></span>",
             raw = obs.value,
@@ -90,12 +130,28 @@ impl DirectiveResolver for Resolver<'_> {
             publisher = text(lang, src.publisher.get(lang)),
             iso = obs.date.iso(),
             date = escape(&f.date(obs.date)),
-        ))
+        ) + &updated)
     }
 
     fn chart(&self, lang: Lang, id: &str) -> Result<String, (String, String)> {
         if self.data.unavailable.charts {
             return Ok(String::new()); // charts.yaml's error is already reported
+        }
+        if let (Some(v), Some(chart)) = (self.vintage, self.data.charts.get(id)) {
+            return crate::figures::vintage_block(
+                self.config,
+                self.data,
+                self.formatters.get(lang),
+                self.ui.get(lang),
+                chart,
+                v,
+            )
+            .map_err(|e| {
+                (
+                    format!("chart `{id}` could not be drawn: {e}"),
+                    "check the chart's series in data/charts.yaml".to_string(),
+                )
+            });
         }
         self.figures
             .block(id, lang)

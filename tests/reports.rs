@@ -1,0 +1,159 @@
+//! Reports keep their figures as published (data vintages), are listed newest first, and are
+//! syndicated as Atom feeds.
+
+mod common;
+
+use common::SiteCopy;
+
+const REPORT_2023: &str = "---\ntitle: \"Point d'étape 2023\"\ndescription: \"Où en était AMO Tadamon au printemps 2023.\"\nlayout: report\ndate: 2023-06-01\n---\n\nAMO Tadamon comptait {{ figure tadamon-beneficiaries }} bénéficiaires.\n\n{{ chart tadamon-growth }}\n";
+
+fn site_with_2023_report() -> SiteCopy {
+    let site = SiteCopy::new();
+    site.write("content/reports/2023-06-point.fr.md", REPORT_2023);
+    site.write(
+        "content/reports/2023-06-point.ar.md",
+        &REPORT_2023
+            .replace("Point d'étape 2023", "مرحلة 2023")
+            .replace(
+                "Où en était AMO Tadamon au printemps 2023.",
+                "أين وصل أمو تضامن في ربيع 2023.",
+            ),
+    );
+    let out = site.build();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    site
+}
+
+#[test]
+fn a_2023_report_shows_2023_figures_and_points_to_newer_data() {
+    let site = site_with_2023_report();
+    let html = site.output_file("fr/reports/2023-06-point/index.html");
+    // On 2023-06-01 the latest published figure was 9,6 million (Vitavox, 2023-05-05);
+    // the 10,2 million of September 2023 and everything later were not out yet.
+    assert!(
+        html.contains("<data value=\"9600000\">9,6 millions</data>"),
+        "vintage figure"
+    );
+    assert!(
+        !html.contains("<data value=\"11400000\">plus de 11,4 millions</data> <span"),
+        "no later figure inline"
+    );
+    assert!(
+        html.contains("class=\"updated-since\""),
+        "link to the newer figure"
+    );
+    assert!(html.contains("mis à jour depuis : plus de 11,4 millions en juillet 2025"));
+    // The chart in the report stops at the vintage too.
+    let figure = &html[html.find("id=\"figure-tadamon-growth\"").unwrap()..];
+    let figure = &figure[..figure.find("</figure>").unwrap()];
+    assert!(figure.contains("datetime=\"2023-04-10\""));
+    assert!(
+        !figure.contains("datetime=\"2023-09-26\""),
+        "chart shows only what was published by the report date"
+    );
+    assert!(
+        figure.contains("Chiffres tels que connus le 1 juin 2023")
+            || figure.contains("Chiffres tels que connus le 1er juin 2023"),
+        "{}",
+        &figure[figure.len().saturating_sub(600)..]
+    );
+    // The same chart elsewhere keeps all the data.
+    let page = site.output_file("fr/regimes/tadamon/index.html");
+    assert!(page.contains("datetime=\"2025-07\""));
+}
+
+#[test]
+fn reports_are_listed_newest_first_and_in_the_feed() {
+    let site = site_with_2023_report();
+    let index = site.output_file("fr/reports/index.html");
+    let new = index
+        .find("/fr/reports/2025-02-cnss-generalisation/")
+        .expect("newest listed");
+    let old = index
+        .find("/fr/reports/2023-06-point/")
+        .expect("2023 report listed");
+    assert!(new < old, "newest first");
+    let home = site.output_file("ar/index.html");
+    assert!(
+        home.contains("/ar/reports/2025-02-cnss-generalisation/"),
+        "latest reports on the home page"
+    );
+
+    for lang in ["ar", "fr"] {
+        let xml = site.output_file(&format!("{lang}/feed.xml"));
+        let doc = roxmltree::Document::parse(&xml).expect("feed is XML");
+        let feed = doc.root_element();
+        assert_eq!(
+            feed.tag_name().namespace(),
+            Some("http://www.w3.org/2005/Atom")
+        );
+        assert_eq!(
+            feed.attribute(("http://www.w3.org/XML/1998/namespace", "lang")),
+            Some(if lang == "ar" { "ar-MA" } else { "fr-MA" })
+        );
+        for required in ["id", "title", "updated", "author"] {
+            assert!(
+                feed.children().any(|n| n.has_tag_name(required)),
+                "feed lacks <{required}>"
+            );
+        }
+        assert!(
+            feed.children()
+                .any(|n| n.has_tag_name("link") && n.attribute("rel") == Some("self"))
+        );
+        let entries: Vec<_> = feed
+            .children()
+            .filter(|n| n.has_tag_name("entry"))
+            .collect();
+        assert_eq!(entries.len(), 3);
+        for e in &entries {
+            for required in ["id", "title", "updated", "link"] {
+                assert!(
+                    e.children().any(|n| n.has_tag_name(required)),
+                    "entry lacks <{required}>"
+                );
+            }
+        }
+        let updated = feed
+            .children()
+            .find(|n| n.has_tag_name("updated"))
+            .unwrap()
+            .text()
+            .unwrap();
+        assert_eq!(updated, "2025-02-28T00:00:00Z");
+        let page = site.output_file(&format!("{lang}/index.html"));
+        assert!(page.contains(&format!(
+            "type=\"application/atom+xml\" href=\"/{lang}/feed.xml\""
+        )));
+    }
+}
+
+#[test]
+fn a_report_without_a_date_is_a_located_error() {
+    let site = SiteCopy::new();
+    site.replace(
+        "content/reports/2025-02-council-briefing.fr.md",
+        "date: 2025-02-21\n",
+        "",
+    );
+    let out = site.build();
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("content/reports/2025-02-council-briefing.fr.md:2:1")
+            && err.contains("a report needs a `date:`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_language_has_a_404_page_with_the_site_navigation() {
+    let site = SiteCopy::new();
+    assert!(site.build().status.success());
+    for (lang, dir) in [("ar", "rtl"), ("fr", "ltr")] {
+        let html = site.output_file(&format!("{lang}/404.html"));
+        assert!(html.contains(&format!("dir=\"{dir}\"")));
+        assert!(html.contains(&format!("href=\"/{lang}/\"")));
+        assert!(html.contains("property=\"og:title\""));
+    }
+}
