@@ -231,7 +231,7 @@ fn page_without_front_matter_or_with_an_unknown_key() {
         &["content/about.fr.md:1:1", "no front matter"],
     );
     fails_with(
-        |s| s.replace("content/about.fr.md", "nav: 4\n", "nav: 4\nauthor: moi\n"),
+        |s| s.replace("content/about.fr.md", "nav: 5\n", "nav: 5\nauthor: moi\n"),
         &["content/about.fr.md:5:1", "unknown field `author`"],
     );
 }
