@@ -24,6 +24,25 @@ pub enum Command {
     /// `name.fr.md`) and static/. Every problem found is reported with its file, line and
     /// column; if there is any, nothing is written and the previous output stays as it was.
     Build(BuildArgs),
+    /// Create new content from a template (both language files at once).
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Create a dated report: content/reports/YYYY-MM-<slug>.ar.md and .fr.md, with complete
+    /// front matter and a skeleton body. Never overwrites an existing file.
+    Report {
+        /// The report's title (its ASCII slug names the files and the URL).
+        title: String,
+        /// Publication date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Folder of the site.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -41,6 +60,20 @@ pub struct BuildArgs {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build(args),
+        Command::New(NewCommand::Report { title, date, root }) => {
+            match crate::scaffold::new_report(&root, &title, date.as_deref()) {
+                Ok(paths) => {
+                    for p in paths {
+                        println!("created {}", p.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
     }
 }
 

@@ -10,6 +10,8 @@
 //! | render | [`render`], [`exports`] | HTML through askama templates; CSV and JSON downloads |
 //! | write | [`output`] | staging directory, then an atomic swap |
 //!
+//! Commands beside the pipeline: [`scaffold`] (`amo-site new`).
+//!
 //! Cross-cutting: [`locale`] (languages, CLDR formatting, interface strings, bidi),
 //! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping).
 
@@ -24,5 +26,6 @@ pub mod html;
 pub mod locale;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 pub mod urls;

@@ -157,3 +157,54 @@ fn every_language_has_a_404_page_with_the_site_navigation() {
         assert!(html.contains("property=\"og:title\""));
     }
 }
+
+#[test]
+fn new_report_creates_both_languages_that_build() {
+    let site = SiteCopy::new();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_amo-site"))
+        .args([
+            "new",
+            "report",
+            "Bilan de l'été",
+            "--date",
+            "2025-08-01",
+            "--root",
+        ])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("content/reports/2025-08-bilan-de-l-ete.fr.md"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("content/reports/2025-08-bilan-de-l-ete.ar.md"),
+        "{stdout}"
+    );
+    let build = site.build();
+    assert!(build.status.success(), "{}", common::stderr(&build));
+    assert!(
+        site.output_file("fr/reports/2025-08-bilan-de-l-ete/index.html")
+            .contains("Bilan de l&#39;été")
+            || site
+                .output_file("fr/reports/2025-08-bilan-de-l-ete/index.html")
+                .contains("Bilan de l’été")
+    );
+    // A second time: refused, nothing overwritten.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_amo-site"))
+        .args([
+            "new",
+            "report",
+            "Bilan de l'été",
+            "--date",
+            "2025-08-02",
+            "--root",
+        ])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(common::stderr(&again).contains("already exists"));
+}
