@@ -24,6 +24,14 @@ pub enum Command {
     /// `name.fr.md`) and static/. Every problem found is reported with its file, line and
     /// column; if there is any, nothing is written and the previous output stays as it was.
     Build(BuildArgs),
+    /// Check the site without writing it: everything build validates, plus every internal
+    /// link and #anchor, every referenced file and every language counterpart. External
+    /// links are listed, not fetched. Exits 1 if anything is wrong.
+    Check {
+        /// Folder of the site to check.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
     /// Create new content from a template (both language files at once).
     #[command(subcommand)]
     New(NewCommand),
@@ -60,6 +68,7 @@ pub struct BuildArgs {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Check { root } => check(&root),
         Command::New(NewCommand::Report { title, date, root }) => {
             match crate::scaffold::new_report(&root, &title, date.as_deref()) {
                 Ok(paths) => {
@@ -105,6 +114,42 @@ fn build(args: BuildArgs) -> ExitCode {
             eprintln!("error: could not write the site: {message}");
             eprintln!("  = help: the previous output, if any, was left as it was");
             ExitCode::from(1)
+        }
+    }
+}
+
+fn check(root: &std::path::Path) -> ExitCode {
+    match crate::check::check(root) {
+        Err(diags) => {
+            eprint!("{}", render_all(&diags));
+            ExitCode::from(1)
+        }
+        Ok(report) => {
+            if !report.external.is_empty() {
+                println!(
+                    "{} external links (listed, not fetched):",
+                    report.external.len()
+                );
+                for (url, pages) in &report.external {
+                    println!(
+                        "  {url}  ({pages} page{})",
+                        if *pages == 1 { "" } else { "s" }
+                    );
+                }
+            }
+            if report.problems.is_empty() {
+                println!(
+                    "checked {} pages and {} links: no problem found",
+                    report.pages_checked, report.links_checked
+                );
+                ExitCode::SUCCESS
+            } else {
+                eprint!(
+                    "{}",
+                    render_all(&report.problems).replace("; nothing was written", "")
+                );
+                ExitCode::from(1)
+            }
         }
     }
 }

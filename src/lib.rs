@@ -10,11 +10,12 @@
 //! | render | [`render`], [`exports`] | HTML through askama templates; CSV and JSON downloads |
 //! | write | [`output`] | staging directory, then an atomic swap |
 //!
-//! Commands beside the pipeline: [`scaffold`] (`amo-site new`).
+//! Commands beside the pipeline: [`scaffold`] (`amo-site new`), [`check`] (`amo-site check`).
 //!
 //! Cross-cutting: [`locale`] (languages, CLDR formatting, interface strings, bidi),
 //! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping).
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

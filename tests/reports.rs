@@ -208,3 +208,43 @@ fn new_report_creates_both_languages_that_build() {
     assert_eq!(again.status.code(), Some(1));
     assert!(common::stderr(&again).contains("already exists"));
 }
+
+#[test]
+fn check_finds_a_planted_broken_link_and_anchor_with_their_position() {
+    let site = SiteCopy::new();
+    site.replace("content/about.fr.md", "## Réutiliser les données", "Voir [la page disparue](/fr/disparue/) et [une section](/fr/coverage/#nulle-part).\n\n## Réutiliser les données");
+    let run = |root: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_amo-site"))
+            .args(["check", "--root"])
+            .arg(root)
+            .output()
+            .unwrap()
+    };
+    let out = run(site.root());
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(err.contains("broken link `/fr/disparue/`"), "{err}");
+    assert!(
+        err.contains("broken anchor `/fr/coverage/#nulle-part`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/about.fr.md:"),
+        "located in the Markdown: {err}"
+    );
+    assert!(err.contains("2 problems found"), "{err}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("external links (listed, not fetched)"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("https://amo-site.example/"),
+        "the site's own absolute links are internal"
+    );
+
+    let clean = SiteCopy::new();
+    let ok = run(clean.root());
+    assert!(ok.status.success(), "{}", common::stderr(&ok));
+    assert!(!clean.out().exists(), "check writes nothing");
+}

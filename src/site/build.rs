@@ -40,7 +40,7 @@ pub enum BuildError {
 /// reported together; on any problem nothing is written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let (files, notes) = render_files(&options.root)?;
+    let RenderedSite { files, notes, .. } = render_files(&options.root)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
     let count = files.len();
@@ -57,7 +57,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
 /// Every output file of the site at `root` with notes about translation gaps, or all the
 /// problems that prevent building it.
-pub fn render_files(root: &Path) -> Result<(Vec<OutputFile>, Vec<String>), BuildError> {
+pub fn render_files(root: &Path) -> Result<RenderedSite, BuildError> {
     // Load and validate every input, collecting all problems before stopping.
     let mut diags = Diagnostics::new();
     let config = config::load(root, &mut diags);
@@ -140,7 +140,35 @@ pub fn render_files(root: &Path) -> Result<(Vec<OutputFile>, Vec<String>), Build
             ))
         })
         .collect();
-    Ok((files, notes))
+    let page_sources = site
+        .pages
+        .iter()
+        .flat_map(|p| {
+            Lang::ALL.map(|l| {
+                (
+                    urls::output_file(&urls::page(l, &p.slug_path)),
+                    p.text.get(l).file.clone(),
+                )
+            })
+        })
+        .collect();
+    Ok(RenderedSite {
+        files,
+        notes,
+        page_sources,
+        base_url: config.base_url.clone(),
+    })
+}
+
+/// A site built in memory.
+pub struct RenderedSite {
+    pub files: Vec<OutputFile>,
+    /// Translation gaps worth telling (not errors).
+    pub notes: Vec<String>,
+    /// For each page's output file, the Markdown file it comes from.
+    pub page_sources: std::collections::BTreeMap<String, PathBuf>,
+    /// The site's public address (links under it are internal).
+    pub base_url: String,
 }
 
 fn diags_with(items: Vec<Diagnostic>) -> Diagnostics {

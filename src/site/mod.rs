@@ -6,5 +6,5 @@ mod build;
 mod model;
 mod resolver;
 
-pub use build::{BuildError, BuildOptions, BuildReport, build, render_files};
+pub use build::{BuildError, BuildOptions, BuildReport, RenderedSite, build, render_files};
 pub use model::{NavItem, Page, PageText, Site};
