@@ -149,16 +149,16 @@ fn locate(
     output: &str,
     link: &str,
 ) -> (PathBuf, Option<crate::diagnostics::Position>) {
-    if let Some(source) = site.page_sources.get(output) {
-        if let Ok(text) = std::fs::read_to_string(root.join(source)) {
-            let raw = decode_entities(link);
-            if let Some(at) = text
-                .find(&format!("]({raw}"))
-                .map(|i| i + 2)
-                .or_else(|| text.find(raw.as_str()))
-            {
-                return (source.clone(), Some(line_col(&text, at)));
-            }
+    if let Some(source) = site.page_sources.get(output)
+        && let Ok(text) = std::fs::read_to_string(root.join(source))
+    {
+        let raw = decode_entities(link);
+        if let Some(at) = text
+            .find(&format!("]({raw}"))
+            .map(|i| i + 2)
+            .or_else(|| text.find(raw.as_str()))
+        {
+            return (source.clone(), Some(line_col(&text, at)));
         }
     }
     (PathBuf::from(format!("public/{output}")), None)
@@ -190,12 +190,14 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -211,6 +213,7 @@ mod tests {
     fn decodes_percent_encoded_arabic_anchors() {
         assert_eq!(percent_decode("%D9%85%D9%86"), "من");
         assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("%Dمن"), "%Dمن");
     }
 
     #[test]
