@@ -51,17 +51,18 @@ fn main() {
     let icu = time(runs, || {
         let _ = Formatters::new();
     });
+    let config = amo_site::config::load(&root, &mut Diagnostics::new()).expect("site.yaml");
     let figures = time(runs, || {
-        amo_site::figures::build(
-            &amo_site::config::load(&root, &mut Diagnostics::new()).unwrap(),
-            &data,
-            &formatters,
-            &ui,
-        )
-        .expect("figures");
+        amo_site::figures::build(&config, &data, &formatters, &ui, None).expect("figures");
     });
     let render = time(runs, || {
         amo_site::site::render_files(&root)
+            .map_err(|_| "render")
+            .expect("render");
+    });
+    let cache = amo_site::figures::PngCache::default();
+    let rebuild = time(runs, || {
+        amo_site::site::render_files_cached(&root, Some(&cache))
             .map_err(|_| "render")
             .expect("render");
     });
@@ -78,16 +79,17 @@ fn main() {
         "default site, median of {runs} runs ({} threads)",
         rayon::current_num_threads()
     );
-    println!("{:<38} {:>10} {:>8}", "stage", "time", "of full");
+    println!("{:<48} {:>10} {:>8}", "stage", "time", "of full");
     for (name, d) in [
         ("load + validate (config, data, content)", load),
         ("CLDR formatters (ar-MA + fr-MA)", icu),
-        ("figures (6 charts x 2 languages)", figures),
+        ("figures: every chart x 2 languages, incl. PNG", figures),
         ("everything in memory (no write)", render),
         ("full build incl. atomic write", full),
+        ("serve rebuild (PNGs cached)", rebuild),
     ] {
         println!(
-            "{name:<38} {:>8.2}ms {:>7.1}%",
+            "{name:<48} {:>8.2}ms {:>7.1}%",
             d.as_secs_f64() * 1000.0,
             pct(d)
         );

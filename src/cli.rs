@@ -32,6 +32,20 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
+    /// Preview the site: build it in memory, serve it, rebuild on every change to content/,
+    /// data/, static/, i18n/ or site.yaml and reload open pages. A failed rebuild keeps the
+    /// last good site and shows the error in the terminal and the browser.
+    Serve {
+        /// Folder of the site to serve.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; loopback unless you mean to share the preview.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: String,
+    },
     /// Create new content from a template (both language files at once).
     #[command(subcommand)]
     New(NewCommand),
@@ -69,6 +83,13 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Check { root } => check(&root),
+        Command::Serve { root, port, bind } => match crate::serve::serve(&root, &bind, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(1)
+            }
+        },
         Command::New(NewCommand::Report { title, date, root }) => {
             match crate::scaffold::new_report(&root, &title, date.as_deref()) {
                 Ok(paths) => {

@@ -10,7 +10,8 @@
 //! | render | [`render`], [`exports`] | HTML through askama templates; CSV and JSON downloads |
 //! | write | [`output`] | staging directory, then an atomic swap |
 //!
-//! Commands beside the pipeline: [`scaffold`] (`amo-site new`), [`check`] (`amo-site check`).
+//! Commands beside the pipeline: [`scaffold`] (`amo-site new`), [`check`] (`amo-site check`),
+//! [`serve`] (`amo-site serve`, preview with live reload).
 //!
 //! Cross-cutting: [`locale`] (languages, CLDR formatting, interface strings, bidi),
 //! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping).
@@ -28,5 +29,6 @@ pub mod locale;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod urls;

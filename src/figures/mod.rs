@@ -18,7 +18,7 @@ mod svg_a11y;
 
 pub use citation::citation;
 pub use metrics::TextMetrics;
-pub use png::PngRenderer;
+pub use png::{PngCache, PngRenderer};
 
 use crate::config::Config;
 use crate::data::{Chart, ChartKind, Dataset, ObsDate, Observation, Qualifier};
@@ -61,6 +61,7 @@ struct Tools<'a> {
     metrics: TextMetrics,
     /// None when only the page block is wanted (a report's vintage chart).
     png: Option<PngRenderer>,
+    cache: Option<&'a PngCache>,
 }
 
 /// Renders every chart in both languages.
@@ -69,12 +70,14 @@ pub fn build(
     ds: &Dataset,
     formatters: &Formatters,
     ui: &Localized<UiText>,
+    cache: Option<&PngCache>,
 ) -> Result<Figures, Vec<Diagnostic>> {
     let tools = Tools {
         config,
         ds,
         metrics: TextMetrics::new(),
         png: Some(PngRenderer::new()),
+        cache,
     };
     let mut charts = BTreeMap::new();
     let mut errors = Vec::new();
@@ -193,6 +196,7 @@ pub fn vintage_block(
         ds,
         metrics: TextMetrics::new(),
         png: None,
+        cache: None,
     };
     render_chart(&tools, chart, f, ui, Some(vintage)).map(|o| o.block)
 }
@@ -329,7 +333,12 @@ fn render_chart(
                 &citation,
                 &tools.metrics,
             );
-            let png = renderer.render(&svg_file, 2.0)?;
+            let png = match tools.cache {
+                Some(cache) => {
+                    cache.get_or_render(&svg_file, || renderer.render(&svg_file, 2.0))?
+                }
+                None => renderer.render(&svg_file, 2.0)?,
+            };
             (svg_file, png)
         }
         None => (String::new(), Vec::new()),

@@ -58,6 +58,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 /// Every output file of the site at `root` with notes about translation gaps, or all the
 /// problems that prevent building it.
 pub fn render_files(root: &Path) -> Result<RenderedSite, BuildError> {
+    render_files_cached(root, None)
+}
+
+/// [`render_files`] reusing PNGs drawn by an earlier build (for `serve`).
+pub fn render_files_cached(
+    root: &Path,
+    png_cache: Option<&figures::PngCache>,
+) -> Result<RenderedSite, BuildError> {
     // Load and validate every input, collecting all problems before stopping.
     let mut diags = Diagnostics::new();
     let config = config::load(root, &mut diags);
@@ -74,7 +82,7 @@ pub fn render_files(root: &Path) -> Result<RenderedSite, BuildError> {
     // even when loading found problems, so that directive errors are reported in the same
     // run; references to inputs that failed to load are not reported twice.
     let formatters = Formatters::new();
-    let figures = match figures::build(&config, &dataset, &formatters, &ui) {
+    let figures = match figures::build(&config, &dataset, &formatters, &ui, png_cache) {
         Ok(f) => f,
         Err(errs) => {
             errs.into_iter().for_each(|d| diags.push(d));

@@ -6,5 +6,7 @@ mod build;
 mod model;
 mod resolver;
 
-pub use build::{BuildError, BuildOptions, BuildReport, RenderedSite, build, render_files};
+pub use build::{
+    BuildError, BuildOptions, BuildReport, RenderedSite, build, render_files, render_files_cached,
+};
 pub use model::{NavItem, Page, PageText, Site};

@@ -1,0 +1,165 @@
+//! `amo-site serve`: builds the site in memory, serves it on loopback, watches the sources
+//! and rebuilds on every change, then tells open tabs to reload (server-sent events).
+//!
+//! The site is served from memory, never from disk: a request can only ever reach a file the
+//! build produced, so `..`, encoded variants and symlinks all end in 404. A failed rebuild
+//! keeps serving the last good site, with the error shown in the terminal and on every page.
+//! The live-reload script is added to pages as they are served; built files never carry it.
+
+mod live_reload;
+mod state;
+mod watch;
+
+use state::State;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tiny_http::{Header, Response, Server};
+
+/// Serves the site at `root` on `bind:port` until the process is stopped.
+pub fn serve(root: &Path, bind: &str, port: u16) -> Result<(), String> {
+    let addr: SocketAddr = format!("{bind}:{port}")
+        .parse()
+        .map_err(|_| format!("`{bind}` is not an IP address: use e.g. 127.0.0.1"))?;
+    let server = Server::http(addr).map_err(|e| {
+        if e.to_string().contains("in use") {
+            format!("port {port} is already in use on {bind}: stop the other server or choose another port with --port")
+        } else {
+            format!("cannot listen on {addr}: {e}")
+        }
+    })?;
+    let local = server.server_addr().to_ip().map_or(addr, |a| a);
+    let state = Arc::new(State::default());
+    let root: PathBuf = root.to_path_buf();
+    state.rebuild(&root);
+    println!(
+        "serving the site on http://{local}/ (Arabic: /ar/, French: /fr/); watching {} for changes",
+        root.display()
+    );
+    watch::spawn(root, Arc::clone(&state))?;
+    for request in server.incoming_requests() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || handle(request, &state));
+    }
+    Ok(())
+}
+
+fn handle(request: tiny_http::Request, state: &State) {
+    let url = request.url().to_string();
+    if url == live_reload::ENDPOINT {
+        live_reload::stream(request, state);
+        return;
+    }
+    let response = match lookup(state, &url) {
+        Some((path, bytes)) => {
+            let body = if path.ends_with(".html") {
+                live_reload::inject(&bytes, state.error().as_deref())
+            } else {
+                bytes
+            };
+            Response::from_data(body)
+                .with_header(content_type(&path))
+                .with_header(header("Cache-Control", "no-store"))
+        }
+        None => {
+            let lang = if url.starts_with("/ar/") { "ar" } else { "fr" };
+            let page = state
+                .file(&format!("{lang}/404.html"))
+                .unwrap_or_else(|| b"404".to_vec());
+            Response::from_data(live_reload::inject(&page, state.error().as_deref()))
+                .with_status_code(404)
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        }
+    };
+    let _ = request.respond(response);
+}
+
+/// The built file a request path names, if any. Only exact matches of built paths are
+/// served: anything with `..`, a backslash or a NUL after decoding is refused.
+fn lookup(state: &State, url: &str) -> Option<(String, Vec<u8>)> {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let decoded = percent_decode(path)?;
+    if decoded.split('/').any(|seg| seg == "..") || decoded.contains('\\') || decoded.contains('\0')
+    {
+        return None;
+    }
+    let file = crate::urls::output_file(&decoded);
+    let file = if state.file(&file).is_none()
+        && !decoded.ends_with('/')
+        && state.file(&format!("{file}/index.html")).is_some()
+    {
+        format!("{file}/index.html")
+    } else {
+        file
+    };
+    state.file(&file).map(|b| (file, b))
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = |b: u8| (b as char).to_digit(16);
+            let (h, l) = (hex(*bytes.get(i + 1)?)?, hex(*bytes.get(i + 2)?)?);
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("static header")
+}
+
+fn content_type(path: &str) -> Header {
+    let ext = path.rsplit('.').next().unwrap_or_default();
+    let value = match ext {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "woff2" => "font/woff2",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "zip" => "application/zip",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+    header("Content-Type", value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traversal_and_encoded_variants_are_refused() {
+        let state = State::default();
+        state.replace_files(vec![
+            crate::output::OutputFile::new("fr/index.html", "x"),
+            crate::output::OutputFile::new("static/a.css", "y"),
+        ]);
+        assert!(lookup(&state, "/fr/").is_some());
+        assert!(lookup(&state, "/fr").is_some());
+        assert!(lookup(&state, "/static/a.css?v=1").is_some());
+        for bad in [
+            "/../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/fr/%2E%2E/%2E%2E/etc/passwd",
+            "/static/..%2fa.css",
+            "/fr/..\\\\x",
+            "/%ZZ",
+            "/nothing",
+        ] {
+            assert!(lookup(&state, bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! `amo-site serve` over loopback: answers, reloads open pages after an edit, refuses path
+//! traversal, and survives a broken edit by keeping the last good site.
+
+mod common;
+
+use common::SiteCopy;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &SiteCopy) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_amo-site"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("server printed its address").unwrap();
+        if let Some(rest) = line.strip_prefix("serving the site on http://127.0.0.1:") {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
+
+/// A raw HTTP/1.0 GET (the path is sent exactly as given): (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|x| x.1.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// An open live-reload stream.
+fn listen(port: u16) -> BufReader<TcpStream> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(s, "GET /__livereload HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut r = BufReader::new(s);
+    let mut line = String::new();
+    while !line.starts_with(": connected") {
+        line.clear();
+        r.read_line(&mut line).unwrap();
+    }
+    r
+}
+
+fn wait_for_reload(r: &mut BufReader<TcpStream>) -> Duration {
+    let started = Instant::now();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        r.read_line(&mut line).expect("reload event");
+        if line.starts_with("data: reload") {
+            return started.elapsed();
+        }
+    }
+}
+
+#[test]
+fn serves_reloads_refuses_traversal_and_survives_a_broken_edit() {
+    let site = SiteCopy::new();
+    let server = start(&site);
+    let port = server.port;
+
+    let (status, body) = get(port, "/fr/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("/__livereload"),
+        "reload script injected while serving"
+    );
+    assert!(body.contains("<html lang=\"fr-MA\""));
+    assert_eq!(get(port, "/static/css/site.css").0, 200);
+
+    for bad in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/fr/%2E%2E/%2E%2E/site.yaml",
+        "/static/..%2f..%2fsite.yaml",
+        "/content/about.fr.md",
+    ] {
+        assert_eq!(get(port, bad).0, 404, "{bad}");
+    }
+
+    // An edit: the open page is told to reload, and the new text is served.
+    let mut events = listen(port);
+    site.replace(
+        "content/about.fr.md",
+        "## Réutiliser les données",
+        "Texte ajouté pendant le test.\n\n## Réutiliser les données",
+    );
+    let took = wait_for_reload(&mut events);
+    eprintln!(
+        "edit to reload event: {} ms (debug build)",
+        took.as_millis()
+    );
+    assert!(
+        get(port, "/fr/about/")
+            .1
+            .contains("Texte ajouté pendant le test.")
+    );
+
+    // A broken edit: the last good site stays, with the error shown on the page.
+    site.replace("content/about.fr.md", "nav: 5\n", "nav: [cinq\n");
+    wait_for_reload(&mut events);
+    let (status, body) = get(port, "/fr/about/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Texte ajouté pendant le test."),
+        "last good build still served"
+    );
+    assert!(
+        body.contains("role=\"alert\"") && body.contains("content/about.fr.md:4:"),
+        "error shown in the page"
+    );
+
+    // Fixed again: the error goes away.
+    site.replace("content/about.fr.md", "nav: [cinq\n", "nav: 5\n");
+    wait_for_reload(&mut events);
+    assert!(!get(port, "/fr/about/").1.contains("role=\"alert\""));
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let site = SiteCopy::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_amo-site"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stderr(&out).contains(&format!("port {port} is already in use")),
+        "{}",
+        common::stderr(&out)
+    );
+}
