@@ -248,3 +248,28 @@ fn check_finds_a_planted_broken_link_and_anchor_with_their_position() {
     assert!(ok.status.success(), "{}", common::stderr(&ok));
     assert!(!clean.out().exists(), "check writes nothing");
 }
+
+#[test]
+fn feeds_parse_with_a_real_atom_parser() {
+    let site = SiteCopy::new();
+    assert!(site.build().status.success());
+    for lang in ["ar", "fr"] {
+        let xml = site.output_file(&format!("{lang}/feed.xml"));
+        let feed = feed_rs::parser::parse(xml.as_bytes()).expect("valid Atom");
+        assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+        assert_eq!(feed.entries.len(), 2);
+        assert!(feed.updated.is_some());
+        assert!(!feed.authors.is_empty());
+        assert_eq!(
+            feed.language.as_deref(),
+            Some(if lang == "ar" { "ar-MA" } else { "fr-MA" })
+        );
+        let first = &feed.entries[0];
+        assert!(
+            first.links[0]
+                .href
+                .starts_with(&format!("https://amo-site.example/{lang}/reports/"))
+        );
+        assert!(first.published.is_some() && first.summary.is_some());
+    }
+}
