@@ -16,6 +16,14 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes text for a text node only (`&`, `<`, `>`); quotes stay as they are. Not for
+/// attribute values.
+pub fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Text from content or data made safe for an HTML text node in `lang`: escaped, and in
 /// Arabic with each Latin run isolated (`<span dir="ltr" lang="fr">`). Templates call it
 /// and mark the result `|safe`.

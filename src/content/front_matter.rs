@@ -39,6 +39,9 @@ pub struct FrontMatter {
     /// Shorter title for the navigation.
     #[serde(default)]
     pub nav_title: Option<String>,
+    /// Title for browser tabs and search results when `title` is too long for them.
+    #[serde(default)]
+    pub short_title: Option<String>,
     /// Indicator ids shown as headline figures (home layout).
     #[serde(default)]
     pub headline: Vec<String>,

@@ -3,7 +3,7 @@
 use super::Sizes;
 use crate::content::Layout;
 use crate::data::{Dataset, Indicator, Observation};
-use crate::locale::{Formatter, Lang, UiText, bidi};
+use crate::locale::{Formatter, Lang, UiText};
 use crate::site::{Page, Site};
 use crate::urls;
 use askama::Template;
@@ -191,7 +191,7 @@ impl<'a> PageTemplate<'a> {
             licence_name: config.data_licence.name.get(lang),
             licence_url: &config.data_licence.url,
             title: &text.title,
-            title_tag: title_tag(lang, &text.title, site_title, page.layout == Layout::Home),
+            title_tag: text.browser_title.clone(),
             description: &text.description,
             canonical: config.absolute(&path(lang)),
             alt_ar: config.absolute(&path(Lang::Ar)),
@@ -294,25 +294,6 @@ fn og_locale(lang: Lang) -> &'static str {
     match lang {
         Lang::Ar => "ar_MA",
         Lang::Fr => "fr_MA",
-    }
-}
-
-/// `<title>`: page title and site title; an Arabic title that starts with Latin letters is
-/// led by U+200F so it displays right to left (W3C rule A6).
-fn title_tag(lang: Lang, title: &str, site_title: &str, is_home: bool) -> String {
-    let t = if is_home {
-        site_title.to_string()
-    } else {
-        format!("{title} — {site_title}")
-    };
-    let starts_latin = t
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(|c| !bidi::is_arabic(c));
-    if lang.is_rtl() && starts_latin {
-        format!("\u{200F}{t}")
-    } else {
-        t
     }
 }
 
@@ -451,6 +432,8 @@ fn sources(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<SourceRow> {
 #[derive(Template)]
 #[template(path = "root.html")]
 pub struct RootTemplate<'a> {
+    /// Both site titles, the French one isolated (U+2068…U+2069) inside the Arabic page.
+    pub title: String,
     pub title_ar: &'a str,
     pub title_fr: &'a str,
     pub tagline_ar: &'a str,
@@ -466,6 +449,7 @@ impl<'a> RootTemplate<'a> {
     pub fn new(site: &'a Site) -> Self {
         let c = site.config;
         RootTemplate {
+            title: format!("{} · \u{2068}{}\u{2069}", c.title.ar, c.title.fr),
             title_ar: &c.title.ar,
             title_fr: &c.title.fr,
             tagline_ar: &c.tagline.ar,
@@ -482,23 +466,6 @@ impl<'a> RootTemplate<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn arabic_titles_starting_with_latin_are_led_by_rlm() {
-        assert_eq!(
-            title_tag(Lang::Ar, "AMO Tadamon", "الموقع", false),
-            "\u{200F}AMO Tadamon — الموقع"
-        );
-        assert_eq!(
-            title_tag(Lang::Ar, "أمو تضامن", "الموقع", false),
-            "أمو تضامن — الموقع"
-        );
-        assert_eq!(
-            title_tag(Lang::Fr, "AMO Tadamon", "Site", false),
-            "AMO Tadamon — Site"
-        );
-        assert_eq!(title_tag(Lang::Fr, "x", "Site", true), "Site");
-    }
 }
 
 /// The minimal page shown inside another site's `<iframe>`: one chart with its caption,
@@ -508,7 +475,7 @@ mod tests {
 pub struct EmbedTemplate<'a> {
     pub lang: Lang,
     pub ui: &'a UiText,
-    pub title: &'a str,
+    pub title: String,
     pub canonical: String,
     pub block: &'a str,
     pub back_href: String,
@@ -521,11 +488,13 @@ impl<'a> EmbedTemplate<'a> {
         EmbedTemplate {
             lang,
             ui: site.ui.get(lang),
-            title: site
-                .data
-                .charts
-                .get(id)
-                .map_or("", |ch| ch.title.get(lang).as_str()),
+            title: shorten(
+                site.data
+                    .charts
+                    .get(id)
+                    .map_or("", |ch| ch.title.get(lang).as_str()),
+                crate::site::MAX_TITLE_CHARS,
+            ),
             canonical: c.absolute(&urls::embed(lang, id)),
             block: site.figures.block(id, lang).unwrap_or_default(),
             back_href: c.absolute(&format!("{}#chart-{id}", urls::data_page(lang))),
@@ -541,6 +510,7 @@ pub fn not_found_page(site: &Site, lang: Lang) -> Page {
         let ui = site.ui.get(l);
         crate::site::PageText {
             title: ui.not_found_title.clone(),
+            browser_title: format!("{} — {}", ui.not_found_title, site.config.title.get(l)),
             description: ui.not_found_text.clone(),
             nav_title: ui.not_found_title.clone(),
             body_html: format!(
@@ -568,4 +538,22 @@ pub fn not_found_page(site: &Site, lang: Lang) -> Page {
         nav: None,
         text: crate::locale::Localized::from_fn(text),
     }
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with `…` when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        if out.chars().count() + word.chars().count() + 2 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    format!("{}…", out.trim_end_matches([',', '،', ';']))
 }

@@ -9,4 +9,4 @@ mod resolver;
 pub use build::{
     BuildError, BuildOptions, BuildReport, RenderedSite, build, render_files, render_files_cached,
 };
-pub use model::{NavItem, Page, PageText, Site};
+pub use model::{MAX_TITLE_CHARS, NavItem, Page, PageText, Site};

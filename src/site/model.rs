@@ -12,10 +12,52 @@ use crate::locale::{Formatters, Lang, Localized, UiText};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
+/// Longest `<title>` browsers and search engines show in full.
+pub const MAX_TITLE_CHARS: usize = 70;
+
+/// The `<title>` of a page: the first of "title — site", "title", "short title — site",
+/// "short title" that fits in [`MAX_TITLE_CHARS`]. An Arabic title that starts with Latin
+/// letters is led by U+200F so it displays right to left (W3C rule A6).
+pub fn browser_title(
+    lang: Lang,
+    title: &str,
+    short: Option<&str>,
+    site: &str,
+    is_home: bool,
+) -> Option<String> {
+    let with_mark = |t: String| {
+        let starts_latin = t
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(|c| !crate::locale::bidi::is_arabic(c));
+        if lang.is_rtl() && starts_latin {
+            format!("\u{200F}{t}")
+        } else {
+            t
+        }
+    };
+    let mut candidates = vec![];
+    if is_home {
+        candidates.push(site.to_string());
+    }
+    candidates.push(format!("{title} — {site}"));
+    candidates.push(title.to_string());
+    if let Some(s) = short {
+        candidates.push(format!("{s} — {site}"));
+        candidates.push(s.to_string());
+    }
+    candidates
+        .into_iter()
+        .map(with_mark)
+        .find(|t| t.chars().count() <= MAX_TITLE_CHARS)
+}
+
 /// One language version of a page, ready for templates.
 #[derive(Debug, Clone)]
 pub struct PageText {
     pub title: String,
+    /// The `<title>` (see [`browser_title`]).
+    pub browser_title: String,
     pub description: String,
     pub nav_title: String,
     pub body_html: String,
@@ -261,6 +303,19 @@ fn page_text(
             );
         }
     }
+    let browser_title = browser_title(
+        lang,
+        &src.front.title,
+        src.front.short_title.as_deref(),
+        config.title.get(lang),
+        src.front.layout == Layout::Home,
+    );
+    if browser_title.is_none() {
+        errors.push(
+            Diagnostic::new(&src.file, front_position(src, "title:"), format!("the title has {} characters; browser tabs and search results show about {MAX_TITLE_CHARS}", src.front.title.chars().count()))
+                .with_hint(format!("add a `short_title:` of at most {MAX_TITLE_CHARS} characters")),
+        );
+    }
     // A report shows its figures as they were known on its date.
     let resolver = Resolver {
         vintage: if src.front.layout == Layout::Report {
@@ -280,6 +335,7 @@ fn page_text(
     match rendered {
         Ok(r) if errors.is_empty() => Ok(PageText {
             title: src.front.title.clone(),
+            browser_title: browser_title.unwrap_or_default(),
             description: src.front.description.clone(),
             nav_title: src
                 .front
@@ -309,4 +365,31 @@ fn front_position(src: &Source, needle: &str) -> Option<Position> {
         line.find(needle)
             .map(|col| Position::new(i + 2, line[..col].chars().count() + 1))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_titles_fit_and_arabic_ones_led_by_latin_get_rlm() {
+        assert_eq!(
+            browser_title(Lang::Ar, "AMO Tadamon", None, "الموقع", false).unwrap(),
+            "\u{200F}AMO Tadamon — الموقع"
+        );
+        assert_eq!(
+            browser_title(Lang::Ar, "أمو تضامن", None, "الموقع", false).unwrap(),
+            "أمو تضامن — الموقع"
+        );
+        assert_eq!(
+            browser_title(Lang::Fr, "x", None, "Site", true).unwrap(),
+            "Site"
+        );
+        let long = "t".repeat(80);
+        assert_eq!(
+            browser_title(Lang::Fr, &long, Some("Court"), "Site", false).unwrap(),
+            "Court — Site"
+        );
+        assert!(browser_title(Lang::Fr, &long, None, "Site", false).is_none());
+    }
 }
