@@ -5,7 +5,7 @@
 //! left in French, on the right in Arabic. The value axis sits on the reading-start side; each
 //! bar carries its value as a direct label; hollow bars flag values that are not exact.
 
-use super::backend::{Measured, PLOTTERS_FONT_SCALE};
+use super::backend::Measured;
 use super::metrics::TextMetrics;
 use super::style::*;
 use crate::data::Qualifier;
@@ -61,22 +61,15 @@ pub fn render(
     let slot = |i: usize| if lang.is_rtl() { n - 1 - i } else { i };
     let legend = layout_legend(keys, lang, metrics);
     let height = PLOT_HEIGHT + legend.height;
-    let y_max = nice_max(
+    let (y_max, y_area) = value_axis(
         groups
             .iter()
             .flat_map(|g| g.bars.iter().map(|b| b.value))
             .fold(0.0, f64::max),
+        lang,
+        f,
+        metrics,
     );
-    let y_labels: Vec<String> = (0..=5)
-        .map(|i| label(lang, &f.compact_short(y_max * f64::from(i) / 5.0)))
-        .collect();
-    let text_px = FONT / PLOTTERS_FONT_SCALE;
-    let y_area = y_labels
-        .iter()
-        .map(|l| metrics.width(l, text_px))
-        .fold(0.0, f64::max)
-        .ceil() as u32
-        + 14;
     let mut names = vec![String::new(); n];
     for (i, g) in groups.iter().enumerate() {
         names[slot(i)] = label(lang, &g.label);
@@ -89,17 +82,7 @@ pub fn render(
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let (plot, legend_area) = root.split_vertically(PLOT_HEIGHT);
         let text = TextStyle::from((FAMILY, FONT).into_font()).color(&INK);
-        let mut builder = ChartBuilder::on(&plot);
-        builder
-            .margin_top(22)
-            .margin_left(14)
-            .margin_right(14)
-            .x_label_area_size(34);
-        if lang.is_rtl() {
-            builder.right_y_label_area_size(y_area);
-        } else {
-            builder.y_label_area_size(y_area);
-        }
+        let mut builder = builder(&plot, lang, y_area, 22);
         let mut chart = builder
             .build_cartesian_2d(CategoryAxis { n }, 0f64..y_max)
             .map_err(|e| e.to_string())?;

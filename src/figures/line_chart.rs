@@ -6,7 +6,7 @@
 //! order in browsers and resvg alike. Hollow markers flag values that are not exact
 //! ("about", "at least", "target").
 
-use super::backend::{Measured, PLOTTERS_FONT_SCALE};
+use super::backend::Measured;
 use super::metrics::TextMetrics;
 use super::style::*;
 use crate::data::Qualifier;
@@ -39,22 +39,15 @@ pub fn render(
     let legend = layout_legend(&labels, lang, metrics);
     let height = PLOT_HEIGHT + legend.height;
     let (x0, x1, years) = x_extent(series);
-    let y_max = nice_max(
+    let (y_max, y_area) = value_axis(
         series
             .iter()
             .flat_map(|s| s.points.iter().map(|p| p.value))
             .fold(0.0, f64::max),
+        lang,
+        f,
+        metrics,
     );
-    let y_labels: Vec<String> = (0..=5)
-        .map(|i| label(&f.compact_short(y_max * f64::from(i) / 5.0)))
-        .collect();
-    let text_px = FONT / PLOTTERS_FONT_SCALE;
-    let y_area = y_labels
-        .iter()
-        .map(|l| metrics.width(l, text_px))
-        .fold(0.0, f64::max)
-        .ceil() as u32
-        + 14;
 
     let mut svg = String::new();
     {
@@ -63,17 +56,7 @@ pub fn render(
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let (plot, legend_area) = root.split_vertically(PLOT_HEIGHT);
         let text = TextStyle::from((FAMILY, FONT).into_font()).color(&INK);
-        let mut builder = ChartBuilder::on(&plot);
-        builder
-            .margin_top(16)
-            .margin_left(14)
-            .margin_right(14)
-            .x_label_area_size(34);
-        if lang.is_rtl() {
-            builder.right_y_label_area_size(y_area);
-        } else {
-            builder.y_label_area_size(y_area);
-        }
+        let mut builder = builder(&plot, lang, y_area, 16);
         let year_format = |x: &f64| label(&f.date(crate::data::ObsDate::Year(x.round() as i32)));
         let value_format = |y: &f64| label(&f.compact_short(*y));
         let mut chart = builder

@@ -23,6 +23,47 @@ pub const PALETTE: [RGBColor; 4] = [
     RGBColor(0x7b, 0x3f, 0xa0),
 ];
 
+/// The value axis: a round maximum above `max_value` and the width its labels need.
+pub fn value_axis(
+    max_value: f64,
+    lang: Lang,
+    f: &crate::locale::Formatter,
+    metrics: &TextMetrics,
+) -> (f64, u32) {
+    let y_max = nice_max(max_value);
+    let text_px = FONT / PLOTTERS_FONT_SCALE;
+    let widest = (0..=5)
+        .map(|i| {
+            metrics.width(
+                &label(lang, &f.compact_short(y_max * f64::from(i) / 5.0)),
+                text_px,
+            )
+        })
+        .fold(0.0, f64::max);
+    (y_max, widest.ceil() as u32 + 14)
+}
+
+/// A chart builder on `plot` with the value axis on the reading-start side (left in French,
+/// right in Arabic) and room for the category or time labels below.
+pub fn builder<'a, 'b, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, plotters::coord::Shift>,
+    lang: Lang,
+    y_area: u32,
+    top: u32,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut b = ChartBuilder::on(plot);
+    b.margin_top(top)
+        .margin_left(14)
+        .margin_right(14)
+        .x_label_area_size(34);
+    if lang.is_rtl() {
+        b.right_y_label_area_size(y_area);
+    } else {
+        b.y_label_area_size(y_area);
+    }
+    b
+}
+
 /// A label as written into the SVG: Arabic text wrapped in RLI…PDI so it renders in reading
 /// order in browsers and resvg alike.
 pub fn label(lang: Lang, s: &str) -> String {
