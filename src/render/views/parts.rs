@@ -1,0 +1,263 @@
+//! The pieces pages are made of: figure cards, regime cards, dataset and source rows,
+//! download links, report links, and the functions that build them from the site model.
+
+use super::Sizes;
+use crate::data::{Dataset, Indicator, Observation};
+use crate::locale::{Formatter, Lang, UiText};
+use crate::site::Site;
+use crate::urls;
+
+/// A figure shown as a card: headline figures on the home page, key figures of a regime.
+pub struct FigureCard {
+    pub title: String,
+    pub value: String,
+    pub raw: String,
+    pub date: String,
+    pub iso: String,
+    pub source_name: String,
+    pub source_href: String,
+    pub definition_href: String,
+    /// The earliest value of the same series, for the trend: `contre 26,84 millions en 2022`.
+    pub trend: Option<String>,
+}
+
+pub struct RegimeCard {
+    pub short: String,
+    pub covers: String,
+    pub href: Option<String>,
+}
+
+pub struct RegimeFacts {
+    pub name: String,
+    pub manager: String,
+    pub legal_basis: String,
+    pub covers: String,
+    pub pays: String,
+}
+
+/// A report in a list: the reports index, the home page, the feed.
+pub struct ReportLink {
+    pub title: String,
+    pub href: String,
+    pub iso: String,
+    pub date: String,
+    pub summary: String,
+}
+
+pub fn report_links(site: &Site, lang: Lang, limit: usize) -> Vec<ReportLink> {
+    let f = site.formatters.get(lang);
+    site.reports()
+        .into_iter()
+        .take(limit)
+        .map(|p| {
+            let t = p.text.get(lang);
+            ReportLink {
+                title: t.title.clone(),
+                href: urls::page(lang, &p.slug_path),
+                iso: t.date.map(|d| d.iso()).unwrap_or_default(),
+                date: t.date.map(|d| f.date(d)).unwrap_or_default(),
+                summary: t.description.clone(),
+            }
+        })
+        .collect()
+}
+
+pub struct NavLink {
+    pub href: String,
+    pub title: String,
+    pub current: bool,
+}
+
+pub struct DatasetRow {
+    pub anchor: String,
+    pub title: String,
+    pub definition: String,
+    pub unit: String,
+    pub period: String,
+    pub count: String,
+    pub sources: Vec<(String, String)>,
+    pub files: Vec<FileLink>,
+}
+
+/// A download link with its format and size.
+pub struct FileLink {
+    pub label: String,
+    pub href: String,
+    pub size: String,
+}
+
+pub(super) fn file_link(
+    label: &str,
+    href: String,
+    sizes: &Sizes,
+    f: &Formatter,
+    ui: &UiText,
+) -> FileLink {
+    let bytes = sizes.get(&href).copied().unwrap_or(0);
+    let kb = ((bytes as f64 / 1024.0) * 10.0).round() / 10.0;
+    FileLink {
+        label: label.to_string(),
+        href,
+        size: ui.file_size.replace("{n}", &f.number(kb.max(0.1))),
+    }
+}
+
+pub struct ChartRow {
+    pub anchor: String,
+    pub title: String,
+    pub files: Vec<FileLink>,
+    pub embed: String,
+}
+
+pub struct SourceRow {
+    pub anchor: String,
+    pub publisher: String,
+    pub title: String,
+    pub via: Option<String>,
+    pub published: String,
+    pub url: Option<String>,
+}
+
+pub(super) fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "ar_MA",
+        Lang::Fr => "fr_MA",
+    }
+}
+
+pub(super) fn card(data: &Dataset, f: &Formatter, ui: &UiText, id: &str) -> Option<FigureCard> {
+    let ind: &Indicator = data.indicators.get(id)?;
+    let o: &Observation = data.latest(id)?;
+    let src = data.sources.get(&o.source)?;
+    let lang = f.lang();
+    Some(FigureCard {
+        title: ind.title.get(lang).clone(),
+        value: ui.qualified(o.qualifier, &f.value(o.value, ind.unit)),
+        raw: format!("{}", o.value),
+        date: f.date(o.date),
+        iso: o.date.iso(),
+        source_name: src.publisher.get(lang).clone(),
+        source_href: urls::source(lang, &o.source),
+        definition_href: format!("{}#{}", urls::data_page(lang), urls::indicator_anchor(id)),
+        trend: ind
+            .observations
+            .first()
+            .filter(|p| p.date < o.date)
+            .map(|p| {
+                ui.trend_since
+                    .replace(
+                        "{value}",
+                        &ui.qualified(p.qualifier, &f.value(p.value, ind.unit)),
+                    )
+                    .replace("{date}", &f.date(p.date))
+            }),
+    })
+}
+
+pub(super) fn regime_cards(site: &Site, lang: Lang) -> Vec<RegimeCard> {
+    site.data
+        .regimes
+        .iter()
+        .map(|r| RegimeCard {
+            short: r.short.get(lang).clone(),
+            covers: r.covers.get(lang).clone(),
+            href: site
+                .regime_page(&r.id)
+                .map(|p| urls::page(lang, &p.slug_path)),
+        })
+        .collect()
+}
+
+pub(super) fn datasets(
+    data: &Dataset,
+    f: &Formatter,
+    ui: &UiText,
+    lang: Lang,
+    sizes: &Sizes,
+) -> Vec<DatasetRow> {
+    data.indicators
+        .values()
+        .map(|ind| {
+            let first = ind
+                .observations
+                .first()
+                .map(|o| f.date(o.date))
+                .unwrap_or_default();
+            let last = ind
+                .observations
+                .last()
+                .map(|o| f.date(o.date))
+                .unwrap_or_default();
+            let mut src_ids: Vec<&str> =
+                ind.observations.iter().map(|o| o.source.as_str()).collect();
+            src_ids.sort();
+            src_ids.dedup();
+            DatasetRow {
+                anchor: urls::indicator_anchor(&ind.id),
+                title: ind.title.get(lang).clone(),
+                definition: ind.definition.get(lang).clone(),
+                unit: ui.unit(ind.unit).to_string(),
+                period: if first == last {
+                    first
+                } else {
+                    format!("{first} – {last}")
+                },
+                count: f.count(&ui.observations_count, ind.observations.len()),
+                sources: src_ids
+                    .into_iter()
+                    .filter_map(|id| data.sources.get(id))
+                    .map(|s| {
+                        (
+                            s.publisher.get(lang).clone(),
+                            format!("#{}", urls::source_anchor(&s.id)),
+                        )
+                    })
+                    .collect(),
+                files: vec![
+                    file_link("CSV", urls::indicator_csv(&ind.id), sizes, f, ui),
+                    file_link("XLSX", urls::indicator_xlsx(&ind.id, lang), sizes, f, ui),
+                    file_link("JSON", urls::indicator_json(&ind.id), sizes, f, ui),
+                ],
+            }
+        })
+        .collect()
+}
+
+pub(super) fn charts(
+    site: &Site,
+    f: &Formatter,
+    ui: &UiText,
+    lang: Lang,
+    sizes: &Sizes,
+) -> Vec<ChartRow> {
+    site.data
+        .charts
+        .values()
+        .map(|c| ChartRow {
+            anchor: format!("chart-{}", c.id),
+            title: c.title.get(lang).clone(),
+            files: vec![
+                file_link("CSV", urls::chart_csv(&c.id), sizes, f, ui),
+                file_link("XLSX", urls::chart_xlsx(&c.id, lang), sizes, f, ui),
+                file_link("JSON", urls::chart_json(&c.id), sizes, f, ui),
+                file_link("SVG", urls::chart_svg(&c.id, lang), sizes, f, ui),
+                file_link("PNG", urls::chart_png(&c.id, lang), sizes, f, ui),
+            ],
+            embed: urls::embed(lang, &c.id),
+        })
+        .collect()
+}
+
+pub(super) fn sources(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<SourceRow> {
+    data.sources
+        .values()
+        .map(|s| SourceRow {
+            anchor: urls::source_anchor(&s.id),
+            publisher: s.publisher.get(lang).clone(),
+            title: s.title.get(lang).clone(),
+            via: s.via.clone(),
+            published: f.date(s.published),
+            url: s.url.clone(),
+        })
+        .collect()
+}
