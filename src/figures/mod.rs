@@ -12,6 +12,7 @@ mod citation;
 mod line_chart;
 mod metrics;
 mod png;
+mod sparkline;
 mod standalone;
 mod style;
 mod svg_a11y;
@@ -19,6 +20,7 @@ mod svg_a11y;
 pub use citation::citation;
 pub use metrics::TextMetrics;
 pub use png::{PngCache, PngRenderer};
+pub use sparkline::sparkline;
 
 use crate::config::Config;
 use crate::data::{Chart, ChartKind, Dataset, ObsDate, Observation, Qualifier};

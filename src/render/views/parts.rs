@@ -19,6 +19,8 @@ pub struct FigureCard {
     pub definition_href: String,
     /// The earliest value of the same series, for the trend: `contre 26,84 millions en 2022`.
     pub trend: Option<String>,
+    /// A decorative trend line (the trend is also said in words).
+    pub spark: Option<String>,
 }
 
 pub struct RegimeCard {
@@ -151,6 +153,7 @@ pub(super) fn card(data: &Dataset, f: &Formatter, ui: &UiText, id: &str) -> Opti
                     )
                     .replace("{date}", &f.date(p.date))
             }),
+        spark: crate::figures::sparkline(&ind.observations),
     })
 }
 
