@@ -171,7 +171,8 @@ fn charts_are_well_formed_accessible_svg() {
                 if svg.starts_with("<svg class=\"spark\"") {
                     // A decorative sparkline: hidden from screen readers, still well-formed.
                     assert!(svg.contains("aria-hidden=\"true\""), "{page}");
-                    roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{page}: sparkline is not XML: {e}"));
+                    roxmltree::Document::parse(svg)
+                        .unwrap_or_else(|e| panic!("{page}: sparkline is not XML: {e}"));
                     continue;
                 }
                 let doc = roxmltree::Document::parse(svg)

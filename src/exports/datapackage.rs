@@ -54,24 +54,36 @@ fn sources_json<'a>(ds: &Dataset, obs: impl Iterator<Item = &'a Observation>) ->
 
 pub fn datapackage(config: &Config, ds: &Dataset) -> Result<Vec<u8>, String> {
     let licence = json!([{"name": config.data_licence.id, "path": config.data_licence.url, "title": config.data_licence.name.fr}]);
+    // One CSV resource; every CSV shares the dialect and table schema.
+    let resource =
+        |name: String, path: String, title: &str, description: &str, sources: Vec<Value>| {
+            json!({
+                "$schema": "https://datapackage.org/profiles/2.0/dataresource.json",
+                "name": name,
+                "type": "table",
+                "path": path,
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "title": title,
+                "description": description,
+                "licenses": licence,
+                "sources": sources,
+                "dialect": dialect(),
+                "schema": schema(),
+            })
+        };
     let mut resources = Vec::new();
     for ind in ds.indicators.values() {
-        resources.push(json!({
-            "$schema": "https://datapackage.org/profiles/2.0/dataresource.json",
-            "name": format!("indicator-{}", ind.id),
-            "type": "table",
-            "path": format!("indicators/{}.csv", ind.id),
-            "scheme": "file",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "title": ind.title.fr,
-            "description": ind.definition.fr,
-            "licenses": licence,
-            "sources": sources_json(ds, ind.observations.iter()),
-            "dialect": dialect(),
-            "schema": schema(),
-        }));
+        let sources = sources_json(ds, ind.observations.iter());
+        resources.push(resource(
+            format!("indicator-{}", ind.id),
+            format!("indicators/{}.csv", ind.id),
+            &ind.title.fr,
+            &ind.definition.fr,
+            sources,
+        ));
     }
     for chart in ds.charts.values() {
         let obs: Vec<&Observation> = chart
@@ -79,22 +91,14 @@ pub fn datapackage(config: &Config, ds: &Dataset) -> Result<Vec<u8>, String> {
             .iter()
             .flat_map(|s| ds.series_points(s))
             .collect();
-        resources.push(json!({
-            "$schema": "https://datapackage.org/profiles/2.0/dataresource.json",
-            "name": format!("chart-{}", chart.id),
-            "type": "table",
-            "path": format!("charts/{}.csv", chart.id),
-            "scheme": "file",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "title": chart.title.fr,
-            "description": chart.subtitle.as_ref().map_or_else(|| chart.title.fr.clone(), |s| s.fr.clone()),
-            "licenses": licence,
-            "sources": sources_json(ds, obs.into_iter()),
-            "dialect": dialect(),
-            "schema": schema(),
-        }));
+        let description = chart.subtitle.as_ref().map_or(&chart.title.fr, |s| &s.fr);
+        resources.push(resource(
+            format!("chart-{}", chart.id),
+            format!("charts/{}.csv", chart.id),
+            &chart.title.fr,
+            description,
+            sources_json(ds, obs.into_iter()),
+        ));
     }
     let package = json!({
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
