@@ -194,6 +194,26 @@ pub fn nice_max(max: f64) -> f64 {
 mod tests {
     use super::*;
 
+    fn luminance(c: RGBColor) -> f64 {
+        let ch = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+    }
+
+    #[test]
+    fn palette_and_ink_contrast_with_the_background() {
+        let on_white = |c: RGBColor| 1.05 / (luminance(c) + 0.05);
+        for c in PALETTE {
+            assert!(on_white(c) >= 4.5, "{c:?}: {:.2}", on_white(c));
+        }
+        assert!(on_white(INK) >= 7.0);
+        // Gridlines are decoration, light on purpose; marker shapes differ per series so
+        // colour is never the only cue.
+        assert_ne!(shape_points(0), shape_points(1));
+    }
+
     #[test]
     fn nice_maxima() {
         assert_eq!(nice_max(11_400_000.0), 15_000_000.0);
