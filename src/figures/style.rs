@@ -197,7 +197,11 @@ mod tests {
     fn luminance(c: RGBColor) -> f64 {
         let ch = |v: u8| {
             let s = f64::from(v) / 255.0;
-            if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+            if s <= 0.03928 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
     }
