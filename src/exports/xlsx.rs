@@ -134,6 +134,5 @@ pub fn workbook(
     )?;
     line(ui.cite_as.as_str(), &sheet.citation, &mut r)?;
     line(ui.publisher.as_str(), config.publisher.get(lang), &mut r)?;
-    let _ = f;
     wb.save_to_buffer()
 }

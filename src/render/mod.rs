@@ -53,7 +53,7 @@ pub fn site(site: &Site, sizes: &Sizes) -> Result<Vec<OutputFile>, askama::Error
     }
     for lang in Lang::ALL {
         files.push(feed::atom(site, lang));
-        let page = views::not_found_page(site, lang);
+        let page = views::not_found_page(site);
         let html = PageTemplate::new(site, &page, lang, sizes).render()?;
         files.push(OutputFile::new(
             urls::output_file(&urls::not_found(lang)),

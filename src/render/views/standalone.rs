@@ -78,7 +78,7 @@ impl<'a> EmbedTemplate<'a> {
 
 /// The "page not found" page of a language, as a page of the site (navigation, language
 /// switch, footer) whose body links home and to the data.
-pub fn not_found_page(site: &Site, lang: Lang) -> Page {
+pub fn not_found_page(site: &Site) -> Page {
     let text = |l: Lang| {
         let ui = site.ui.get(l);
         crate::site::PageText {
@@ -102,7 +102,6 @@ pub fn not_found_page(site: &Site, lang: Lang) -> Page {
             vintage: None,
         }
     };
-    let _ = lang;
     Page {
         key: "404".into(),
         slug_path: "404.html".into(),
