@@ -302,7 +302,13 @@ fn render_chart(
         }
     };
     let title = chart.title.get(lang);
-    let subtitle = chart.subtitle.as_ref().map(|s| s.get(lang).as_str());
+    // A subtitle often names the period covered; a report's chart may stop earlier, so it
+    // shows the vintage note instead.
+    let subtitle = chart
+        .subtitle
+        .as_ref()
+        .map(|s| s.get(lang).as_str())
+        .filter(|_| vintage.is_none());
     let summary = format!(
         "{} {}. {}.",
         ui.chart_summary_intro,
