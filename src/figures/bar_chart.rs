@@ -87,19 +87,7 @@ pub fn render(
             .build_cartesian_2d(CategoryAxis { n }, 0f64..y_max)
             .map_err(|e| e.to_string())?;
         let category_name = |x: &f64| names.get(x.floor() as usize).cloned().unwrap_or_default();
-        let value_format = |y: &f64| label(lang, &f.compact_short(*y));
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .y_labels(6)
-            .x_label_formatter(&category_name)
-            .y_label_formatter(&value_format)
-            .label_style(text.clone())
-            .axis_style(INK.mix(0.6))
-            .bold_line_style(GRID)
-            .light_line_style(WHITE.mix(0.0))
-            .draw()
-            .map_err(|e| e.to_string())?;
+        draw_axes(&mut chart, &category_name, lang, f, &text)?;
         let value_style = TextStyle::from((FAMILY, FONT * 0.85).into_font())
             .color(&INK)
             .pos(Pos::new(HPos::Center, VPos::Bottom));

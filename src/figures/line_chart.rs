@@ -58,7 +58,6 @@ pub fn render(
         let text = TextStyle::from((FAMILY, FONT).into_font()).color(&INK);
         let mut builder = builder(&plot, lang, y_area, 16);
         let year_format = |x: &f64| label(&f.date(crate::data::ObsDate::Year(x.round() as i32)));
-        let value_format = |y: &f64| label(&f.compact_short(*y));
         let mut chart = builder
             .build_cartesian_2d(
                 YearAxis {
@@ -69,18 +68,7 @@ pub fn render(
                 0f64..y_max,
             )
             .map_err(|e| e.to_string())?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .y_labels(6)
-            .x_label_formatter(&year_format)
-            .y_label_formatter(&value_format)
-            .label_style(text.clone())
-            .axis_style(INK.mix(0.6))
-            .bold_line_style(GRID)
-            .light_line_style(WHITE.mix(0.0))
-            .draw()
-            .map_err(|e| e.to_string())?;
+        draw_axes(&mut chart, &year_format, lang, f, &text)?;
         for (i, s) in series.iter().enumerate() {
             let color = PALETTE[i % PALETTE.len()];
             let line: Vec<(f64, f64)> = s.points.iter().map(|p| (p.x, p.value)).collect();

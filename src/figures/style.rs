@@ -64,6 +64,36 @@ pub fn builder<'a, 'b, DB: DrawingBackend>(
     b
 }
 
+/// Draws both axes and the horizontal gridlines the same way on every chart: values in the
+/// short compact form of the page's language, `x_label` for the time or category axis.
+pub fn draw_axes<DB: DrawingBackend, X>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<X, plotters::coord::types::RangedCoordf64>>,
+    x_label: &dyn Fn(&f64) -> String,
+    lang: Lang,
+    f: &crate::locale::Formatter,
+    text: &TextStyle,
+) -> Result<(), String>
+where
+    X: plotters::coord::ranged1d::Ranged<
+            ValueType = f64,
+            FormatOption = plotters::coord::ranged1d::DefaultFormatting,
+        >,
+{
+    let value_format = |y: &f64| label(lang, &f.compact_short(*y));
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .y_labels(6)
+        .x_label_formatter(x_label)
+        .y_label_formatter(&value_format)
+        .label_style(text.clone())
+        .axis_style(INK.mix(0.6))
+        .bold_line_style(GRID)
+        .light_line_style(WHITE.mix(0.0))
+        .draw()
+        .map_err(|e| e.to_string())
+}
+
 /// A label as written into the SVG: Arabic text wrapped in RLI…PDI so it renders in reading
 /// order in browsers and resvg alike.
 pub fn label(lang: Lang, s: &str) -> String {
