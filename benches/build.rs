@@ -1,32 +1,34 @@
-//! `cargo bench`: how long the default site takes to build.
+//! `cargo bench`: how long the default site takes to build, stage by stage.
 //!
-//! Reports, in one run, the time of each stage on the default site (load + validate,
-//! figures, full in-memory render, full build with the atomic write), as medians over
-//! repeated runs, and their ratios to the full build. No timing is asserted anywhere:
-//! this is a measurement, not a test.
+//! Runs the pipeline repeatedly (the same one `build`, `serve` and `check` run) and reports,
+//! in one run, each stage's median time as `Timings` recorded it and its share of the full
+//! build, plus a `serve` rebuild with PNGs cached. No timing is asserted anywhere: this is a
+//! measurement, not a test.
 
-use amo_site::diagnostics::Diagnostics;
-use amo_site::locale::Formatters;
-use amo_site::site::{BuildOptions, build};
+use amo_site::figures::PngCache;
+use amo_site::pipeline::{self, BuildOptions, Timings};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
 }
 
-fn time(runs: usize, mut f: impl FnMut()) -> Duration {
-    f(); // warm-up
-    median(
-        (0..runs)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed()
-            })
-            .collect(),
-    )
+/// Runs `once` `runs` times after a warm-up and gives each stage's median, in stage order.
+fn medians(runs: usize, mut once: impl FnMut() -> Timings) -> Vec<(&'static str, Duration)> {
+    let warm = once();
+    let mut samples: BTreeMap<&'static str, Vec<Duration>> = BTreeMap::new();
+    for _ in 0..runs {
+        for (name, d) in once().stages() {
+            samples.entry(name).or_default().push(*d);
+        }
+    }
+    warm.stages()
+        .iter()
+        .map(|(name, _)| (*name, median(samples.remove(name).unwrap_or_default())))
+        .collect()
 }
 
 fn main() {
@@ -36,62 +38,42 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(30);
     let out = tempfile::tempdir().expect("temp dir");
-
-    let load = time(runs, || {
-        let mut d = Diagnostics::new();
-        let _ = amo_site::config::load(&root, &mut d);
-        let _ = amo_site::data::load(&root, &mut d);
-        let _ = amo_site::content::load(&root, &mut d);
-        assert!(d.is_empty());
-    });
-    let mut d = Diagnostics::new();
-    let data = amo_site::data::load(&root, &mut d);
-    let formatters = Formatters::new();
-    let ui = amo_site::locale::tables::load(&root, &mut d).expect("translation tables");
-    let icu = time(runs, || {
-        let _ = Formatters::new();
-    });
-    let config = amo_site::config::load(&root, &mut Diagnostics::new()).expect("site.yaml");
-    let figures = time(runs, || {
-        amo_site::figures::build(&config, &data, &formatters, &ui, None).expect("figures");
-    });
-    let render = time(runs, || {
-        amo_site::site::render_files(&root)
-            .map_err(|_| "render")
-            .expect("render");
-    });
-    let cache = amo_site::figures::PngCache::default();
-    let rebuild = time(runs, || {
-        amo_site::site::render_files_cached(&root, Some(&cache))
-            .map_err(|_| "render")
-            .expect("render");
-    });
     let options = BuildOptions {
         root: root.clone(),
         out: out.path().join("public"),
     };
-    let full = time(runs, || {
-        build(&options).map_err(|_| "build").expect("build");
+    let full = medians(runs, || {
+        pipeline::build(&options)
+            .map_err(|e| e.to_string())
+            .expect("build")
+            .timings
+    });
+    let cache = PngCache::default();
+    let rebuild = medians(runs, || {
+        pipeline::run(&root, Some(&cache))
+            .map_err(|e| e.to_string())
+            .expect("serve rebuild")
+            .timings
     });
 
-    let pct = |d: Duration| 100.0 * d.as_secs_f64() / full.as_secs_f64();
+    let total = full
+        .iter()
+        .find(|s| s.0 == "total")
+        .map_or(Duration::ZERO, |s| s.1);
+    let pct = |d: Duration| 100.0 * d.as_secs_f64() / total.as_secs_f64();
     println!(
         "default site, median of {runs} runs ({} threads)",
         rayon::current_num_threads()
     );
-    println!("{:<48} {:>10} {:>8}", "stage", "time", "of full");
-    for (name, d) in [
-        ("load + validate (config, data, content)", load),
-        ("CLDR formatters (ar-MA + fr-MA)", icu),
-        ("figures: every chart x 2 languages, incl. PNG", figures),
-        ("everything in memory (no write)", render),
-        ("full build incl. atomic write", full),
-        ("serve rebuild (PNGs cached)", rebuild),
-    ] {
-        println!(
-            "{name:<48} {:>8.2}ms {:>7.1}%",
-            d.as_secs_f64() * 1000.0,
-            pct(d)
-        );
+    println!("{:<40} {:>10} {:>8}", "stage (amo-site build)", "time", "of full");
+    for (name, d) in &full {
+        println!("{name:<40} {:>8.2}ms {:>7.1}%", d.as_secs_f64() * 1e3, pct(*d));
     }
+    let in_memory: Duration = rebuild.iter().map(|s| s.1).sum();
+    println!(
+        "{:<40} {:>8.2}ms {:>7.1}%",
+        "serve rebuild (PNGs cached, no write)",
+        in_memory.as_secs_f64() * 1e3,
+        pct(in_memory)
+    );
 }

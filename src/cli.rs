@@ -1,7 +1,7 @@
 //! The command line: argument definitions and what each command does.
 
-use crate::diagnostics::render_all;
-use crate::site::{self, BuildError, BuildOptions};
+use crate::diagnostics::{render_all, summary};
+use crate::pipeline::{self, BuildOptions};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,6 +76,9 @@ pub struct BuildArgs {
     /// Relative paths are taken from the current folder.
     #[arg(long, value_name = "DIR", default_value = "public")]
     pub out: PathBuf,
+    /// Print how long each stage of the build took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Runs a parsed command and returns the process exit code.
@@ -112,10 +115,13 @@ fn build(args: BuildArgs) -> ExitCode {
         root: args.root,
         out: args.out,
     };
-    match site::build(&options) {
+    match pipeline::build(&options) {
         Ok(report) => {
             for note in &report.notes {
                 println!("note: {note}");
+            }
+            if args.timings {
+                print!("stages:\n{}", report.timings);
             }
             println!(
                 "built {} pages ({} files, {} KiB) in Arabic and French into {} in {} ms",
@@ -123,17 +129,12 @@ fn build(args: BuildArgs) -> ExitCode {
                 report.files,
                 report.bytes / 1024,
                 options.out.display(),
-                report.elapsed.as_millis()
+                report.timings.get("total").unwrap_or_default().as_millis()
             );
             ExitCode::SUCCESS
         }
-        Err(BuildError::Invalid(diags)) => {
-            eprint!("{}", render_all(&diags));
-            ExitCode::from(1)
-        }
-        Err(BuildError::Write(message)) => {
-            eprintln!("error: could not write the site: {message}");
-            eprintln!("  = help: the previous output, if any, was left as it was");
+        Err(e) => {
+            eprint!("{}", e.render("nothing was written"));
             ExitCode::from(1)
         }
     }
@@ -141,8 +142,8 @@ fn build(args: BuildArgs) -> ExitCode {
 
 fn check(root: &std::path::Path) -> ExitCode {
     match crate::check::check(root) {
-        Err(diags) => {
-            eprint!("{}", render_all(&diags));
+        Err(e) => {
+            eprint!("{}", e.render("nothing was checked"));
             ExitCode::from(1)
         }
         Ok(report) => {
@@ -166,8 +167,9 @@ fn check(root: &std::path::Path) -> ExitCode {
                 ExitCode::SUCCESS
             } else {
                 eprint!(
-                    "{}",
-                    render_all(&report.problems).replace("; nothing was written", "")
+                    "{}{}",
+                    render_all(&report.problems),
+                    summary(&report.problems, None)
                 );
                 ExitCode::from(1)
             }

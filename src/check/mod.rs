@@ -4,7 +4,7 @@
 //! links are listed, never fetched.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
-use crate::site::{BuildError, RenderedSite, render_files};
+use crate::pipeline::{self, BuildError, Built};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -17,22 +17,15 @@ pub struct Report {
     pub links_checked: usize,
 }
 
-/// Checks the site at `root`. `Err` holds the input problems `build` would report.
-pub fn check(root: &Path) -> Result<Report, Diagnostics> {
-    let site = match render_files(root) {
-        Ok(s) => s,
-        Err(BuildError::Invalid(d)) => return Err(d),
-        Err(BuildError::Write(m)) => {
-            let mut d = Diagnostics::new();
-            d.push(Diagnostic::new("static", None, m));
-            return Err(d);
-        }
-    };
+/// Checks the site at `root`. `Err` holds what stopped the build (input problems are the
+/// ones `build` would report).
+pub fn check(root: &Path) -> Result<Report, BuildError> {
+    let site = pipeline::run(root, None)?;
     Ok(check_rendered(root, &site))
 }
 
 /// Link and anchor checks over a site built in memory.
-pub fn check_rendered(root: &Path, site: &RenderedSite) -> Report {
+pub fn check_rendered(root: &Path, site: &Built) -> Report {
     let files: BTreeMap<&str, &[u8]> = site
         .files
         .iter()
@@ -145,7 +138,7 @@ fn resolve(
 /// wrote it.
 fn locate(
     root: &Path,
-    site: &RenderedSite,
+    site: &Built,
     output: &str,
     link: &str,
 ) -> (PathBuf, Option<crate::diagnostics::Position>) {

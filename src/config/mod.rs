@@ -1,6 +1,6 @@
 //! `site.yaml`: the site's identity (base URL, languages, titles, publisher, data licence).
 
-use crate::data::yaml::{parse, position_of};
+use crate::foundation::yaml::{parse, position_of};
 use crate::diagnostics::Diagnostics;
 use crate::locale::{Lang, Localized};
 use serde::Deserialize;

@@ -4,7 +4,7 @@
 //!
 //! The syntax has no quotes on purpose: smart punctuation cannot curl what is not there.
 
-use crate::data::ObsDate;
+use crate::foundation::ObsDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DirectiveKind {

@@ -1,6 +1,6 @@
 //! The YAML block at the top of a page, between two `---` lines.
 
-use crate::data::yaml::parse;
+use crate::foundation::yaml::parse;
 use crate::diagnostics::{Diagnostics, Position};
 use serde::Deserialize;
 use std::path::Path;
@@ -51,22 +51,22 @@ pub struct FrontMatter {
     pub fallback_for: Vec<crate::locale::Lang>,
     /// Publication date of a report (`YYYY-MM-DD`); required with `layout: report`.
     #[serde(default)]
-    pub date: Option<crate::data::RawDate>,
+    pub date: Option<crate::foundation::RawDate>,
     /// The day whose knowledge the report's figures reflect, if not its date.
     #[serde(default)]
-    pub figures_as_of: Option<crate::data::RawDate>,
+    pub figures_as_of: Option<crate::foundation::RawDate>,
 }
 
 /// The dates of a report, checked.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReportDates {
-    pub date: Option<crate::data::ObsDate>,
-    pub figures_as_of: Option<crate::data::ObsDate>,
+    pub date: Option<crate::foundation::ObsDate>,
+    pub figures_as_of: Option<crate::foundation::ObsDate>,
 }
 
 impl ReportDates {
     /// The vintage of the report's figures: `figures_as_of`, else its date.
-    pub fn vintage(&self) -> Option<crate::data::ObsDate> {
+    pub fn vintage(&self) -> Option<crate::foundation::ObsDate> {
         self.figures_as_of.or(self.date)
     }
 }
@@ -84,10 +84,10 @@ pub fn report_dates(
             .map(|i| Position::new(i + 2, 1))
     };
     let mut parse =
-        |raw: &Option<crate::data::RawDate>, key: &str| -> Option<crate::data::ObsDate> {
+        |raw: &Option<crate::foundation::RawDate>, key: &str| -> Option<crate::foundation::ObsDate> {
             let raw = raw.as_ref()?;
-            match crate::data::ObsDate::parse(&raw.0) {
-                Ok(d @ crate::data::ObsDate::Day(..)) => Some(d),
+            match crate::foundation::ObsDate::parse(&raw.0) {
+                Ok(d @ crate::foundation::ObsDate::Day(..)) => Some(d),
                 Ok(_) => {
                     diags.error(
                         rel,

@@ -3,7 +3,7 @@
 //! stable heading anchors.
 
 use super::directive::{DirectiveKind, scan};
-use crate::data::ObsDate;
+use crate::foundation::ObsDate;
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::html::escape;
 use crate::locale::{Lang, bidi};

@@ -178,7 +178,7 @@ fn split_name(rel: &Path) -> Option<(String, Lang)> {
     let stem = text.strip_suffix(".md")?;
     let (key, code) = stem.rsplit_once('.')?;
     let lang = Lang::from_code(code)?;
-    let valid = key.split('/').all(crate::data::is_valid_id);
+    let valid = key.split('/').all(crate::foundation::is_valid_id);
     valid.then(|| (key.to_string(), lang))
 }
 

@@ -1,15 +1,17 @@
 //! Statistics: load the YAML of `data/`, validate it, and hand on a typed [`Dataset`].
 //!
-//! `raw` mirrors the files, `validate` checks them (reporting every problem with its
-//! location), `model` is what the rest of the pipeline sees.
+//! `read` parses the files into `raw` (as written, with locations), `validate` checks them
+//! (reporting every problem with its location), `model` is what the rest of the pipeline
+//! sees, and `chart_data` derives each chart's points from it once.
 
-mod date;
+mod chart_data;
 mod model;
 mod raw;
+mod read;
 mod validate;
-pub mod yaml;
 
-pub use date::{ObsDate, RawDate, days_in_month};
+pub use crate::foundation::{ChartId, IndicatorId, ObsDate, RawDate, RegimeId, SourceId, days_in_month};
+pub use chart_data::{ChartData, SeriesData};
 pub use model::{
     Chart, ChartKind, Dataset, Indicator, Observation, Qualifier, Regime, Series, Source,
     SourceKind, Unavailable, Unit,
@@ -18,10 +20,21 @@ pub use model::{
 use crate::diagnostics::Diagnostics;
 use std::path::Path;
 
-/// Reads and validates `root/data`. Problems go to `diags`; the dataset returned is only
-/// meaningful when no problem was added.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Dataset {
-    validate::load_and_validate(root, diags)
+pub use read::RawData;
+
+/// Reads and parses every file of `root/data` (the load stage). Problems go to `diags`.
+pub fn read(root: &Path, diags: &mut Diagnostics) -> RawData {
+    read::read_all(root, diags)
 }
 
-pub(crate) use validate::is_valid_id;
+/// Checks what [`read`] parsed and builds the dataset (the validate stage). Problems go to
+/// `diags`; the dataset returned is only meaningful when no problem was added.
+pub fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
+    validate::validate(raw, diags)
+}
+
+/// [`read`] then [`validate`].
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Dataset {
+    let raw = read(root, diags);
+    validate(raw, diags)
+}

@@ -1,8 +1,8 @@
 //! The validated statistics model. A value of these types has passed every check in
 //! `validate`: references resolve, dates exist, values are finite and in range.
 
-use super::date::ObsDate;
-use crate::locale::Localized;
+use crate::foundation::{ChartId, IndicatorId, ObsDate, RegimeId, SourceId};
+use crate::foundation::Localized;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -75,7 +75,7 @@ pub enum ChartKind {
 
 #[derive(Debug, Clone)]
 pub struct Source {
-    pub id: String,
+    pub id: SourceId,
     pub publisher: Localized<String>,
     pub title: Localized<String>,
     pub via: Option<String>,
@@ -86,7 +86,7 @@ pub struct Source {
 
 #[derive(Debug, Clone)]
 pub struct Regime {
-    pub id: String,
+    pub id: RegimeId,
     /// ASCII slug of the regime's explainer page.
     pub page: String,
     pub short: Localized<String>,
@@ -102,14 +102,14 @@ pub struct Observation {
     pub date: ObsDate,
     pub value: f64,
     pub qualifier: Qualifier,
-    pub source: String,
+    pub source: SourceId,
     pub note: Option<Localized<String>>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Indicator {
-    pub id: String,
-    pub regime: Option<String>,
+    pub id: IndicatorId,
+    pub regime: Option<RegimeId>,
     pub title: Localized<String>,
     pub definition: Localized<String>,
     pub unit: Unit,
@@ -121,19 +121,19 @@ pub struct Indicator {
 
 #[derive(Debug, Clone)]
 pub struct Series {
-    pub indicator: String,
+    pub indicator: IndicatorId,
     pub label: Localized<String>,
     /// When set, only observations from these sources are drawn.
-    pub sources: Option<BTreeSet<String>>,
+    pub sources: Option<BTreeSet<SourceId>>,
     /// When set, only these dates are drawn (e.g. a before/after pair).
-    pub dates: Option<BTreeSet<super::date::ObsDate>>,
+    pub dates: Option<BTreeSet<ObsDate>>,
     /// Draw only the most recent observation.
     pub latest: bool,
 }
 
 #[derive(Debug, Clone)]
 pub struct Chart {
-    pub id: String,
+    pub id: ChartId,
     pub kind: ChartKind,
     pub title: Localized<String>,
     pub subtitle: Option<Localized<String>>,
@@ -144,10 +144,10 @@ pub struct Chart {
 /// Every statistic of the site, validated.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
-    pub sources: BTreeMap<String, Source>,
+    pub sources: BTreeMap<SourceId, Source>,
     pub regimes: Vec<Regime>,
-    pub indicators: BTreeMap<String, Indicator>,
-    pub charts: BTreeMap<String, Chart>,
+    pub indicators: BTreeMap<IndicatorId, Indicator>,
+    pub charts: BTreeMap<ChartId, Chart>,
     /// What could not be loaded because of an error already reported.
     pub unavailable: Unavailable,
 }

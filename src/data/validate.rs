@@ -1,25 +1,15 @@
 //! Checks the raw YAML and builds the [`Dataset`], reporting every problem it finds.
 
-use super::date::ObsDate;
+use crate::foundation::{ChartId, IndicatorId, ObsDate, RegimeId, SourceId, is_valid_id};
 use super::model::*;
 use super::raw::*;
-use super::yaml::{parse, position_of};
+use super::read::{CHARTS_FILE, RawData, REGIMES_FILE, SOURCES_FILE};
+use crate::foundation::yaml::position_of;
 use crate::diagnostics::{Diagnostics, Position};
-use crate::locale::Localized;
+use crate::foundation::Localized;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
-/// Ids appear in URLs and file names: lowercase ASCII letters, digits and single hyphens.
-pub(crate) fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-}
 
 const ID_HINT: &str =
     "ids use lowercase ASCII letters, digits and hyphens, e.g. `tadamon-beneficiaries`";
@@ -40,29 +30,6 @@ impl Ctx<'_> {
     }
 
     /// Reads and parses one YAML file; `None` (with a diagnostic) if it cannot.
-    fn read<T: serde::de::DeserializeOwned>(&mut self, root: &Path, rel: &Path) -> Option<T> {
-        let text = match std::fs::read_to_string(root.join(rel)) {
-            Ok(t) => t,
-            Err(e) => {
-                self.err(
-                    rel,
-                    None,
-                    format!("cannot read the file: {e}"),
-                    "check that the file exists and is UTF-8 text",
-                );
-                return None;
-            }
-        };
-        self.diags.add_source(rel, &text);
-        match parse::<T>(rel, &text, 0) {
-            Ok(v) => Some(v),
-            Err(d) => {
-                self.diags.push(d);
-                None
-            }
-        }
-    }
-
     fn check_id(&mut self, file: &Path, id: &Spanned<String>, what: &str) {
         if !is_valid_id(&id.value) {
             self.err(
@@ -93,7 +60,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn date(&mut self, file: &Path, raw: &Spanned<super::date::RawDate>) -> Option<ObsDate> {
+    fn date(&mut self, file: &Path, raw: &Spanned<crate::foundation::RawDate>) -> Option<ObsDate> {
         match ObsDate::parse(&raw.value.0) {
             Ok(d) => Some(d),
             Err(msg) => {
@@ -109,78 +76,52 @@ impl Ctx<'_> {
     }
 }
 
-pub(super) fn load_and_validate(root: &Path, diags: &mut Diagnostics) -> Dataset {
+/// Checks the parsed files and builds the dataset. Files that could not be parsed were
+/// reported by [`super::read::read_all`]; what they define is marked unavailable, so that
+/// references to it are not reported a second time.
+pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
     let mut cx = Ctx { diags };
     let mut ds = Dataset::default();
-
-    let sources_file = PathBuf::from("data/sources.yaml");
-    match cx.read::<RawSources>(root, &sources_file) {
+    let sources_file = PathBuf::from(SOURCES_FILE);
+    match raw.sources {
         Some(raw) => ds.sources = sources(&mut cx, &sources_file, raw),
         None => ds.unavailable.sources = true,
     }
-    let regimes_file = PathBuf::from("data/regimes.yaml");
-    match cx.read::<Vec<RawRegime>>(root, &regimes_file) {
+    let regimes_file = PathBuf::from(REGIMES_FILE);
+    match raw.regimes {
         Some(raw) => ds.regimes = regimes(&mut cx, &regimes_file, raw),
         None => ds.unavailable.regimes = true,
     }
-    for rel in indicator_files(root, &mut cx) {
-        let Some(raw) = cx.read::<RawIndicator>(root, &rel) else {
+    for (rel, parsed) in raw.indicators {
+        let Some(parsed) = parsed else {
             let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             ds.unavailable.indicators.insert(stem.to_string());
             continue;
         };
-        {
-            if let Some(ind) = indicator(&mut cx, &rel, raw, &ds) {
-                if let Some(prev) = ds.indicators.get(&ind.id) {
-                    let msg = format!(
-                        "indicator id `{}` is already used by {}",
-                        ind.id,
-                        prev.file.display()
-                    );
-                    cx.err(&rel, None, msg, "give each indicator its own id");
-                } else {
-                    ds.indicators.insert(ind.id.clone(), ind);
-                }
-            }
+        let Some(ind) = indicator(&mut cx, &rel, parsed, &ds) else {
+            continue;
+        };
+        if let Some(prev) = ds.indicators.get(&ind.id) {
+            let msg = format!(
+                "indicator id `{}` is already used by {}",
+                ind.id,
+                prev.file.display()
+            );
+            cx.err(&rel, None, msg, "give each indicator its own id");
+        } else {
+            ds.indicators.insert(ind.id.clone(), ind);
         }
     }
-    let charts_file = PathBuf::from("data/charts.yaml");
-    match cx.read::<Vec<RawChart>>(root, &charts_file) {
+    let charts_file = PathBuf::from(CHARTS_FILE);
+    match raw.charts {
         Some(raw) => ds.charts = charts(&mut cx, &charts_file, raw, &ds),
         None => ds.unavailable.charts = true,
     }
     ds
 }
 
-fn indicator_files(root: &Path, cx: &mut Ctx) -> Vec<PathBuf> {
-    let dir = root.join("data/indicators");
-    if !dir.is_dir() {
-        cx.err(
-            Path::new("data/indicators"),
-            None,
-            "the folder data/indicators is missing",
-            "create it with one YAML file per indicator",
-        );
-        return Vec::new();
-    }
-    let mut files: Vec<PathBuf> = WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            matches!(
-                e.path().extension().and_then(|x| x.to_str()),
-                Some("yaml" | "yml")
-            )
-        })
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
-        .collect();
-    files.sort();
-    files
-}
 
-fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<String, Source> {
+fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<SourceId, Source> {
     let mut out = BTreeMap::new();
     for (id, s) in raw {
         let pos = position_of(&s);
@@ -202,6 +143,7 @@ fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<String, Sourc
             );
         }
         if let Some(published) = published {
+            let id = SourceId::new(id);
             out.insert(
                 id.clone(),
                 Source {
@@ -235,7 +177,7 @@ fn regimes(cx: &mut Ctx, file: &Path, raw: Vec<RawRegime>) -> Vec<Regime> {
             continue;
         }
         out.push(Regime {
-            id: r.id.value,
+            id: RegimeId::new(r.id.value),
             page: r.page.value,
             short: r.short,
             name: r.name,
@@ -303,8 +245,8 @@ fn indicator(cx: &mut Ctx, file: &Path, raw: RawIndicator, ds: &Dataset) -> Opti
     }
     observations.sort_by(|a, b| (a.date, &a.source).cmp(&(b.date, &b.source)));
     Some(Indicator {
-        id: raw.id.value,
-        regime: raw.regime.map(|r| r.value),
+        id: IndicatorId::new(raw.id.value),
+        regime: raw.regime.map(|r| RegimeId::new(r.value)),
         title: raw.title,
         definition: raw.definition,
         unit: raw.unit,
@@ -350,7 +292,7 @@ fn observation(
         );
         ok = false;
     }
-    if !ds.sources.contains_key(&o.source.value) {
+    if !ds.sources.contains_key(o.source.value.as_str()) {
         if !ds.unavailable.sources {
             cx.err(
                 file,
@@ -385,17 +327,17 @@ fn observation(
         date: date.expect("checked above"),
         value,
         qualifier: o.qualifier,
-        source: o.source.value,
+        source: SourceId::new(o.source.value),
         note: o.note,
     })
 }
 
-fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeMap<String, Chart> {
+fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeMap<ChartId, Chart> {
     let mut out = BTreeMap::new();
     for c in raw {
         cx.check_id(file, &c.id, "chart");
         let cpos = position_of(&c.id);
-        if out.contains_key(&c.id.value) {
+        if out.contains_key(c.id.value.as_str()) {
             cx.err(
                 file,
                 cpos,
@@ -416,7 +358,7 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
         let mut series = Vec::new();
         let mut units = BTreeSet::new();
         for s in c.series {
-            let Some(ind) = ds.indicators.get(&s.indicator.value) else {
+            let Some(ind) = ds.indicators.get(s.indicator.value.as_str()) else {
                 if ds.unavailable.indicator(&s.indicator.value) {
                     continue;
                 }
@@ -433,7 +375,7 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
             if let Some(list) = &s.sources {
                 let mut set = BTreeSet::new();
                 for src in list {
-                    if !ds.sources.contains_key(&src.value) && !ds.unavailable.sources {
+                    if !ds.sources.contains_key(src.value.as_str()) && !ds.unavailable.sources {
                         cx.err(
                             file,
                             position_of(src),
@@ -441,7 +383,7 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
                             "use an id from data/sources.yaml",
                         );
                     }
-                    set.insert(src.value.clone());
+                    set.insert(SourceId::new(src.value.clone()));
                 }
                 filter = Some(set);
             }
@@ -501,9 +443,9 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
             .and_then(|s| ds.indicators.get(&s.indicator))
             .map_or(Unit::Count, |i| i.unit);
         out.insert(
-            c.id.value.clone(),
+            ChartId::new(c.id.value.clone()),
             Chart {
-                id: c.id.value,
+                id: ChartId::new(c.id.value),
                 kind: c.kind,
                 title: c.title,
                 subtitle: c.subtitle,

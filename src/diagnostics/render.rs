@@ -3,20 +3,25 @@
 use super::{Diagnostic, Diagnostics};
 use std::fmt::Write;
 
-/// Every diagnostic, sorted, followed by a count line.
+/// Every diagnostic, sorted. The caller adds the summary line that fits what it did (see
+/// [`summary`]).
 pub fn render_all(diagnostics: &Diagnostics) -> String {
     let mut out = String::new();
-    let sorted = diagnostics.sorted();
-    for d in &sorted {
+    for d in diagnostics.sorted() {
         render_one(&mut out, d, diagnostics.source(&d.file));
     }
-    let n = sorted.len();
-    let _ = writeln!(
-        out,
-        "error: {n} problem{} found; nothing was written",
-        if n == 1 { "" } else { "s" }
-    );
     out
+}
+
+/// `error: 3 problems found; <outcome>`: the last line after [`render_all`], where the
+/// outcome says what the command did about it ("nothing was written").
+pub fn summary(diagnostics: &Diagnostics, outcome: Option<&str>) -> String {
+    let n = diagnostics.sorted().len();
+    let plural = if n == 1 { "" } else { "s" };
+    match outcome {
+        None => format!("error: {n} problem{plural} found\n"),
+        Some(outcome) => format!("error: {n} problem{plural} found; {outcome}\n"),
+    }
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>) {
@@ -64,6 +69,10 @@ mod tests {
         assert!(text.contains("2 | value: -3"), "{text}");
         assert!(text.contains("  |        ^"), "{text}");
         assert!(text.contains("help: use a value of 0 or more"), "{text}");
-        assert!(text.contains("1 problem found"));
+        assert_eq!(
+            summary(&ds, Some("nothing was written")),
+            "error: 1 problem found; nothing was written\n"
+        );
+        assert_eq!(summary(&ds, None), "error: 1 problem found\n");
     }
 }

@@ -1,7 +1,8 @@
 //! RFC 4180 CSV: UTF-8 without BOM, CRLF line ends, one header row of stable ASCII names,
 //! raw numbers with `.`, ISO dates, and formula-looking text neutralised (OWASP).
 
-use crate::data::{Dataset, Observation};
+use super::Row;
+use crate::data::Dataset;
 
 pub const CSV_HEADER: [&str; 9] = [
     "date",
@@ -16,7 +17,7 @@ pub const CSV_HEADER: [&str; 9] = [
 ];
 
 /// One row per (indicator id, observation).
-pub fn write(ds: &Dataset, rows: &[(&str, &Observation)]) -> Result<Vec<u8>, String> {
+pub fn write(ds: &Dataset, rows: &[Row]) -> Result<Vec<u8>, String> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());

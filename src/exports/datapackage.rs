@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::data::{Dataset, Observation};
+use crate::figures::Figures;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
@@ -52,7 +53,7 @@ fn sources_json<'a>(ds: &Dataset, obs: impl Iterator<Item = &'a Observation>) ->
         .collect()
 }
 
-pub fn datapackage(config: &Config, ds: &Dataset) -> Result<Vec<u8>, String> {
+pub fn datapackage(config: &Config, ds: &Dataset, figures: &Figures) -> Result<Vec<u8>, String> {
     let licence = json!([{"name": config.data_licence.id, "path": config.data_licence.url, "title": config.data_licence.name.fr}]);
     // One CSV resource; every CSV shares the dialect and table schema.
     let resource =
@@ -85,12 +86,9 @@ pub fn datapackage(config: &Config, ds: &Dataset) -> Result<Vec<u8>, String> {
             sources,
         ));
     }
-    for chart in ds.charts.values() {
-        let obs: Vec<&Observation> = chart
-            .series
-            .iter()
-            .flat_map(|s| ds.series_points(s))
-            .collect();
+    for rendered in figures.charts.values() {
+        let chart = rendered.data.chart;
+        let obs: Vec<&Observation> = rendered.data.points().collect();
         let description = chart.subtitle.as_ref().map_or(&chart.title.fr, |s| &s.fr);
         resources.push(resource(
             format!("chart-{}", chart.id),

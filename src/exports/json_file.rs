@@ -2,7 +2,7 @@
 //! in both languages.
 
 use crate::config::Config;
-use crate::data::{Chart, Dataset, Indicator, Observation};
+use crate::data::{ChartData, Dataset, Indicator, Observation};
 use crate::locale::Localized;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -72,8 +72,7 @@ struct ChartJson<'a> {
     licence: Licence<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     as_of: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    citation: Option<&'a Localized<String>>,
+    citation: &'a Localized<String>,
     sources: Vec<SourceJson<'a>>,
     series: Vec<SeriesJson<'a>>,
 }
@@ -146,26 +145,21 @@ pub fn indicator(
 pub fn chart(
     config: &Config,
     ds: &Dataset,
-    chart: &Chart,
-    citation: Option<&Localized<String>>,
+    data: &ChartData,
+    citation: &Localized<String>,
 ) -> Result<Vec<u8>, String> {
-    let mut ids = BTreeSet::new();
-    let mut as_of = None;
-    let mut series = Vec::new();
-    for s in &chart.series {
-        let Some(ind) = ds.indicators.get(&s.indicator) else {
-            continue;
-        };
-        let points = ds.series_points(s);
-        ids.extend(points.iter().map(|o| o.source.as_str()));
-        as_of = as_of.max(points.iter().map(|o| o.date).max());
-        series.push(SeriesJson {
-            indicator: &ind.id,
-            label: &s.label,
-            definition: &ind.definition,
-            observations: points.into_iter().map(observation).collect(),
-        });
-    }
+    let chart = data.chart;
+    let series = data
+        .series
+        .iter()
+        .map(|s| SeriesJson {
+            indicator: &s.indicator.id,
+            label: &s.series.label,
+            definition: &s.indicator.definition,
+            observations: s.points.iter().copied().map(observation).collect(),
+        })
+        .collect();
+    let ids = data.source_ids().into_iter().map(|id| id.as_str()).collect();
     to_bytes(&ChartJson {
         id: &chart.id,
         title: &chart.title,
@@ -173,7 +167,7 @@ pub fn chart(
         unit: chart.unit.code(),
         publisher: &config.publisher,
         licence: licence(config),
-        as_of: as_of.map(|d| d.iso()),
+        as_of: data.as_of().map(|d| d.iso()),
         citation,
         sources: sources(ds, ids),
         series,

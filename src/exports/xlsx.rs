@@ -2,9 +2,10 @@
 //! unit, sources, licence, citation). The Arabic workbook is right to left.
 //! Deterministic: the document date is fixed, so the same data gives the same bytes.
 
-use crate::config::Config;
-use crate::data::{Dataset, Observation, Source};
-use crate::locale::{Formatter, Lang, UiText};
+use super::Row;
+use crate::context::LangCtx;
+use crate::data::Source;
+use crate::locale::Lang;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 /// What one workbook describes.
@@ -12,19 +13,13 @@ pub struct Sheet<'a> {
     pub title: &'a str,
     pub definitions: Vec<(String, String)>,
     pub unit: &'a str,
-    pub rows: Vec<(&'a str, &'a Observation)>,
+    pub rows: Vec<Row<'a>>,
     pub sources: Vec<&'a Source>,
     pub citation: String,
 }
 
-pub fn workbook(
-    config: &Config,
-    ds: &Dataset,
-    ui: &UiText,
-    f: &Formatter,
-    sheet: &Sheet,
-) -> Result<Vec<u8>, XlsxError> {
-    let lang = f.lang();
+pub fn workbook(lx: &LangCtx, sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
+    let (lang, config, ds, ui) = (lx.lang, lx.config, lx.data, lx.ui);
     let mut wb = Workbook::new();
     wb.set_properties(
         &DocProperties::new()
@@ -66,7 +61,7 @@ pub fn workbook(
         let qualifier = if o.qualifier == crate::data::Qualifier::Exact {
             String::new()
         } else {
-            ui.qualified(o.qualifier, "…")
+            lx.qualified(o.qualifier, "…")
         };
         let note = o.note.as_ref().map(|n| n.get(lang).as_str()).unwrap_or("");
         data.write_string(

@@ -1,20 +1,12 @@
 //! The citation line of a figure: its sources, as-of date, publisher and address, in the
 //! page's language, from the `citation` pattern of the translation table.
 
-use crate::config::Config;
+use crate::context::LangCtx;
 use crate::data::{ObsDate, Source};
-use crate::locale::{Formatter, UiText};
 
 /// `Source : Cour des comptes (Le360); … Données au 2024. Publié par …, « … », https://…`
-pub fn citation(
-    config: &Config,
-    ui: &UiText,
-    f: &Formatter,
-    sources: &[&Source],
-    as_of: Option<ObsDate>,
-    url: &str,
-) -> String {
-    let lang = f.lang();
+pub fn citation(lx: &LangCtx, sources: &[&Source], as_of: Option<ObsDate>, url: &str) -> String {
+    let (lang, ui, f, config) = (lx.lang, lx.ui, lx.f, lx.config);
     let names: Vec<String> = sources
         .iter()
         .map(|s| match &s.via {

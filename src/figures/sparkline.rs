@@ -54,7 +54,7 @@ mod tests {
             date,
             value,
             qualifier: Qualifier::Exact,
-            source: "s".into(),
+            source: crate::data::SourceId::new("s"),
             note: None,
         }
     }

@@ -5,7 +5,7 @@
 //! numbers and ISO dates.
 
 use super::Lang;
-use crate::data::{ObsDate, Unit};
+use crate::foundation::ObsDate;
 use fixed_decimal::Decimal;
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
@@ -112,22 +112,6 @@ impl Formatter {
         match self.lang {
             Lang::Ar => format!("{n}\u{200E}%\u{200E}"),
             Lang::Fr => format!("{n}\u{A0}%"),
-        }
-    }
-
-    /// A value in its unit as read in running text: large counts in words, percentages
-    /// with their sign, amounts in dirhams in words.
-    pub fn value(&self, value: f64, unit: Unit) -> String {
-        match unit {
-            Unit::Percent => self.percent(value),
-            Unit::Persons | Unit::Count | Unit::FilesPerDay | Unit::Mad => {
-                if value.abs() >= 1_000_000.0 && (value % 10_000.0) == 0.0 {
-                    self.compact(value)
-                } else {
-                    self.number(value)
-                }
-            }
-            Unit::MadPerMonth => self.number(value),
         }
     }
 
@@ -263,10 +247,4 @@ mod tests {
         assert_eq!(fr().count(&fr_text, 1_000_000), "1.000.000 de sources");
     }
 
-    #[test]
-    fn values_choose_words_for_round_millions_only() {
-        assert_eq!(fr().value(10_229_617.0, Unit::Persons), "10.229.617");
-        assert_eq!(fr().value(11_100_000.0, Unit::Persons), "11,1 millions");
-        assert_eq!(ar().value(9_400_000.0, Unit::Persons), "9,4 مليون");
-    }
 }

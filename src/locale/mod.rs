@@ -5,12 +5,9 @@
 
 pub mod bidi;
 mod format;
-mod lang;
-mod localized;
 pub mod tables;
 mod ui;
 
 pub use format::{Formatter, Formatters};
-pub use lang::Lang;
-pub use localized::Localized;
+pub use crate::foundation::{Lang, Localized};
 pub use ui::{PluralText, UiText};

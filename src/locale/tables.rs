@@ -6,7 +6,7 @@
 
 use super::ui::{PLURAL_KEYS, PluralText, TEXT_KEYS, UiText};
 use super::{Lang, Localized};
-use crate::data::yaml::{parse, position_of};
+use crate::foundation::yaml::{parse, position_of};
 use crate::diagnostics::Diagnostics;
 use icu_plurals::{PluralCategory, PluralRules};
 use serde::Deserialize;

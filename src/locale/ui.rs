@@ -116,28 +116,3 @@ ui_table! {
     plurals: [observations_count, sources_count],
 }
 
-impl UiText {
-    /// A formatted value with its qualifier: `plus de 24,7 millions`, `حوالي 11,1 مليون`.
-    pub fn qualified(&self, qualifier: crate::data::Qualifier, formatted: &str) -> String {
-        use crate::data::Qualifier::*;
-        match qualifier {
-            Exact => formatted.to_string(),
-            AtLeast => format!("{} {formatted}", self.qualifier_at_least),
-            About => format!("{} {formatted}", self.qualifier_about),
-            Target => format!("{} {formatted}", self.qualifier_target),
-        }
-    }
-
-    /// The unit's name, for table headers and data descriptions.
-    pub fn unit(&self, unit: crate::data::Unit) -> &str {
-        use crate::data::Unit::*;
-        match unit {
-            Persons => &self.unit_persons,
-            Percent => &self.unit_percent,
-            Mad => &self.unit_mad,
-            MadPerMonth => &self.unit_mad_per_month,
-            FilesPerDay => &self.unit_files_per_day,
-            Count => &self.unit_count,
-        }
-    }
-}

@@ -3,6 +3,7 @@
 use crate::html::escape;
 use crate::locale::Lang;
 use crate::output::OutputFile;
+use crate::context::Ctx;
 use crate::site::Site;
 use crate::urls;
 use std::fmt::Write;
@@ -12,9 +13,9 @@ fn timestamp(date: Option<crate::data::ObsDate>) -> String {
     format!("{y:04}-{m:02}-{d:02}T00:00:00Z")
 }
 
-pub fn atom(site: &Site, lang: Lang) -> OutputFile {
-    let c = site.config;
-    let ui = site.ui.get(lang);
+pub fn atom(ctx: &Ctx, site: &Site, lang: Lang) -> OutputFile {
+    let c = ctx.config;
+    let ui = ctx.ui.get(lang);
     let abs = |p: &str| escape(&c.absolute(p));
     let reports = site.reports();
     let index = site

@@ -1,18 +1,18 @@
 //! schema.org `Dataset` descriptions (JSON-LD) for the data page, so dataset search engines
 //! find every series with its licence, creator, coverage and downloads.
 
+use crate::context::LangCtx;
 use crate::locale::Lang;
-use crate::site::Site;
 use crate::urls;
 use serde_json::json;
 
 /// A `<script type="application/ld+json">` body listing every indicator as a Dataset.
 /// `</` is escaped so the JSON cannot close the script element.
-pub fn datasets(site: &Site, lang: Lang) -> String {
-    let c = site.config;
+pub fn datasets(lx: &LangCtx) -> String {
+    let (c, lang) = (lx.config, lx.lang);
     let creator =
         json!({"@type": "Organization", "name": c.publisher.get(lang), "url": c.base_url});
-    let graph: Vec<_> = site
+    let graph: Vec<_> = lx
         .data
         .indicators
         .values()

@@ -8,6 +8,8 @@ mod json_ld;
 mod sitemap;
 mod views;
 
+use crate::context::Ctx;
+use crate::figures::Figures;
 use crate::locale::Lang;
 use crate::output::OutputFile;
 use crate::site::Site;
@@ -21,12 +23,14 @@ use views::{EmbedTemplate, PageTemplate, RootTemplate};
 pub type Sizes = BTreeMap<String, usize>;
 
 /// Every HTML page of the site: the neutral root, each page in each language, the embed
-/// page of each chart, then the sitemap and robots.txt.
-pub fn site(site: &Site, sizes: &Sizes) -> Result<Vec<OutputFile>, askama::Error> {
-    let mut files = vec![OutputFile::new(
-        "index.html",
-        RootTemplate::new(site).render()?,
-    )];
+/// page of each chart, the feeds and 404 pages, then the sitemap and robots.txt.
+pub fn site(
+    ctx: &Ctx,
+    figures: &Figures,
+    site: &Site,
+    sizes: &Sizes,
+) -> Result<Vec<OutputFile>, askama::Error> {
+    let mut files = vec![OutputFile::new("index.html", RootTemplate::new(ctx).render()?)];
     let jobs: Vec<(usize, Lang)> = (0..site.pages.len())
         .flat_map(|i| Lang::ALL.map(|l| (i, l)))
         .collect();
@@ -34,7 +38,7 @@ pub fn site(site: &Site, sizes: &Sizes) -> Result<Vec<OutputFile>, askama::Error
         .par_iter()
         .map(|&(i, lang)| {
             let page = &site.pages[i];
-            let html = PageTemplate::new(site, page, lang, sizes).render()?;
+            let html = PageTemplate::new(ctx, site, page, lang, sizes).render()?;
             Ok(OutputFile::new(
                 urls::output_file(&urls::page(lang, &page.slug_path)),
                 html,
@@ -42,25 +46,25 @@ pub fn site(site: &Site, sizes: &Sizes) -> Result<Vec<OutputFile>, askama::Error
         })
         .collect();
     files.extend(rendered?);
-    for id in site.figures.charts.keys() {
+    for id in figures.charts.keys() {
         for lang in Lang::ALL {
-            let html = EmbedTemplate::new(site, id, lang).render()?;
+            let html = EmbedTemplate::new(ctx, figures, id, lang).render()?;
             files.push(OutputFile::new(
                 urls::output_file(&urls::embed(lang, id)),
                 html,
             ));
         }
     }
+    let not_found = views::not_found_page(ctx);
     for lang in Lang::ALL {
-        files.push(feed::atom(site, lang));
-        let page = views::not_found_page(site);
-        let html = PageTemplate::new(site, &page, lang, sizes).render()?;
+        files.push(feed::atom(ctx, site, lang));
+        let html = PageTemplate::new(ctx, site, &not_found, lang, sizes).render()?;
         files.push(OutputFile::new(
             urls::output_file(&urls::not_found(lang)),
             html,
         ));
     }
-    files.push(sitemap::sitemap(site));
-    files.push(sitemap::robots(site));
+    files.push(sitemap::sitemap(ctx.config, site));
+    files.push(sitemap::robots(ctx.config));
     Ok(files)
 }

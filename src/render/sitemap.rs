@@ -4,12 +4,13 @@
 use crate::html::escape;
 use crate::locale::Lang;
 use crate::output::OutputFile;
+use crate::config::Config;
 use crate::site::Site;
 use crate::urls;
 use std::fmt::Write;
 
-pub fn sitemap(site: &Site) -> OutputFile {
-    let abs = |path: &str| escape(&site.config.absolute(path));
+pub fn sitemap(config: &Config, site: &Site) -> OutputFile {
+    let abs = |path: &str| escape(&config.absolute(path));
     let root = abs("/");
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -46,12 +47,12 @@ pub fn sitemap(site: &Site) -> OutputFile {
     OutputFile::new("sitemap.xml", xml)
 }
 
-pub fn robots(site: &Site) -> OutputFile {
+pub fn robots(config: &Config) -> OutputFile {
     OutputFile::new(
         "robots.txt",
         format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-            site.config.absolute("/sitemap.xml")
+            config.absolute("/sitemap.xml")
         ),
     )
 }

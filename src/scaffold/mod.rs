@@ -1,7 +1,7 @@
 //! `amo-site new`: scaffolding for the communication team. Creates both language files of a
 //! new page with complete front matter and a skeleton body, never overwriting anything.
 
-use crate::data::ObsDate;
+use crate::foundation::ObsDate;
 use std::path::{Path, PathBuf};
 
 /// An ASCII slug from a title: accents folded (`é` → `e`), everything else that is not a

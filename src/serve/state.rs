@@ -1,9 +1,7 @@
 //! The last good build, held in memory, and the error of the last failed rebuild.
 
-use crate::diagnostics::render_all;
 use crate::figures::PngCache;
 use crate::output::OutputFile;
-use crate::site::{BuildError, render_files_cached};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::mpsc::Sender;
@@ -37,7 +35,7 @@ impl State {
     /// Either way, open pages are told to reload.
     pub fn rebuild(&self, root: &Path) {
         let started = Instant::now();
-        match render_files_cached(root, Some(&self.png_cache)) {
+        match crate::pipeline::run(root, Some(&self.png_cache)) {
             Ok(site) => {
                 self.replace_files(site.files);
                 if let Ok(mut e) = self.error.write() {
@@ -46,11 +44,7 @@ impl State {
                 println!("rebuilt in {} ms", started.elapsed().as_millis());
             }
             Err(err) => {
-                let text = match err {
-                    BuildError::Invalid(d) => render_all(&d)
-                        .replace("nothing was written", "still serving the last good build"),
-                    BuildError::Write(m) => format!("error: {m}\n"),
-                };
+                let text = err.render("still serving the last good build");
                 eprint!("{text}");
                 if let Ok(mut e) = self.error.write() {
                     *e = Some(text);

@@ -2,13 +2,13 @@
 //! (every page paired, regimes and headline figures that exist, the required pages present).
 
 use super::resolver::Resolver;
-use crate::config::Config;
 use crate::content::markdown::{self, Origin};
 use crate::content::{Content, Layout, PagePair, Source};
-use crate::data::Dataset;
+use crate::context::Ctx;
+use crate::data::{IndicatorId, RegimeId};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::figures::Figures;
-use crate::locale::{Formatters, Lang, Localized, UiText};
+use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -62,7 +62,7 @@ pub struct PageText {
     pub nav_title: String,
     pub body_html: String,
     pub anchors: Vec<String>,
-    pub headline: Vec<String>,
+    pub headline: Vec<IndicatorId>,
     pub file: PathBuf,
     /// The language the text is written in; differs from the page's language on a
     /// fallback page (see `fallback_for`).
@@ -80,7 +80,7 @@ pub struct Page {
     /// `` or `coverage/`: the path under `/ar/` and `/fr/`.
     pub slug_path: String,
     pub layout: Layout,
-    pub regime: Option<String>,
+    pub regime: Option<RegimeId>,
     pub nav: Option<u32>,
     pub text: Localized<PageText>,
 }
@@ -91,17 +91,13 @@ pub struct NavItem {
     pub title: Localized<String>,
 }
 
-pub struct Site<'a> {
-    pub config: &'a Config,
-    pub data: &'a Dataset,
-    pub figures: &'a Figures,
-    pub formatters: &'a Formatters,
-    pub ui: &'a Localized<UiText>,
+/// Every page of the site with its body rendered, and the main navigation.
+pub struct Site {
     pub pages: Vec<Page>,
     pub nav: Vec<NavItem>,
 }
 
-impl Site<'_> {
+impl Site {
     pub fn page(&self, key: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.key == key)
     }
@@ -126,27 +122,16 @@ impl Site<'_> {
 }
 
 /// Renders every page body and checks what spans pages. Problems go to `diags`.
-pub fn assemble<'a>(
-    config: &'a Config,
-    data: &'a Dataset,
-    figures: &'a Figures,
-    formatters: &'a Formatters,
-    ui: &'a Localized<UiText>,
-    content: Content,
-    diags: &mut Diagnostics,
-) -> Site<'a> {
+pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diagnostics) -> Site {
     let pairs = content.pages;
     let resolver = Resolver {
-        config,
-        data,
-        formatters,
-        ui,
+        ctx: *ctx,
         figures,
         vintage: None,
     };
     let results: Vec<Result<Page, Vec<Diagnostic>>> = pairs
         .par_iter()
-        .map(|pair| page(pair, config, data, &resolver))
+        .map(|pair| page(pair, &resolver))
         .collect();
     let mut pages = Vec::new();
     for r in results {
@@ -192,15 +177,7 @@ pub fn assemble<'a>(
             title: p.text.map(|_, t| t.nav_title.clone()),
         })
         .collect();
-    Site {
-        config,
-        data,
-        figures,
-        formatters,
-        ui,
-        pages,
-        nav,
-    }
+    Site { pages, nav }
 }
 
 fn layout_name(layout: Layout) -> &'static str {
@@ -213,12 +190,8 @@ fn layout_name(layout: Layout) -> &'static str {
     }
 }
 
-fn page(
-    pair: &PagePair,
-    config: &Config,
-    data: &Dataset,
-    resolver: &Resolver,
-) -> Result<Page, Vec<Diagnostic>> {
+fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
+    let data = resolver.ctx.data;
     let mut errors = Vec::new();
     let (ar, fr) = (&pair.sources.ar, &pair.sources.fr);
     if ar.front.layout != fr.front.layout
@@ -237,7 +210,7 @@ fn page(
     let mut reported_once = false;
     let text = Localized::from_fn(|lang| {
         let src = pair.sources.get(lang);
-        page_text(src, pair.content_lang(lang), config, data, resolver)
+        page_text(src, pair.content_lang(lang), resolver)
             .map_err(|mut e| {
                 if pair.fallback.is_none() || !reported_once {
                     errors.append(&mut e);
@@ -266,7 +239,7 @@ fn page(
             key: pair.key.clone(),
             slug_path: pair.slug_path(),
             layout: ar.front.layout,
-            regime: ar.front.regime.clone(),
+            regime: ar.front.regime.clone().map(RegimeId::new),
             nav: ar.front.nav,
             text: Localized {
                 ar: ar_text,
@@ -277,13 +250,8 @@ fn page(
     }
 }
 
-fn page_text(
-    src: &Source,
-    lang: Lang,
-    config: &Config,
-    data: &Dataset,
-    resolver: &Resolver,
-) -> Result<PageText, Vec<Diagnostic>> {
+fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, Vec<Diagnostic>> {
+    let (config, data) = (resolver.ctx.config, resolver.ctx.data);
     let full = format!("{}{}", "\n".repeat(src.body_line), src.body);
     let origin = Origin {
         file: &src.file,
@@ -292,7 +260,7 @@ fn page_text(
     };
     let mut errors = Vec::new();
     for id in &src.front.headline {
-        if !data.indicators.contains_key(id) {
+        if !data.indicators.contains_key(id.as_str()) {
             errors.push(
                 Diagnostic::new(
                     &src.file,
@@ -344,7 +312,7 @@ fn page_text(
                 .unwrap_or_else(|| src.front.title.clone()),
             body_html: r.html,
             anchors: r.anchors,
-            headline: src.front.headline.clone(),
+            headline: src.front.headline.iter().cloned().map(IndicatorId::new).collect(),
             file: src.file.clone(),
             content_lang: lang,
             date: src.dates.date,

@@ -1,32 +1,35 @@
 //! Turns `{{ figure … }}` and `{{ chart … }}` directives into HTML from the data.
 
-use crate::config::Config;
 use crate::content::markdown::DirectiveResolver;
-use crate::data::{Dataset, ObsDate};
+use crate::context::{Ctx, LangCtx};
+use crate::data::{Indicator, ObsDate, Observation};
 use crate::figures::Figures;
 use crate::html::{escape, text};
-use crate::locale::{Formatters, Lang, Localized, UiText};
+use crate::locale::Lang;
 use crate::urls;
 
+/// Resolves the directives of one page: from the current data, or for a report from the
+/// data known on its `vintage`.
 #[derive(Clone, Copy)]
 pub struct Resolver<'a> {
-    pub config: &'a Config,
-    pub data: &'a Dataset,
-    pub formatters: &'a Formatters,
-    pub ui: &'a Localized<UiText>,
-    pub figures: &'a Figures,
+    pub ctx: Ctx<'a>,
+    pub figures: &'a Figures<'a>,
     /// For a report: only what was published by this day is shown (data vintage).
     pub vintage: Option<ObsDate>,
 }
 
-impl Resolver<'_> {
-    fn unknown_indicator(&self, id: &str) -> (String, String) {
+type Problem = (String, String);
+
+impl<'a> Resolver<'a> {
+    fn unknown_indicator(&self, id: &str) -> Problem {
+        let stem = id.split('-').next().unwrap_or(id);
         let close: Vec<&str> = self
+            .ctx
             .data
             .indicators
             .keys()
-            .filter(|k| k.contains(id.split('-').next().unwrap_or(id)))
-            .map(String::as_str)
+            .filter(|k| k.contains(stem))
+            .map(|k| k.as_str())
             .take(5)
             .collect();
         let hint = if close.is_empty() {
@@ -39,6 +42,77 @@ impl Resolver<'_> {
             hint,
         )
     }
+
+    /// The observation a figure directive names, among those known on the vintage.
+    fn observation(
+        &self,
+        ind: &'a Indicator,
+        date: Option<ObsDate>,
+        source: Option<&str>,
+    ) -> Result<&'a Observation, Problem> {
+        let data = self.ctx.data;
+        let known = |o: &&Observation| data.known_on(o, self.vintage);
+        let obs = match (date, source) {
+            (None, None) => data.latest_as_of(&ind.id, self.vintage),
+            (Some(d), s) => {
+                let found: Vec<_> = data.at(&ind.id, d, s).into_iter().filter(known).collect();
+                if found.len() > 1 {
+                    let ids: Vec<&str> = found.iter().map(|o| o.source.as_str()).collect();
+                    return Err((
+                        format!("`{}` has {} values for {}", ind.id, found.len(), d.iso()),
+                        format!("add source=… to choose one of: {}", ids.join(", ")),
+                    ));
+                }
+                found.into_iter().next()
+            }
+            (None, Some(s)) => ind
+                .observations
+                .iter()
+                .filter(|o| o.source == s)
+                .filter(known)
+                .max_by_key(|o| o.date),
+        };
+        obs.ok_or_else(|| {
+            let dates: Vec<String> = ind.observations.iter().map(|o| o.date.iso()).collect();
+            let when = self
+                .vintage
+                .map(|v| format!(" known on {}", v.iso()))
+                .unwrap_or_default();
+            (
+                format!("`{}` has no observation{when} matching this directive", ind.id),
+                format!("its observations are dated {}", dates.join(", ")),
+            )
+        })
+    }
+
+    /// A report keeps its figures as published; newer data is pointed to, never swapped in.
+    fn updated_since(&self, lx: &LangCtx, ind: &Indicator, shown: &Observation) -> String {
+        let Some(now) = self.ctx.data.latest(&ind.id) else {
+            return String::new();
+        };
+        if self.vintage.is_none() || (now.value == shown.value && now.qualifier == shown.qualifier)
+        {
+            return String::new();
+        }
+        let href = format!(
+            "{}#{}",
+            urls::data_page(lx.lang),
+            urls::indicator_anchor(&ind.id)
+        );
+        let label = lx
+            .ui
+            .updated_since
+            .replace(
+                "{value}",
+                &lx.qualified_value(now.qualifier, now.value, ind.unit),
+            )
+            .replace("{date}", &lx.f.date(now.date));
+        format!(
+            " <a class=\"updated-since\" href=\"{}\">{}</a>",
+            escape(&href),
+            escape(&label)
+        )
+    }
 }
 
 impl DirectiveResolver for Resolver<'_> {
@@ -48,105 +122,43 @@ impl DirectiveResolver for Resolver<'_> {
         indicator: &str,
         date: Option<ObsDate>,
         source: Option<&str>,
-    ) -> Result<String, (String, String)> {
-        let Some(ind) = self.data.indicators.get(indicator) else {
-            if self.data.unavailable.indicator(indicator) {
+    ) -> Result<String, Problem> {
+        let data = self.ctx.data;
+        let Some(ind) = data.indicators.get(indicator) else {
+            if data.unavailable.indicator(indicator) {
                 return Ok(String::new()); // its file's error is already reported
             }
             return Err(self.unknown_indicator(indicator));
         };
-        let known = |o: &&crate::data::Observation| self.data.known_on(o, self.vintage);
-        let obs = match (date, source) {
-            (None, None) => self.data.latest_as_of(indicator, self.vintage),
-            (Some(d), s) => {
-                let found: Vec<_> = self
-                    .data
-                    .at(indicator, d, s)
-                    .into_iter()
-                    .filter(known)
-                    .collect();
-                if found.len() > 1 {
-                    let ids: Vec<&str> = found.iter().map(|o| o.source.as_str()).collect();
-                    return Err((
-                        format!("`{indicator}` has {} values for {}", found.len(), d.iso()),
-                        format!("add source=… to choose one of: {}", ids.join(", ")),
-                    ));
-                }
-                found.into_iter().next()
-            }
-            (None, Some(s)) => self.data.indicators[indicator]
-                .observations
-                .iter()
-                .filter(|o| o.source == s)
-                .filter(known)
-                .max_by_key(|o| o.date),
-        };
-        let Some(obs) = obs else {
-            let dates: Vec<String> = ind.observations.iter().map(|o| o.date.iso()).collect();
-            let when = self
-                .vintage
-                .map(|v| format!(" known on {}", v.iso()))
-                .unwrap_or_default();
-            return Err((
-                format!("`{indicator}` has no observation{when} matching this directive"),
-                format!("its observations are dated {}", dates.join(", ")),
-            ));
-        };
-        let f = self.formatters.get(lang);
-        let ui = self.ui.get(lang);
-        let Some(src) = self.data.sources.get(&obs.source) else {
+        let obs = self.observation(ind, date, source)?;
+        let Some(src) = data.sources.get(&obs.source) else {
             return Ok(String::new()); // an unknown source is reported by data validation
         };
+        let lx = self.ctx.lang(lang);
         let comma = if lang.is_rtl() { "، " } else { ", " };
-        // A report keeps its figures as published; newer data is pointed to, never swapped in.
-        let updated = match (self.vintage, date, source, self.data.latest(indicator)) {
-            (Some(_), None, None, Some(now))
-                if now.value != obs.value || now.qualifier != obs.qualifier =>
-            {
-                format!(
-                    " <a class=\"updated-since\" href=\"{}\">{}</a>",
-                    escape(&format!(
-                        "{}#{}",
-                        urls::data_page(lang),
-                        urls::indicator_anchor(indicator)
-                    )),
-                    escape(
-                        &ui.updated_since
-                            .replace(
-                                "{value}",
-                                &ui.qualified(now.qualifier, &f.value(now.value, ind.unit))
-                            )
-                            .replace("{date}", &f.date(now.date))
-                    )
-                )
-            }
-            _ => String::new(),
+        let updated = if date.is_none() && source.is_none() {
+            self.updated_since(&lx, ind, obs)
+        } else {
+            String::new()
         };
         Ok(format!(
             "<span class=\"figure\"><data value=\"{raw}\">{value}</data> <span class=\"figure-source\">(<a href=\"{href}\">{publisher}</a>{comma}<time datetime=\"{iso}\">{date}</time>)</span></span>",
             raw = obs.value,
-            value = escape(&ui.qualified(obs.qualifier, &f.value(obs.value, ind.unit))),
+            value = escape(&lx.qualified_value(obs.qualifier, obs.value, ind.unit)),
             href = escape(&urls::source(lang, &obs.source)),
             publisher = text(lang, src.publisher.get(lang)),
             iso = obs.date.iso(),
-            date = escape(&f.date(obs.date)),
+            date = escape(&lx.f.date(obs.date)),
         ) + &updated)
     }
 
-    fn chart(&self, lang: Lang, id: &str) -> Result<String, (String, String)> {
-        if self.data.unavailable.charts {
+    fn chart(&self, lang: Lang, id: &str) -> Result<String, Problem> {
+        let data = self.ctx.data;
+        if data.unavailable.charts {
             return Ok(String::new()); // charts.yaml's error is already reported
         }
-        if let (Some(v), Some(chart)) = (self.vintage, self.data.charts.get(id)) {
-            return crate::figures::vintage_block(
-                self.config,
-                self.data,
-                self.formatters.get(lang),
-                self.ui.get(lang),
-                chart,
-                v,
-            )
-            .map_err(|e| {
+        if let (Some(v), Some(chart)) = (self.vintage, data.charts.get(id)) {
+            return crate::figures::vintage_block(&self.ctx.lang(lang), chart, v).map_err(|e| {
                 (
                     format!("chart `{id}` could not be drawn: {e}"),
                     "check the chart's series in data/charts.yaml".to_string(),
@@ -157,7 +169,7 @@ impl DirectiveResolver for Resolver<'_> {
             .block(id, lang)
             .map(str::to_string)
             .ok_or_else(|| {
-                let known: Vec<&str> = self.data.charts.keys().map(String::as_str).collect();
+                let known: Vec<&str> = data.charts.keys().map(|k| k.as_str()).collect();
                 (
                     format!("unknown chart `{id}`"),
                     format!(

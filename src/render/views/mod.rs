@@ -10,6 +10,7 @@ pub use standalone::{EmbedTemplate, RootTemplate, not_found_page};
 
 use super::Sizes;
 use crate::content::Layout;
+use crate::context::{Ctx, LangCtx};
 use crate::locale::{Lang, UiText};
 use crate::site::{Page, Site};
 use crate::urls;
@@ -61,33 +62,60 @@ pub struct PageTemplate<'a> {
     pub data_href: String,
 }
 
+/// The parts of a page that only some layouts show; empty elsewhere.
+#[derive(Default)]
+struct LayoutParts {
+    reports: Vec<ReportLink>,
+    regimes: Vec<RegimeCard>,
+    datasets: Vec<DatasetRow>,
+    charts: Vec<ChartRow>,
+    sources: Vec<SourceRow>,
+    package_files: Vec<FileLink>,
+    json_ld: String,
+}
+
+impl LayoutParts {
+    fn of(lx: &LangCtx, site: &Site, layout: Layout, sizes: &Sizes) -> Self {
+        let (f, ui) = (lx.f, lx.ui);
+        match layout {
+            Layout::Home => LayoutParts {
+                reports: report_links(lx, site, 3),
+                regimes: regime_cards(lx, site),
+                ..Default::default()
+            },
+            Layout::Reports => LayoutParts {
+                reports: report_links(lx, site, usize::MAX),
+                ..Default::default()
+            },
+            Layout::Data => LayoutParts {
+                datasets: datasets(lx, sizes),
+                charts: charts(lx, sizes),
+                sources: sources(lx),
+                package_files: vec![
+                    file_link("datapackage.json", urls::datapackage(), sizes, f, ui),
+                    file_link("ZIP", urls::data_zip(), sizes, f, ui),
+                ],
+                json_ld: super::json_ld::datasets(lx),
+                ..Default::default()
+            },
+            Layout::Page | Layout::Report => LayoutParts::default(),
+        }
+    }
+}
+
 impl<'a> PageTemplate<'a> {
-    pub fn new(site: &'a Site, page: &'a Page, lang: Lang, sizes: &Sizes) -> Self {
-        let text = page.text.get(lang);
-        let ui = site.ui.get(lang);
-        let f = site.formatters.get(lang);
-        let config = site.config;
-        let data = site.data;
-        let site_title = config.title.get(lang);
+    pub fn new(ctx: &Ctx<'a>, site: &'a Site, page: &'a Page, lang: Lang, sizes: &Sizes) -> Self {
+        let lx = ctx.lang(lang);
+        let (text, ui, f, config) = (page.text.get(lang), lx.ui, lx.f, ctx.config);
         let path = |l: Lang| urls::page(l, &page.slug_path);
-        let nav = std::iter::once((String::new(), ui.nav_home.to_string()))
-            .chain(
-                site.nav
-                    .iter()
-                    .map(|n| (n.slug_path.clone(), n.title.get(lang).clone())),
-            )
-            .map(|(slug, title)| NavLink {
-                current: slug == page.slug_path,
-                href: urls::page(lang, &slug),
-                title,
-            })
-            .collect();
-        let regime = page.regime.as_deref().and_then(|r| data.regime(r));
+        let regime = page.regime.as_deref().and_then(|r| ctx.data.regime(r));
+        let is_report = page.layout == Layout::Report;
+        let parts = LayoutParts::of(&lx, site, page.layout, sizes);
         PageTemplate {
             lang,
             other: lang.other(),
             ui,
-            site_title,
+            site_title: config.title.get(lang),
             tagline: config.tagline.get(lang),
             publisher: config.publisher.get(lang),
             licence_name: config.data_licence.name.get(lang),
@@ -101,39 +129,24 @@ impl<'a> PageTemplate<'a> {
             alt_default: config.absolute("/"),
             home_href: urls::page(lang, ""),
             other_href: path(lang.other()),
-            nav,
+            nav: nav_links(ui, site, page, lang),
             body_html: &text.body_html,
             content_lang: text.content_lang,
             is_fallback: text.content_lang != lang,
             is_home: page.layout == Layout::Home,
             is_data: page.layout == Layout::Data,
-            is_report: page.layout == Layout::Report,
-            reports: match page.layout {
-                Layout::Home => report_links(site, lang, 3),
-                Layout::Reports => report_links(site, lang, usize::MAX),
-                _ => Vec::new(),
-            },
-            report_date: text
-                .date
-                .filter(|_| page.layout == Layout::Report)
-                .map(|d| (d.iso(), f.date(d))),
+            is_report,
+            reports: parts.reports,
+            report_date: text.date.filter(|_| is_report).map(|d| (d.iso(), f.date(d))),
             report_vintage: text
                 .vintage
-                .filter(|_| page.layout == Layout::Report)
+                .filter(|_| is_report)
                 .map(|d| ui.report_figures_as_of.replace("{date}", &f.date(d))),
             og_locale: og_locale(lang),
             og_locale_alt: og_locale(lang.other()),
             feed_href: urls::feed(lang),
-            headline: text
-                .headline
-                .iter()
-                .filter_map(|id| card(data, f, ui, id))
-                .collect(),
-            regimes: if page.layout == Layout::Home {
-                regime_cards(site, lang)
-            } else {
-                Vec::new()
-            },
+            headline: text.headline.iter().filter_map(|id| card(&lx, id)).collect(),
+            regimes: parts.regimes,
             regime_facts: regime.map(|r| RegimeFacts {
                 name: r.name.get(lang).clone(),
                 manager: r.manager.get(lang).clone(),
@@ -143,40 +156,18 @@ impl<'a> PageTemplate<'a> {
             }),
             key_figures: regime
                 .map(|r| {
-                    data.indicators_of_regime(&r.id)
-                        .filter_map(|i| card(data, f, ui, &i.id))
+                    ctx.data
+                        .indicators_of_regime(&r.id)
+                        .filter_map(|i| card(&lx, &i.id))
                         .collect()
                 })
                 .unwrap_or_default(),
-            datasets: if page.layout == Layout::Data {
-                datasets(data, f, ui, lang, sizes)
-            } else {
-                Vec::new()
-            },
-            charts: if page.layout == Layout::Data {
-                charts(site, f, ui, lang, sizes)
-            } else {
-                Vec::new()
-            },
-            sources: if page.layout == Layout::Data {
-                sources(data, f, lang)
-            } else {
-                Vec::new()
-            },
-            sources_count: f.count(&ui.sources_count, data.sources.len()),
-            package_files: if page.layout == Layout::Data {
-                vec![
-                    file_link("datapackage.json", urls::datapackage(), sizes, f, ui),
-                    file_link("ZIP", urls::data_zip(), sizes, f, ui),
-                ]
-            } else {
-                Vec::new()
-            },
-            json_ld: if page.layout == Layout::Data {
-                super::json_ld::datasets(site, lang)
-            } else {
-                String::new()
-            },
+            datasets: parts.datasets,
+            charts: parts.charts,
+            sources: parts.sources,
+            sources_count: f.count(&ui.sources_count, ctx.data.sources.len()),
+            package_files: parts.package_files,
+            json_ld: parts.json_ld,
             data_href: urls::data_page(lang),
         }
     }
@@ -190,4 +181,20 @@ impl<'a> PageTemplate<'a> {
     pub fn tc(&self, s: &str) -> String {
         crate::html::text(self.content_lang, s)
     }
+}
+
+/// The main navigation of a page: home, then the pages with `nav:`, the current one marked.
+fn nav_links(ui: &UiText, site: &Site, page: &Page, lang: Lang) -> Vec<NavLink> {
+    std::iter::once((String::new(), ui.nav_home.to_string()))
+        .chain(
+            site.nav
+                .iter()
+                .map(|n| (n.slug_path.clone(), n.title.get(lang).clone())),
+        )
+        .map(|(slug, title)| NavLink {
+            current: slug == page.slug_path,
+            href: urls::page(lang, &slug),
+            title,
+        })
+        .collect()
 }

@@ -2,7 +2,8 @@
 //! download links, report links, and the functions that build them from the site model.
 
 use super::Sizes;
-use crate::data::{Dataset, Indicator, Observation};
+use crate::context::LangCtx;
+use crate::data::{Indicator, Observation};
 use crate::locale::{Formatter, Lang, UiText};
 use crate::site::Site;
 use crate::urls;
@@ -46,8 +47,8 @@ pub struct ReportLink {
     pub summary: String,
 }
 
-pub fn report_links(site: &Site, lang: Lang, limit: usize) -> Vec<ReportLink> {
-    let f = site.formatters.get(lang);
+pub fn report_links(lx: &LangCtx, site: &Site, limit: usize) -> Vec<ReportLink> {
+    let (f, lang) = (lx.f, lx.lang);
     site.reports()
         .into_iter()
         .take(limit)
@@ -127,14 +128,15 @@ pub(super) fn og_locale(lang: Lang) -> &'static str {
     }
 }
 
-pub(super) fn card(data: &Dataset, f: &Formatter, ui: &UiText, id: &str) -> Option<FigureCard> {
+pub(super) fn card(lx: &LangCtx, id: &str) -> Option<FigureCard> {
+    let (data, f, ui) = (lx.data, lx.f, lx.ui);
     let ind: &Indicator = data.indicators.get(id)?;
     let o: &Observation = data.latest(id)?;
     let src = data.sources.get(&o.source)?;
-    let lang = f.lang();
+    let lang = lx.lang;
     Some(FigureCard {
         title: ind.title.get(lang).clone(),
-        value: ui.qualified(o.qualifier, &f.value(o.value, ind.unit)),
+        value: lx.qualified_value(o.qualifier, o.value, ind.unit),
         raw: format!("{}", o.value),
         date: f.date(o.date),
         iso: o.date.iso(),
@@ -149,7 +151,7 @@ pub(super) fn card(data: &Dataset, f: &Formatter, ui: &UiText, id: &str) -> Opti
                 ui.trend_since
                     .replace(
                         "{value}",
-                        &ui.qualified(p.qualifier, &f.value(p.value, ind.unit)),
+                        &lx.qualified_value(p.qualifier, p.value, ind.unit),
                     )
                     .replace("{date}", &f.date(p.date))
             }),
@@ -157,8 +159,9 @@ pub(super) fn card(data: &Dataset, f: &Formatter, ui: &UiText, id: &str) -> Opti
     })
 }
 
-pub(super) fn regime_cards(site: &Site, lang: Lang) -> Vec<RegimeCard> {
-    site.data
+pub(super) fn regime_cards(lx: &LangCtx, site: &Site) -> Vec<RegimeCard> {
+    let lang = lx.lang;
+    lx.data
         .regimes
         .iter()
         .map(|r| RegimeCard {
@@ -171,13 +174,8 @@ pub(super) fn regime_cards(site: &Site, lang: Lang) -> Vec<RegimeCard> {
         .collect()
 }
 
-pub(super) fn datasets(
-    data: &Dataset,
-    f: &Formatter,
-    ui: &UiText,
-    lang: Lang,
-    sizes: &Sizes,
-) -> Vec<DatasetRow> {
+pub(super) fn datasets(lx: &LangCtx, sizes: &Sizes) -> Vec<DatasetRow> {
+    let (data, f, ui, lang) = (lx.data, lx.f, lx.ui, lx.lang);
     data.indicators
         .values()
         .map(|ind| {
@@ -199,7 +197,7 @@ pub(super) fn datasets(
                 anchor: urls::indicator_anchor(&ind.id),
                 title: ind.title.get(lang).clone(),
                 definition: ind.definition.get(lang).clone(),
-                unit: ui.unit(ind.unit).to_string(),
+                unit: lx.unit_name(ind.unit).to_string(),
                 period: if first == last {
                     first
                 } else {
@@ -226,14 +224,9 @@ pub(super) fn datasets(
         .collect()
 }
 
-pub(super) fn charts(
-    site: &Site,
-    f: &Formatter,
-    ui: &UiText,
-    lang: Lang,
-    sizes: &Sizes,
-) -> Vec<ChartRow> {
-    site.data
+pub(super) fn charts(lx: &LangCtx, sizes: &Sizes) -> Vec<ChartRow> {
+    let (f, ui, lang) = (lx.f, lx.ui, lx.lang);
+    lx.data
         .charts
         .values()
         .map(|c| ChartRow {
@@ -251,7 +244,8 @@ pub(super) fn charts(
         .collect()
 }
 
-pub(super) fn sources(data: &Dataset, f: &Formatter, lang: Lang) -> Vec<SourceRow> {
+pub(super) fn sources(lx: &LangCtx) -> Vec<SourceRow> {
+    let (data, f, lang) = (lx.data, lx.f, lx.lang);
     data.sources
         .values()
         .map(|s| SourceRow {

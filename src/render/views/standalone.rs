@@ -2,7 +2,9 @@
 
 use crate::content::Layout;
 use crate::locale::{Lang, UiText};
-use crate::site::{Page, Site};
+use crate::context::Ctx;
+use crate::figures::Figures;
+use crate::site::Page;
 use crate::urls;
 use askama::Template;
 
@@ -24,8 +26,8 @@ pub struct RootTemplate<'a> {
 }
 
 impl<'a> RootTemplate<'a> {
-    pub fn new(site: &'a Site) -> Self {
-        let c = site.config;
+    pub fn new(ctx: &Ctx<'a>) -> Self {
+        let c = ctx.config;
         RootTemplate {
             title: format!("{} · \u{2068}{}\u{2069}", c.title.ar, c.title.fr),
             title_ar: &c.title.ar,
@@ -35,8 +37,8 @@ impl<'a> RootTemplate<'a> {
             canonical: c.absolute("/"),
             alt_ar: c.absolute(&urls::page(Lang::Ar, "")),
             alt_fr: c.absolute(&urls::page(Lang::Fr, "")),
-            choose_ar: &site.ui.ar.choose_language,
-            choose_fr: &site.ui.fr.choose_language,
+            choose_ar: &ctx.ui.ar.choose_language,
+            choose_fr: &ctx.ui.fr.choose_language,
         }
     }
 }
@@ -56,20 +58,20 @@ pub struct EmbedTemplate<'a> {
 }
 
 impl<'a> EmbedTemplate<'a> {
-    pub fn new(site: &'a Site, id: &'a str, lang: Lang) -> Self {
-        let c = site.config;
+    pub fn new(ctx: &Ctx<'a>, figures: &'a Figures, id: &'a str, lang: Lang) -> Self {
+        let c = ctx.config;
         EmbedTemplate {
             lang,
-            ui: site.ui.get(lang),
+            ui: ctx.ui.get(lang),
             title: shorten(
-                site.data
+                ctx.data
                     .charts
                     .get(id)
                     .map_or("", |ch| ch.title.get(lang).as_str()),
                 crate::site::MAX_TITLE_CHARS,
             ),
             canonical: c.absolute(&urls::embed(lang, id)),
-            block: site.figures.block(id, lang).unwrap_or_default(),
+            block: figures.block(id, lang).unwrap_or_default(),
             back_href: c.absolute(&format!("{}#chart-{id}", urls::data_page(lang))),
             site_title: c.title.get(lang),
         }
@@ -78,12 +80,12 @@ impl<'a> EmbedTemplate<'a> {
 
 /// The "page not found" page of a language, as a page of the site (navigation, language
 /// switch, footer) whose body links home and to the data.
-pub fn not_found_page(site: &Site) -> Page {
+pub fn not_found_page(ctx: &Ctx) -> Page {
     let text = |l: Lang| {
-        let ui = site.ui.get(l);
+        let ui = ctx.ui.get(l);
         crate::site::PageText {
             title: ui.not_found_title.clone(),
-            browser_title: format!("{} — {}", ui.not_found_title, site.config.title.get(l)),
+            browser_title: format!("{} — {}", ui.not_found_title, ctx.config.title.get(l)),
             description: ui.not_found_text.clone(),
             nav_title: ui.not_found_title.clone(),
             body_html: format!(

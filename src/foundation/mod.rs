@@ -1,0 +1,18 @@
+//! The foundation layer: vocabulary every other module speaks, depending on nothing above it
+//! (only on [`crate::diagnostics`] for located errors).
+//!
+//! - [`Lang`] and [`Localized<T>`]: the two languages, and a value required in both;
+//! - [`ObsDate`]: a date with its precision (year, month or day);
+//! - [`yaml`]: parsing YAML into typed values with every error located;
+//! - [`ids`]: the typed ids of sources, regimes, indicators and charts.
+
+mod date;
+pub mod ids;
+mod lang;
+mod localized;
+pub mod yaml;
+
+pub use date::{ObsDate, RawDate, days_in_month};
+pub use ids::{ChartId, IndicatorId, RegimeId, SourceId, is_valid_id};
+pub use lang::Lang;
+pub use localized::Localized;

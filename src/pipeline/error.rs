@@ -1,0 +1,49 @@
+//! Why a build stopped: problems in the input (located, for the user to fix), our own
+//! failure (a bug to report), or the output folder that could not be written.
+
+use crate::diagnostics::{Diagnostics, render_all, summary};
+use std::fmt;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// The input has problems; nothing was written.
+    Invalid(Diagnostics),
+    /// amo-site itself failed on valid input (a template or a download writer).
+    Internal { stage: &'static str, message: String },
+    /// Writing the output failed; the previous output is intact.
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl BuildError {
+    /// The error as the terminal shows it, ending with a summary line; `outcome` says what
+    /// became of the output ("nothing was written").
+    pub fn render(&self, outcome: &str) -> String {
+        match self {
+            BuildError::Invalid(diags) => render_all(diags) + &summary(diags, Some(outcome)),
+            BuildError::Internal { .. } => format!(
+                "error: {self}\n  = help: this is a bug in amo-site, not in the site: please report it\n"
+            ),
+            BuildError::Write { .. } => format!(
+                "error: could not write the site: {self}\n  = help: {outcome}; the previous output, if any, was left as it was\n"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Invalid(d) => write!(f, "{} problem(s) in the input", d.len()),
+            BuildError::Internal { stage, message } => {
+                write!(f, "internal error in the {stage} stage: {message}")
+            }
+            BuildError::Write { path, source } => write!(f, "{}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}

@@ -1,0 +1,145 @@
+//! The build, as a flat list of named stages. Every command runs this one pipeline and
+//! differs only in what it does with the result: `build` writes it, `serve` holds it in
+//! memory, `check` reads it back, `cargo bench` reports its [`Timings`].
+//!
+//! | stage | input → output |
+//! |---|---|
+//! | `load` | site folder → [`Loaded`]: `site.yaml`, `i18n/` checked; `data/` parsed; `content/` paired |
+//! | `validate` | parsed `data/` → [`Dataset`](crate::data::Dataset) |
+//! | `figures` | [`Ctx`] → [`Figures`](crate::figures::Figures): every chart's data, drawing, PNG |
+//! | `pages` | [`Ctx`], figures, content → [`Site`](crate::site::Site): bodies with directives |
+//! | `downloads` | [`Ctx`], figures → CSV, JSON, XLSX, SVG, PNG, data package, zip |
+//! | `render` | [`Ctx`], figures, site, download sizes → HTML pages, feeds, sitemap |
+//! | `assets` | `static/` → files copied as they are |
+//! | `write` | every file → the output folder (only in `build`) |
+//!
+//! Each stage is a function from typed values to typed values ([`stages`]); problems in the
+//! input are collected across stages, so one run reports all of them.
+
+mod error;
+pub mod stages;
+mod timings;
+
+pub use error::BuildError;
+pub use timings::Timings;
+
+use crate::context::Ctx;
+use crate::diagnostics::Diagnostics;
+use crate::figures::PngCache;
+use crate::locale::Formatters;
+use crate::output::OutputFile;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// A site built in memory: every output file, and what the commands need to know about it.
+pub struct Built {
+    pub files: Vec<OutputFile>,
+    /// Translation gaps worth telling (not errors).
+    pub notes: Vec<String>,
+    /// For each page's output file, the Markdown file it comes from.
+    pub page_sources: BTreeMap<String, PathBuf>,
+    /// The site's public address (links under it are internal).
+    pub base_url: String,
+    /// How long each stage took.
+    pub timings: Timings,
+}
+
+impl Built {
+    pub fn pages(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count()
+    }
+
+    pub fn bytes(&self) -> u64 {
+        self.files.iter().map(|f| f.bytes.len() as u64).sum()
+    }
+}
+
+/// Runs every stage but `write` on the site at `root`. `png_cache` lets `serve` reuse the
+/// PNGs an earlier build drew. Any input problem stops the run after the stages that can
+/// still find more problems, and all of them are returned together.
+pub fn run(root: &Path, png_cache: Option<&PngCache>) -> Result<Built, BuildError> {
+    let mut t = Timings::default();
+    let mut diags = Diagnostics::new();
+
+    let loaded = t.time("load", || stages::load(root, &mut diags));
+    let dataset = t.time("validate", || stages::validate(loaded.data, &mut diags));
+    // Without interface strings nothing can be modelled; without a valid configuration
+    // (already reported) a placeholder lets the pages find their own problems.
+    let Some(ui) = loaded.ui else {
+        return Err(BuildError::Invalid(diags));
+    };
+    let config = loaded.config.unwrap_or_else(crate::config::Config::placeholder);
+    let formatters = t.time("formatters", Formatters::new);
+    let ctx = Ctx {
+        config: &config,
+        data: &dataset,
+        formatters: &formatters,
+        ui: &ui,
+    };
+
+    // Pages are modelled even when loading found problems, so that directive errors are
+    // reported in the same run; references to inputs that failed are not reported twice.
+    let Some(figures) = t.time("figures", || stages::figures(&ctx, png_cache, &mut diags)) else {
+        return Err(BuildError::Invalid(diags));
+    };
+    let site = t.time("pages", || {
+        stages::pages(&ctx, &figures, loaded.content, &mut diags)
+    });
+    if !diags.is_empty() {
+        return Err(BuildError::Invalid(diags));
+    }
+
+    let mut files = t.time("downloads", || stages::downloads(&ctx, &figures))?;
+    let sizes = stages::sizes(&files);
+    files.extend(t.time("render", || stages::render(&ctx, &figures, &site, &sizes))?);
+    files.extend(t.time("assets", || stages::assets(root))?);
+    Ok(Built {
+        files,
+        notes: stages::translation_notes(&site),
+        page_sources: stages::page_sources(&site),
+        base_url: config.base_url.clone(),
+        timings: t,
+    })
+}
+
+/// What `amo-site build` asks for.
+pub struct BuildOptions {
+    /// The site folder: holds `site.yaml`, `content/`, `data/`, `static/`.
+    pub root: PathBuf,
+    /// Where the site is written.
+    pub out: PathBuf,
+}
+
+/// What a successful build produced.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    /// Things worth knowing that are not errors: pages shown in the other language.
+    pub notes: Vec<String>,
+    pub timings: Timings,
+}
+
+/// Runs the pipeline, then writes its output. On any problem nothing is written.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let built = run(&options.root, None)?;
+    let (pages, bytes, files) = (built.pages(), built.bytes(), built.files.len());
+    let mut timings = built.timings;
+    let write_started = Instant::now();
+    stages::write(&options.out, built.files)?;
+    timings.record("write", write_started.elapsed());
+    timings.record("total", started.elapsed());
+    Ok(BuildReport {
+        pages,
+        files,
+        bytes,
+        notes: built.notes,
+        timings,
+    })
+}

@@ -1,0 +1,139 @@
+//! The stages of the build, each a function from typed values to typed values. They are
+//! called in order by [`super::run`] and [`super::build`]; problems in the input go to the
+//! `Diagnostics` passed in, failures of our own become [`BuildError`]s.
+
+use super::BuildError;
+use crate::config::Config;
+use crate::content::Content;
+use crate::context::Ctx;
+use crate::data::{Dataset, RawData};
+use crate::diagnostics::Diagnostics;
+use crate::figures::{Figures, PngCache};
+use crate::locale::{Lang, Localized, UiText};
+use crate::output::OutputFile;
+use crate::render::Sizes;
+use crate::site::Site;
+use crate::{config, content, data, exports, figures, locale, output, render, site, urls};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Every input of the site, read and parsed. `None` marks an input that failed (reported).
+pub struct Loaded {
+    pub config: Option<Config>,
+    pub ui: Option<Localized<UiText>>,
+    pub data: RawData,
+    pub content: Content,
+}
+
+/// load: reads `site.yaml`, `i18n/`, `data/` and `content/`.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
+    Loaded {
+        config: config::load(root, diags),
+        data: data::read(root, diags),
+        content: content::load(root, diags),
+        ui: locale::tables::load(root, diags),
+    }
+}
+
+/// validate: checks the statistics and builds the dataset.
+pub fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
+    data::validate(raw, diags)
+}
+
+/// figures: every chart's data, drawn in both languages (`None` if a chart failed; the
+/// problems are in `diags`).
+pub fn figures<'a>(
+    ctx: &Ctx<'a>,
+    png_cache: Option<&PngCache>,
+    diags: &mut Diagnostics,
+) -> Option<Figures<'a>> {
+    match figures::build(ctx, png_cache) {
+        Ok(f) => Some(f),
+        Err(errors) => {
+            errors.into_iter().for_each(|d| diags.push(d));
+            None
+        }
+    }
+}
+
+/// pages: every page's body rendered with its directives resolved, paired by language.
+pub fn pages(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diagnostics) -> Site {
+    site::assemble(ctx, figures, content, diags)
+}
+
+/// downloads: CSV, JSON, XLSX, SVG and PNG files, the data package and the zip.
+pub fn downloads(ctx: &Ctx, figures: &Figures) -> Result<Vec<OutputFile>, BuildError> {
+    exports::build(ctx, figures).map_err(|message| BuildError::Internal {
+        stage: "downloads",
+        message,
+    })
+}
+
+/// The size of every download, by site path (the data page lists them).
+pub fn sizes(downloads: &[OutputFile]) -> Sizes {
+    downloads
+        .iter()
+        .map(|f| (format!("/{}", f.path), f.bytes.len()))
+        .collect()
+}
+
+/// render: every HTML page, the feeds, the sitemap and robots.txt.
+pub fn render(
+    ctx: &Ctx,
+    figures: &Figures,
+    site: &Site,
+    sizes: &Sizes,
+) -> Result<Vec<OutputFile>, BuildError> {
+    render::site(ctx, figures, site, sizes).map_err(|e| BuildError::Internal {
+        stage: "render",
+        message: format!("a template failed: {e}"),
+    })
+}
+
+/// assets: the files of `static/`, published under `/static/` as they are.
+pub fn assets(root: &Path) -> Result<Vec<OutputFile>, BuildError> {
+    let dir = root.join("static");
+    output::read_tree(&dir, "static/").map_err(|source| BuildError::Write { path: dir, source })
+}
+
+/// write: the files into the output folder, replacing the previous output only when all
+/// of them are ready.
+pub fn write(out: &Path, files: Vec<OutputFile>) -> Result<(), BuildError> {
+    output::write_atomically(out, files).map_err(|source| BuildError::Write {
+        path: out.to_path_buf(),
+        source,
+    })
+}
+
+/// Pages published in a language they are not written in, as notes for the user.
+pub fn translation_notes(site: &Site) -> Vec<String> {
+    site.pages
+        .iter()
+        .filter_map(|p| {
+            let missing = Lang::ALL
+                .into_iter()
+                .find(|l| p.text.get(*l).content_lang != *l)?;
+            Some(format!(
+                "{} has no {missing} version: {} shows the {} text with a notice",
+                p.text.get(missing).file.display(),
+                urls::page(missing, &p.slug_path),
+                missing.other()
+            ))
+        })
+        .collect()
+}
+
+/// For each page's output file, the Markdown file it comes from (for `check`).
+pub fn page_sources(site: &Site) -> BTreeMap<String, PathBuf> {
+    site.pages
+        .iter()
+        .flat_map(|p| {
+            Lang::ALL.map(|l| {
+                (
+                    urls::output_file(&urls::page(l, &p.slug_path)),
+                    p.text.get(l).file.clone(),
+                )
+            })
+        })
+        .collect()
+}
