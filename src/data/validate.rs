@@ -355,80 +355,16 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
             );
             continue;
         }
-        let mut series = Vec::new();
-        let mut units = BTreeSet::new();
-        for s in c.series {
-            let Some(ind) = ds.indicators.get(s.indicator.value.as_str()) else {
-                if ds.unavailable.indicator(&s.indicator.value) {
-                    continue;
-                }
-                cx.err(
-                    file,
-                    position_of(&s.indicator),
-                    format!("unknown indicator `{}`", s.indicator.value),
-                    "use the id of a file in data/indicators/",
-                );
-                continue;
-            };
-            units.insert(ind.unit.code());
-            let mut filter = None;
-            if let Some(list) = &s.sources {
-                let mut set = BTreeSet::new();
-                for src in list {
-                    if !ds.sources.contains_key(src.value.as_str()) && !ds.unavailable.sources {
-                        cx.err(
-                            file,
-                            position_of(src),
-                            format!("unknown source `{}`", src.value),
-                            "use an id from data/sources.yaml",
-                        );
-                    }
-                    set.insert(SourceId::new(src.value.clone()));
-                }
-                filter = Some(set);
-            }
-            let label = s.label.unwrap_or_else(|| {
-                ind.regime
-                    .as_deref()
-                    .and_then(|r| ds.regime(r))
-                    .map(|r| r.short.clone())
-                    .unwrap_or_else(|| ind.title.clone())
-            });
-            let dates = s
-                .dates
-                .as_ref()
-                .map(|list| list.iter().filter_map(|d| cx.date(file, d)).collect());
-            let series_model = Series {
-                indicator: ind.id.clone(),
-                label,
-                sources: filter,
-                dates,
-                latest: s.latest,
-            };
-            let points = ds.series_points(&series_model);
-            if points.is_empty() {
-                cx.err(
-                    file,
-                    position_of(&s.indicator),
-                    format!("series `{}` has no observation to draw", ind.id),
-                    "check the `sources` filter",
-                );
-            }
-            for w in points.windows(2) {
-                if w[0].date == w[1].date {
-                    cx.err(
-                        file,
-                        position_of(&s.indicator),
-                        format!(
-                            "series `{}` has two values for {} ({} and {})",
-                            ind.id, w[0].date, w[0].source, w[1].source
-                        ),
-                        "pick one source per date with `sources: [...]` on this series",
-                    );
-                }
-            }
-            series.push(series_model);
-        }
+        let series: Vec<Series> = c
+            .series
+            .into_iter()
+            .filter_map(|s| series(cx, file, s, ds))
+            .collect();
+        let units: BTreeSet<&str> = series
+            .iter()
+            .filter_map(|s| ds.indicators.get(&s.indicator))
+            .map(|i| i.unit.code())
+            .collect();
         if units.len() > 1 {
             let list: Vec<&str> = units.iter().copied().collect();
             cx.err(
@@ -455,4 +391,81 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
         );
     }
     out
+}
+
+/// One series of a chart, checked: its indicator and sources exist, and it draws at least
+/// one point and at most one per date.
+fn series(cx: &mut Ctx, file: &Path, s: RawSeries, ds: &Dataset) -> Option<Series> {
+    let Some(ind) = ds.indicators.get(s.indicator.value.as_str()) else {
+        if !ds.unavailable.indicator(&s.indicator.value) {
+            cx.err(
+                file,
+                position_of(&s.indicator),
+                format!("unknown indicator `{}`", s.indicator.value),
+                "use the id of a file in data/indicators/",
+            );
+        }
+        return None;
+    };
+    let filter = s.sources.as_ref().map(|list| {
+        let mut set = BTreeSet::new();
+        for src in list {
+            if !ds.sources.contains_key(src.value.as_str()) && !ds.unavailable.sources {
+                cx.err(
+                    file,
+                    position_of(src),
+                    format!("unknown source `{}`", src.value),
+                    "use an id from data/sources.yaml",
+                );
+            }
+            set.insert(SourceId::new(src.value.clone()));
+        }
+        set
+    });
+    let label = s.label.unwrap_or_else(|| {
+        ind.regime
+            .as_deref()
+            .and_then(|r| ds.regime(r))
+            .map(|r| r.short.clone())
+            .unwrap_or_else(|| ind.title.clone())
+    });
+    let dates = s
+        .dates
+        .as_ref()
+        .map(|list| list.iter().filter_map(|d| cx.date(file, d)).collect());
+    let series = Series {
+        indicator: ind.id.clone(),
+        label,
+        sources: filter,
+        dates,
+        latest: s.latest,
+    };
+    check_points(cx, file, position_of(&s.indicator), &series, ds);
+    Some(series)
+}
+
+fn check_points(cx: &mut Ctx, file: &Path, pos: Option<Position>, series: &Series, ds: &Dataset) {
+    let id = &series.indicator;
+    let points = ds.series_points(series);
+    if points.is_empty() {
+        cx.err(
+            file,
+            pos,
+            format!("series `{id}` has no observation to draw"),
+            "check the `sources` filter",
+        );
+    }
+    for w in points.windows(2) {
+        if w[0].date == w[1].date {
+            cx.err(
+                file,
+                pos,
+                format!(
+                    "series `{id}` has two values for {} ({} and {})",
+                    w[0].date, w[0].source, w[1].source
+                ),
+                "pick one source per date with `sources: [...]` on this series",
+            );
+        }
+    }
 }

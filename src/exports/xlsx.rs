@@ -4,9 +4,9 @@
 
 use super::Row;
 use crate::context::LangCtx;
-use crate::data::Source;
+use crate::data::{Observation, Source};
 use crate::locale::Lang;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 /// What one workbook describes.
 pub struct Sheet<'a> {
@@ -19,19 +19,23 @@ pub struct Sheet<'a> {
 }
 
 pub fn workbook(lx: &LangCtx, sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
-    let (lang, config, ds, ui) = (lx.lang, lx.config, lx.data, lx.ui);
     let mut wb = Workbook::new();
     wb.set_properties(
         &DocProperties::new()
             .set_title(sheet.title)
-            .set_author(config.publisher.get(lang))
+            .set_author(lx.config.publisher.get(lx.lang))
             .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
     );
-    let bold = Format::new().set_bold();
-    let wrap = Format::new().set_text_wrap();
-    let rtl = lang == Lang::Ar;
+    data_sheet(lx, sheet, wb.add_worksheet())?;
+    about_sheet(lx, sheet, wb.add_worksheet())?;
+    wb.save_to_buffer()
+}
 
-    let data = wb.add_worksheet();
+/// The data: one row per observation, with its note, qualifier and source.
+fn data_sheet(lx: &LangCtx, sheet: &Sheet, data: &mut Worksheet) -> Result<(), XlsxError> {
+    let (lang, ds, ui) = (lx.lang, lx.data, lx.ui);
+    let rtl = lang == Lang::Ar;
+    let bold = Format::new().set_bold();
     data.set_name(if rtl { "البيانات" } else { "Données" })?;
     data.set_right_to_left(rtl);
     let headers = [
@@ -58,22 +62,7 @@ pub fn workbook(lx: &LangCtx, sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
         )?;
         data.write_number(r, 2, o.value)?;
         data.write_string(r, 3, ind.map(|i| i.unit.code()).unwrap_or(""))?;
-        let qualifier = if o.qualifier == crate::data::Qualifier::Exact {
-            String::new()
-        } else {
-            lx.qualified(o.qualifier, "…")
-        };
-        let note = o.note.as_ref().map(|n| n.get(lang).as_str()).unwrap_or("");
-        data.write_string(
-            r,
-            4,
-            [qualifier.as_str(), note]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" — "),
-        )?;
+        data.write_string(r, 4, note_cell(lx, o))?;
         data.write_string(r, 5, src.map(|s| s.title.get(lang).as_str()).unwrap_or(""))?;
         data.write_string(r, 6, src.and_then(|s| s.url.as_deref()).unwrap_or(""))?;
     }
@@ -88,8 +77,31 @@ pub fn workbook(lx: &LangCtx, sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
     ] {
         data.set_column_width(c, w)?;
     }
+    Ok(())
+}
 
-    let about = wb.add_worksheet();
+/// The qualifier ("plus de …") and the note of an observation, in one cell.
+fn note_cell(lx: &LangCtx, o: &Observation) -> String {
+    let qualifier = if o.qualifier == crate::data::Qualifier::Exact {
+        String::new()
+    } else {
+        lx.qualified(o.qualifier, "…")
+    };
+    let note = o.note.as_ref().map(|n| n.get(lx.lang).as_str()).unwrap_or("");
+    [qualifier.as_str(), note]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ")
+}
+
+/// What the data is: title, definitions, unit, sources, licence, citation, publisher.
+fn about_sheet(lx: &LangCtx, sheet: &Sheet, about: &mut Worksheet) -> Result<(), XlsxError> {
+    let (lang, config, ui) = (lx.lang, lx.config, lx.ui);
+    let rtl = lang == Lang::Ar;
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
     about.set_name(if rtl { "حول" } else { "À propos" })?;
     about.set_right_to_left(rtl);
     about.set_column_width(0, 22.0)?;
@@ -129,5 +141,5 @@ pub fn workbook(lx: &LangCtx, sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
     )?;
     line(ui.cite_as.as_str(), &sheet.citation, &mut r)?;
     line(ui.publisher.as_str(), config.publisher.get(lang), &mut r)?;
-    wb.save_to_buffer()
+    Ok(())
 }

@@ -106,26 +106,8 @@ pub fn render(
                 let x1 = x0 + width * 0.92;
                 let color = PALETTE[b.key % PALETTE.len()];
                 let err = |e: DrawingAreaErrorKind<_>| e.to_string();
-                if b.qualifier == Qualifier::Exact {
-                    chart
-                        .draw_series(std::iter::once(Rectangle::new(
-                            [(x0, 0.0), (x1, b.value)],
-                            color.filled(),
-                        )))
-                        .map_err(err)?;
-                } else {
-                    chart
-                        .draw_series(std::iter::once(Rectangle::new(
-                            [(x0, 0.0), (x1, b.value)],
-                            WHITE.filled(),
-                        )))
-                        .map_err(err)?;
-                    chart
-                        .draw_series(std::iter::once(Rectangle::new(
-                            [(x0, 0.0), (x1, b.value)],
-                            color.stroke_width(2),
-                        )))
-                        .map_err(err)?;
+                for shape in bar_shapes([(x0, 0.0), (x1, b.value)], color, b.qualifier) {
+                    chart.draw_series(std::iter::once(shape)).map_err(err)?;
                 }
                 let tag = label(lang, &f.compact_short(b.value));
                 chart
@@ -141,4 +123,20 @@ pub fn render(
         root.present().map_err(|e| e.to_string())?;
     }
     Ok((svg, height))
+}
+
+/// A bar: filled when the value is exact, hollow (white with a coloured outline) otherwise.
+fn bar_shapes(
+    corners: [(f64, f64); 2],
+    color: RGBColor,
+    qualifier: Qualifier,
+) -> Vec<Rectangle<(f64, f64)>> {
+    if qualifier == Qualifier::Exact {
+        vec![Rectangle::new(corners, color.filled())]
+    } else {
+        vec![
+            Rectangle::new(corners, WHITE.filled()),
+            Rectangle::new(corners, color.stroke_width(2)),
+        ]
+    }
 }
