@@ -30,7 +30,7 @@ pub fn datasets(site: &Site, lang: Lang) -> String {
                 "isAccessibleForFree": true,
                 "creator": creator,
                 "temporalCoverage": if first == last { first } else { format!("{first}/{last}") },
-                "spatialCoverage": {"@type": "Place", "name": if lang == Lang::Ar { "المغرب" } else { "Maroc" }},
+                "spatialCoverage": {"@type": "Place", "name": c.country.get(lang)},
                 "distribution": [
                     {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": c.absolute(&urls::indicator_csv(&ind.id))},
                     {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": c.absolute(&urls::indicator_json(&ind.id))},
