@@ -237,6 +237,70 @@ fn page_without_front_matter_or_with_an_unknown_key() {
 }
 
 #[test]
+fn front_matter_errors_point_at_the_line_and_column_of_their_value() {
+    let err = fails_with(
+        |s| {
+            // An unknown regime on line 5 (line 4 in the Arabic file).
+            s.replace(
+                "content/regimes/tns.fr.md",
+                "regime: tns",
+                "short_title: \"AMO TNS\"\nregime: independants",
+            );
+            s.replace(
+                "content/regimes/tns.ar.md",
+                "regime: tns",
+                "regime: independants",
+            );
+            // An unknown indicator as the second headline item.
+            s.replace(
+                "content/index.fr.md",
+                "amo-open-rights,",
+                "amo-open-rigths,",
+            );
+            // A date that does not exist.
+            s.replace(
+                "content/reports/2025-02-council-briefing.fr.md",
+                "date: 2025-02-21",
+                "date: 2025-02-30",
+            );
+            // Arabic and French disagree on `layout` and on `nav`.
+            s.replace("content/about.fr.md", "nav: 5\n", "nav: 5\nlayout: data\n");
+            s.replace("content/about.ar.md", "nav: 5\n", "nav: 6\n");
+        },
+        &[
+            "content/regimes/tns.fr.md:5:9",
+            "content/regimes/tns.ar.md:4:9",
+            "unknown regime `independants`",
+            "content/index.fr.md:5:28",
+            "unknown indicator `amo-open-rigths` in `headline`",
+            "content/reports/2025-02-council-briefing.fr.md:6:7",
+            "bad `date`",
+            "content/about.fr.md:5:9",
+            "disagree on `layout`",
+            "content/about.fr.md:4:6",
+            "disagree on `nav`",
+        ],
+    );
+    assert!(err.contains("6 problems found"), "{err}");
+}
+
+#[test]
+fn country_and_keywords_in_config_are_checked() {
+    fails_with(
+        |s| {
+            s.replace("site.yaml", "fr: \"Maroc\" }", "fr: \" \" }");
+            s.replace("site.yaml", "\"Maroc\", \"CNSS\"", "\"Maroc\", \"AMO\"");
+        },
+        &[
+            "site.yaml:20:30",
+            "`country.fr` is empty",
+            "site.yaml:22:61",
+            "the keyword `AMO` is listed twice",
+        ],
+    );
+}
+
+#[test]
 fn directives_with_unknown_ids_or_misplaced() {
     let err = fails_with(
         |s| {

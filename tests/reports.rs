@@ -140,7 +140,7 @@ fn a_report_without_a_date_is_a_located_error() {
     assert_eq!(out.status.code(), Some(1));
     let err = common::stderr(&out);
     assert!(
-        err.contains("content/reports/2025-02-council-briefing.fr.md:2:1")
+        err.contains("content/reports/2025-02-council-briefing.fr.md:5:9")
             && err.contains("a report needs a `date:`"),
         "{err}"
     );

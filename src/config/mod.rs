@@ -18,6 +18,8 @@ struct RawConfig {
     tagline: Localized<String>,
     publisher: Localized<String>,
     data_licence: Licence,
+    country: Localized<Spanned<String>>,
+    keywords: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     markdown: MarkdownOptions,
 }
@@ -59,6 +61,10 @@ pub struct Config {
     pub tagline: Localized<String>,
     pub publisher: Localized<String>,
     pub data_licence: Licence,
+    /// The country the data covers (schema.org `spatialCoverage`).
+    pub country: Localized<String>,
+    /// Keywords of the data package (`datapackage.json`), in French like its title.
+    pub keywords: Vec<String>,
     pub markdown: MarkdownOptions,
 }
 
@@ -77,9 +83,11 @@ impl Config {
             publisher: empty.clone(),
             data_licence: Licence {
                 id: String::new(),
-                name: empty,
+                name: empty.clone(),
                 url: String::new(),
             },
+            country: empty,
+            keywords: Vec::new(),
             markdown: MarkdownOptions::default(),
         }
     }
@@ -126,6 +134,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         );
     }
     check_languages(rel, &raw.languages, diags);
+    check_country_and_keywords(rel, &raw, diags);
     if diags.len() > before {
         return None;
     }
@@ -135,8 +144,57 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         tagline: raw.tagline,
         publisher: raw.publisher,
         data_licence: raw.data_licence,
+        country: raw.country.map(|_, c| c.value.trim().to_string()),
+        keywords: raw
+            .keywords
+            .value
+            .iter()
+            .map(|k| k.value.trim().to_string())
+            .collect(),
         markdown: raw.markdown,
     })
+}
+
+/// The country is named in both languages; keywords are a non-empty list of distinct words.
+fn check_country_and_keywords(rel: &Path, raw: &RawConfig, diags: &mut Diagnostics) {
+    for lang in Lang::ALL {
+        let country = raw.country.get(lang);
+        if country.value.trim().is_empty() {
+            diags.error(
+                rel,
+                position_of(country),
+                format!("`country.{lang}` is empty"),
+                "name the country the data covers, e.g. `country: { ar: المغرب, fr: Maroc }`",
+            );
+        }
+    }
+    if raw.keywords.value.is_empty() {
+        diags.error(
+            rel,
+            position_of(&raw.keywords),
+            "`keywords` is empty",
+            "list the words the data package is found by, e.g. `keywords: [AMO, Maroc]`",
+        );
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for k in &raw.keywords.value {
+        let word = k.value.trim();
+        if word.is_empty() {
+            diags.error(
+                rel,
+                position_of(k),
+                "an empty keyword",
+                "remove it or write the word",
+            );
+        } else if !seen.insert(word) {
+            diags.error(
+                rel,
+                position_of(k),
+                format!("the keyword `{word}` is listed twice"),
+                "list each keyword once",
+            );
+        }
+    }
 }
 
 /// The site is bilingual by design: exactly `ar` (ar-MA, rtl) and `fr` (fr-MA, ltr).

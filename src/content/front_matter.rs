@@ -1,8 +1,10 @@
 //! The YAML block at the top of a page, between two `---` lines.
 
-use crate::foundation::yaml::parse;
+use crate::foundation::yaml::{parse, position_of};
+use crate::foundation::{ObsDate, RawDate};
 use crate::diagnostics::{Diagnostics, Position};
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 use std::path::Path;
 
 /// How a page is laid out.
@@ -22,20 +24,23 @@ pub enum Layout {
     Reports,
 }
 
+/// The front matter as written. The values later checks point at keep their place in the
+/// file (`Spanned`, see [`front_position`]), so an error names the line and column of its value.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
-    pub title: String,
+    pub title: Spanned<String>,
     /// One or two sentences for search engines and link previews.
-    pub description: String,
+    pub description: Spanned<String>,
+    /// How the page is laid out; [`FrontMatter::layout`] gives the default.
     #[serde(default)]
-    pub layout: Layout,
+    pub layout: Option<Spanned<Layout>>,
     /// A regime id from data/regimes.yaml: the page shows that regime's fact box.
     #[serde(default)]
-    pub regime: Option<String>,
+    pub regime: Option<Spanned<String>>,
     /// Position in the main navigation (lower first); absent pages are not in it.
     #[serde(default)]
-    pub nav: Option<u32>,
+    pub nav: Option<Spanned<u32>>,
     /// Shorter title for the navigation.
     #[serde(default)]
     pub nav_title: Option<String>,
@@ -44,17 +49,56 @@ pub struct FrontMatter {
     pub short_title: Option<String>,
     /// Indicator ids shown as headline figures (home layout).
     #[serde(default)]
-    pub headline: Vec<String>,
+    pub headline: Vec<Spanned<String>>,
     /// Languages this text also stands in for until it is translated: `fallback_for: [ar]`
     /// in `x.fr.md` publishes `/ar/x/` with the French text and a visible notice.
     #[serde(default)]
-    pub fallback_for: Vec<crate::locale::Lang>,
+    pub fallback_for: Option<Spanned<Vec<crate::locale::Lang>>>,
     /// Publication date of a report (`YYYY-MM-DD`); required with `layout: report`.
     #[serde(default)]
-    pub date: Option<crate::foundation::RawDate>,
+    pub date: Option<Spanned<RawDate>>,
     /// The day whose knowledge the report's figures reflect, if not its date.
     #[serde(default)]
-    pub figures_as_of: Option<crate::foundation::RawDate>,
+    pub figures_as_of: Option<Spanned<RawDate>>,
+}
+
+impl FrontMatter {
+    /// The layout, `page` when none is written.
+    pub fn layout(&self) -> Layout {
+        self.layout.as_ref().map(|l| l.value).unwrap_or_default()
+    }
+
+    pub fn regime(&self) -> Option<&str> {
+        self.regime.as_ref().map(|r| r.value.as_str())
+    }
+
+    pub fn nav(&self) -> Option<u32> {
+        self.nav.as_ref().map(|n| n.value)
+    }
+
+    /// The languages this text stands in for (empty if none).
+    pub fn fallback_for(&self) -> &[crate::locale::Lang] {
+        self.fallback_for
+            .as_ref()
+            .map(|f| f.value.as_slice())
+            .unwrap_or_default()
+    }
+}
+
+/// The front matter's YAML starts on line 2 of the page, after the opening `---`.
+const YAML_FIRST_LINE_OFFSET: usize = 1;
+
+/// Where a front matter value is written in the page file.
+pub fn front_position<T>(value: &Spanned<T>) -> Option<Position> {
+    position_of(value).map(|p| p.offset_lines(YAML_FIRST_LINE_OFFSET))
+}
+
+/// Where the front matter starts: its opening `---`, for a key that is missing.
+const START: Position = Position { line: 1, column: 1 };
+
+/// Where an optional value is written, or the front matter's opening `---` if it is absent.
+pub fn front_position_or_start<T>(value: Option<&Spanned<T>>) -> Option<Position> {
+    value.map_or(Some(START), front_position)
 }
 
 /// The dates of a report, checked.
@@ -72,50 +116,28 @@ impl ReportDates {
 }
 
 /// Checks a report's dates: a full day each, and a date on every report.
-pub fn report_dates(
-    rel: &Path,
-    front: &FrontMatter,
-    yaml: &str,
-    diags: &mut Diagnostics,
-) -> ReportDates {
-    let line_of = |key: &str| {
-        yaml.lines()
-            .position(|l| l.trim_start().starts_with(key))
-            .map(|i| Position::new(i + 2, 1))
-    };
-    let mut parse =
-        |raw: &Option<crate::foundation::RawDate>, key: &str| -> Option<crate::foundation::ObsDate> {
-            let raw = raw.as_ref()?;
-            match crate::foundation::ObsDate::parse(&raw.0) {
-                Ok(d @ crate::foundation::ObsDate::Day(..)) => Some(d),
-                Ok(_) => {
-                    diags.error(
-                        rel,
-                        line_of(key),
-                        format!("`{key}` must be a full date"),
-                        "write it as YYYY-MM-DD",
-                    );
-                    None
-                }
-                Err(m) => {
-                    diags.error(
-                        rel,
-                        line_of(key),
-                        format!("bad `{key}`: {m}"),
-                        "write it as YYYY-MM-DD",
-                    );
-                    None
-                }
-            }
+pub fn report_dates(rel: &Path, front: &FrontMatter, diags: &mut Diagnostics) -> ReportDates {
+    let mut parse = |raw: &Option<Spanned<RawDate>>, key: &str| -> Option<ObsDate> {
+        let raw = raw.as_ref()?;
+        let problem = match ObsDate::parse(&raw.value.0) {
+            Ok(d @ ObsDate::Day(..)) => return Some(d),
+            Ok(_) => format!("`{key}` must be a full date"),
+            Err(m) => format!("bad `{key}`: {m}"),
         };
+        diags.error(rel, front_position(raw), problem, "write it as YYYY-MM-DD");
+        None
+    };
     let dates = ReportDates {
         date: parse(&front.date, "date"),
         figures_as_of: parse(&front.figures_as_of, "figures_as_of"),
     };
-    if front.layout == Layout::Report && front.date.is_none() {
+    if let Some(layout) = &front.layout
+        && layout.value == Layout::Report
+        && front.date.is_none()
+    {
         diags.error(
             rel,
-            Some(Position::new(2, 1)),
+            front_position(layout),
             "a report needs a `date:`",
             "add `date: YYYY-MM-DD`, the day the report is published",
         );
@@ -124,18 +146,18 @@ pub fn report_dates(
 }
 
 /// Splits `text` into front matter and body; parses the front matter.
-/// Returns the front matter's YAML, the body and the number of lines before the body.
+/// Returns the front matter, the body and the number of lines before the body.
 pub fn split_and_parse(
     rel: &Path,
     text: &str,
     diags: &mut Diagnostics,
-) -> Option<(FrontMatter, String, String, usize)> {
+) -> Option<(FrontMatter, String, usize)> {
     let text_nobom = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let Some(rest) = text_nobom
         .strip_prefix("---\n")
         .or_else(|| text_nobom.strip_prefix("---\r\n"))
     else {
-        diags.error(rel, Some(Position::new(1, 1)), "the page has no front matter", "start the file with a `---` line, then `title:` and `description:`, then another `---` line");
+        diags.error(rel, Some(START), "the page has no front matter", "start the file with a `---` line, then `title:` and `description:`, then another `---` line");
         return None;
     };
     let mut offset = 0;
@@ -150,43 +172,36 @@ pub fn split_and_parse(
     let Some((end, body_start)) = yaml_end else {
         diags.error(
             rel,
-            Some(Position::new(1, 1)),
+            Some(START),
             "the front matter is not closed",
             "add a line with `---` after the front matter",
         );
         return None;
     };
     let yaml = &rest[..end];
-    match parse::<FrontMatter>(rel, yaml, 1) {
+    match parse::<FrontMatter>(rel, yaml, YAML_FIRST_LINE_OFFSET) {
         Ok(front) => {
             let mut ok = true;
-            if front.title.trim().is_empty() {
+            if front.title.value.trim().is_empty() {
                 diags.error(
                     rel,
-                    Some(Position::new(2, 1)),
+                    front_position(&front.title),
                     "the page title is empty",
                     "write a `title:`",
                 );
                 ok = false;
             }
-            if front.description.trim().is_empty() {
+            if front.description.value.trim().is_empty() {
                 diags.error(
                     rel,
-                    Some(Position::new(2, 1)),
+                    front_position(&front.description),
                     "the page description is empty",
                     "write a one-sentence `description:`",
                 );
                 ok = false;
             }
             let body_line = 1 + rest[..body_start].matches('\n').count();
-            ok.then(|| {
-                (
-                    front,
-                    yaml.to_string(),
-                    rest[body_start..].to_string(),
-                    body_line,
-                )
-            })
+            ok.then(|| (front, rest[body_start..].to_string(), body_line))
         }
         Err(d) => {
             diags.push(d);

@@ -10,7 +10,7 @@ mod front_matter;
 pub mod markdown;
 
 pub use directive::{Directive, DirectiveKind};
-pub use front_matter::{FrontMatter, Layout, ReportDates};
+pub use front_matter::{FrontMatter, Layout, ReportDates, front_position, front_position_or_start};
 
 use crate::diagnostics::Diagnostics;
 use crate::locale::{Lang, Localized};
@@ -24,8 +24,6 @@ pub struct Source {
     /// Path relative to the site root (`content/regimes/tadamon.ar.md`).
     pub file: PathBuf,
     pub front: FrontMatter,
-    /// The front matter's YAML text, to locate keys in later checks.
-    pub front_yaml: String,
     /// A report's checked dates.
     pub dates: ReportDates,
     /// Markdown after the front matter.
@@ -124,10 +122,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
         match pair {
             (Some(ar), Some(fr)) => {
                 for src in [&ar, &fr] {
-                    if !src.front.fallback_for.is_empty() {
+                    if let Some(fallback) = &src.front.fallback_for
+                        && !fallback.value.is_empty()
+                    {
                         diags.error(
                             &src.file,
-                            front_line(src, "fallback_for"),
+                            front_position(fallback),
                             "`fallback_for` on a page that exists in both languages",
                             "remove `fallback_for`: the translation exists",
                         );
@@ -147,7 +147,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
                     Lang::Fr
                 };
                 let missing = present.other();
-                if only.front.fallback_for.contains(&missing) {
+                if only.front.fallback_for().contains(&missing) {
                     pages.push(PagePair {
                         key,
                         sources: Localized {
@@ -196,22 +196,13 @@ fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Sourc
         }
     };
     diags.add_source(rel, &text);
-    let (front, front_yaml, body, body_line) = front_matter::split_and_parse(rel, &text, diags)?;
-    let dates = front_matter::report_dates(rel, &front, &front_yaml, diags);
+    let (front, body, body_line) = front_matter::split_and_parse(rel, &text, diags)?;
+    let dates = front_matter::report_dates(rel, &front, diags);
     Some(Source {
         file: rel.to_path_buf(),
         front,
-        front_yaml,
         dates,
         body,
         body_line,
     })
-}
-
-/// Position of the first front matter line mentioning `key`.
-fn front_line(src: &Source, key: &str) -> Option<crate::diagnostics::Position> {
-    src.front_yaml
-        .lines()
-        .position(|l| l.trim_start().starts_with(key))
-        .map(|i| crate::diagnostics::Position::new(i + 2, 1))
 }

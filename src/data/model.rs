@@ -7,51 +7,64 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-/// What an observation counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Unit {
-    Persons,
-    Percent,
-    Mad,
-    MadPerMonth,
-    FilesPerDay,
-    Count,
+/// An enum whose every variant has one stable ASCII name, written once here: serde reads
+/// the YAML through it, and CSV, JSON and the data package's enum constraints write it.
+macro_rules! coded_enum {
+    ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $v:ident => $code:literal,)* }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+        #[serde(try_from = "String")]
+        pub enum $name {
+            $($(#[$vm])* $v,)*
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &[$name] = &[$($name::$v,)*];
+
+            /// The stable ASCII name written in YAML, CSV and JSON.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$v => $code,)*
+                }
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+
+            fn try_from(text: String) -> Result<Self, String> {
+                $name::ALL.iter().copied().find(|v| v.code() == text).ok_or_else(|| {
+                    let names: Vec<String> =
+                        $name::ALL.iter().map(|v| format!("`{}`", v.code())).collect();
+                    format!("unknown variant `{text}`, expected one of {}", names.join(", "))
+                })
+            }
+        }
+    };
 }
 
-impl Unit {
-    /// The stable ASCII name written in CSV and JSON.
-    pub fn code(self) -> &'static str {
-        match self {
-            Unit::Persons => "persons",
-            Unit::Percent => "percent",
-            Unit::Mad => "mad",
-            Unit::MadPerMonth => "mad-per-month",
-            Unit::FilesPerDay => "files-per-day",
-            Unit::Count => "count",
-        }
+coded_enum! {
+    /// What an observation counts.
+    pub enum Unit {
+        Persons => "persons",
+        Percent => "percent",
+        Mad => "mad",
+        MadPerMonth => "mad-per-month",
+        FilesPerDay => "files-per-day",
+        Count => "count",
     }
 }
 
-/// How the source states the value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Qualifier {
-    #[default]
-    Exact,
-    AtLeast,
-    About,
-    Target,
-}
-
-impl Qualifier {
-    pub fn code(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exact",
-            Qualifier::AtLeast => "at-least",
-            Qualifier::About => "about",
-            Qualifier::Target => "target",
-        }
+coded_enum! {
+    /// How the source states the value.
+    #[derive(Default)]
+    pub enum Qualifier {
+        #[default]
+        Exact => "exact",
+        AtLeast => "at-least",
+        About => "about",
+        Target => "target",
     }
 }
 
@@ -290,5 +303,30 @@ impl Dataset {
         self.indicators
             .values()
             .filter(move |i| i.regime.as_deref() == Some(regime))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_reads_every_unit_and_qualifier_by_its_code() {
+        for &unit in Unit::ALL {
+            let read: Unit = serde_saphyr::from_str(unit.code()).unwrap();
+            assert_eq!(read, unit);
+        }
+        for &qualifier in Qualifier::ALL {
+            let read: Qualifier = serde_saphyr::from_str(qualifier.code()).unwrap();
+            assert_eq!(read, qualifier);
+        }
+        assert_eq!(Unit::ALL.len(), 6);
+        assert_eq!(Qualifier::ALL.len(), 4);
+        let err = serde_saphyr::from_str::<Unit>("mad_per_month").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("unknown variant `mad_per_month`, expected one of `persons`, `percent`, `mad`, `mad-per-month`, `files-per-day`, `count`"),
+            "{err}"
+        );
     }
 }

@@ -2,37 +2,42 @@
 //! licence and sources, so the data can be validated and loaded by standard tools.
 
 use crate::config::Config;
-use crate::data::{Dataset, Observation};
+use crate::data::{Dataset, Observation, Qualifier, Unit};
 use crate::figures::Figures;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
-const UNITS: [&str; 6] = [
-    "persons",
-    "percent",
-    "mad",
-    "mad-per-month",
-    "files-per-day",
-    "count",
-];
-const QUALIFIERS: [&str; 4] = ["exact", "at-least", "about", "target"];
-
-fn schema() -> Value {
+/// The table schema every CSV shares; enum constraints and the regime list come from the
+/// model and the dataset, not from literals here.
+fn schema(ds: &Dataset) -> Value {
+    let units: Vec<&str> = Unit::ALL.iter().map(|u| u.code()).collect();
+    let qualifiers: Vec<&str> = Qualifier::ALL.iter().map(|q| q.code()).collect();
+    let regimes: Vec<&str> = ds.regimes.iter().map(|r| r.id.as_str()).collect();
+    let regime_help = format!("{}; empty for the whole system", or_list(&regimes));
     json!({
         "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
         "fields": [
             {"name": "date", "type": "string", "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD", "constraints": {"required": true, "pattern": "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"}},
             {"name": "indicator", "type": "string", "constraints": {"required": true}},
-            {"name": "regime", "type": "string", "description": "tadamon, tns, salaries or achamil; empty for the whole system"},
+            {"name": "regime", "type": "string", "description": regime_help},
             {"name": "value", "type": "number", "constraints": {"required": true, "minimum": 0}},
-            {"name": "unit", "type": "string", "constraints": {"required": true, "enum": UNITS}},
-            {"name": "qualifier", "type": "string", "description": "how the source states the value", "constraints": {"required": true, "enum": QUALIFIERS}},
+            {"name": "unit", "type": "string", "constraints": {"required": true, "enum": units}},
+            {"name": "qualifier", "type": "string", "description": "how the source states the value", "constraints": {"required": true, "enum": qualifiers}},
             {"name": "source_id", "type": "string", "constraints": {"required": true}},
             {"name": "source_title", "type": "string"},
             {"name": "source_url", "type": "string", "format": "uri"}
         ],
         "missingValues": [""]
     })
+}
+
+/// `a, b or c`: an English list for the schema's descriptions.
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 fn dialect() -> Value {
@@ -54,6 +59,7 @@ fn sources_json<'a>(ds: &Dataset, obs: impl Iterator<Item = &'a Observation>) ->
 }
 
 pub fn datapackage(config: &Config, ds: &Dataset, figures: &Figures) -> Result<Vec<u8>, String> {
+    let schema = schema(ds);
     let licence = json!([{"name": config.data_licence.id, "path": config.data_licence.url, "title": config.data_licence.name.fr}]);
     // One CSV resource; every CSV shares the dialect and table schema.
     let resource =
@@ -72,7 +78,7 @@ pub fn datapackage(config: &Config, ds: &Dataset, figures: &Figures) -> Result<V
                 "licenses": licence,
                 "sources": sources,
                 "dialect": dialect(),
-                "schema": schema(),
+                "schema": schema,
             })
         };
     let mut resources = Vec::new();
@@ -106,10 +112,26 @@ pub fn datapackage(config: &Config, ds: &Dataset, figures: &Figures) -> Result<V
         "homepage": config.base_url,
         "licenses": licence,
         "contributors": [{"title": config.publisher.fr, "roles": ["publisher"]}],
-        "keywords": ["AMO", "assurance maladie obligatoire", "Maroc", "CNSS", "protection sociale"],
+        "keywords": config.keywords,
         "resources": resources,
     });
     let mut bytes = serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(or_list(&[]), "");
+        assert_eq!(or_list(&["tns"]), "tns");
+        assert_eq!(or_list(&["tns", "salaries"]), "tns or salaries");
+        assert_eq!(
+            or_list(&["tadamon", "tns", "salaries", "achamil"]),
+            "tadamon, tns, salaries or achamil"
+        );
+    }
 }

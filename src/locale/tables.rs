@@ -3,11 +3,14 @@
 //! Every key must exist in both languages: a missing key, a key present in one language only,
 //! an unknown key or a plural text lacking one of its language's CLDR categories is an error,
 //! and every such problem is listed with its file. There is no fallback to another language.
+//! Each text uses exactly the placeholders its key declares in `ui.rs` (`{value}`, `{date}`,
+//! `{n}`…): a misspelt, missing or extra placeholder is a located error, never literal
+//! braces on the site.
 
-use super::ui::{PLURAL_KEYS, PluralText, TEXT_KEYS, UiText};
+use super::ui::{PLURAL_KEYS, PluralText, TEXT_KEYS, UiText, placeholders};
 use super::{Lang, Localized};
+use crate::diagnostics::{Diagnostics, Position};
 use crate::foundation::yaml::{parse, position_of};
-use crate::diagnostics::Diagnostics;
 use icu_plurals::{PluralCategory, PluralRules};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -100,6 +103,8 @@ fn check(lang: Lang, table: &RawTable, other: &RawTable, diags: &mut Diagnostics
                 if t.trim().is_empty() {
                     diags.error(&rel, pos, format!("the text of `{key}` is empty"), "write the text");
                 }
+                let found = Found { rel: &rel, pos, key, form: None };
+                check_placeholders(&found, t, true, diags);
                 texts.insert(key.clone(), t.clone());
             }
             (Entry::Plural(forms), _, true) => {
@@ -112,6 +117,12 @@ fn check(lang: Lang, table: &RawTable, other: &RawTable, diags: &mut Diagnostics
                     if !required.contains(&name.as_str()) {
                         diags.error(&rel, pos, format!("`{key}` has a form `{name}` that {} does not use", lang.locale()), format!("use only {}", required.join(", ")));
                     }
+                }
+                for (name, form) in forms {
+                    // `zero`, `one` and `two` may spell the number out ("مصدران").
+                    let needs_all = !matches!(name.as_str(), "zero" | "one" | "two");
+                    let found = Found { rel: &rel, pos, key, form: Some(name.as_str()) };
+                    check_placeholders(&found, form, needs_all, diags);
                 }
                 plurals.insert(key.clone(), PluralText { forms: forms.clone() });
             }
@@ -131,6 +142,93 @@ fn check(lang: Lang, table: &RawTable, other: &RawTable, diags: &mut Diagnostics
         }
     }
     UiText::from_entries(texts, plurals)
+}
+
+/// Where a text was found: its file, position, key and, for a plural text, its form.
+struct Found<'a> {
+    rel: &'a Path,
+    pos: Option<Position>,
+    key: &'a str,
+    form: Option<&'a str>,
+}
+
+impl Found<'_> {
+    fn name(&self) -> String {
+        match self.form {
+            Some(form) => format!("`{}` (form `{form}`)", self.key),
+            None => format!("`{}`", self.key),
+        }
+    }
+}
+
+/// Checks that `text` uses only the placeholders its key declares and, when `needs_all`,
+/// every one of them.
+fn check_placeholders(at: &Found, text: &str, needs_all: bool, diags: &mut Diagnostics) {
+    let declared = placeholders(at.key);
+    let takes = if declared.is_empty() {
+        format!("`{}` takes no placeholder", at.key)
+    } else {
+        let names: Vec<String> = declared.iter().map(|p| format!("{{{p}}}")).collect();
+        format!("`{}` takes {}", at.key, names.join(", "))
+    };
+    let (used, malformed) = placeholders_in(text);
+    for bad in malformed {
+        diags.error(
+            at.rel,
+            at.pos,
+            format!("{} has a malformed placeholder `{bad}`", at.name()),
+            format!("write a placeholder as a name in braces: {takes}"),
+        );
+    }
+    for name in used.iter().filter(|u| !declared.contains(u)) {
+        diags.error(
+            at.rel,
+            at.pos,
+            format!("{} uses the unknown placeholder `{{{name}}}`", at.name()),
+            takes.clone(),
+        );
+    }
+    if needs_all {
+        for name in declared.iter().filter(|d| !used.contains(d)) {
+            diags.error(
+                at.rel,
+                at.pos,
+                format!("{} lacks the placeholder `{{{name}}}`", at.name()),
+                format!("write `{{{name}}}` where it belongs: {takes}"),
+            );
+        }
+    }
+}
+
+/// The placeholder names in `text` (`{date}` → `date`), and the brace groups that are not
+/// placeholders (`{ date}`, an unclosed `{`).
+fn placeholders_in(text: &str) -> (Vec<&str>, Vec<&str>) {
+    let (mut names, mut malformed) = (Vec::new(), Vec::new());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after
+            .find(['}', '{'])
+            .filter(|&c| after[c..].starts_with('}'))
+        else {
+            let end = after.find('{').map_or(rest.len(), |c| open + 1 + c);
+            malformed.push(&rest[open..end]);
+            rest = &rest[end..];
+            continue;
+        };
+        let name = &after[..close];
+        if !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            names.push(name);
+        } else {
+            malformed.push(&rest[open..open + close + 2]);
+        }
+        rest = &after[close + 1..];
+    }
+    (names, malformed)
 }
 
 #[cfg(test)]
@@ -180,5 +278,97 @@ mod tests {
         assert!(text.contains("unknown key `made_up_key`"), "{text}");
         assert!(text.contains("(in i18n/fr.yaml: \"Accueil\")"), "{text}");
         assert_eq!(diags.len(), 3, "{text}");
+    }
+
+    /// Loads the default tables with `edits` (from, to) applied to i18n/`lang`.yaml.
+    fn load_edited(
+        lang: &str,
+        edits: &[(&str, &str)],
+    ) -> (Option<Localized<UiText>>, String, usize) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("i18n")).unwrap();
+        for code in ["ar", "fr"] {
+            let name = format!("i18n/{code}.yaml");
+            let mut text = std::fs::read_to_string(root.join(&name)).unwrap();
+            if code == lang {
+                for (from, to) in edits {
+                    assert!(text.contains(from), "{name} lacks {from:?}");
+                    text = text.replacen(from, to, 1);
+                }
+            }
+            std::fs::write(tmp.path().join(&name), text).unwrap();
+        }
+        let mut diags = Diagnostics::new();
+        let ui = load(tmp.path(), &mut diags);
+        (ui, crate::diagnostics::render_all(&diags), diags.len())
+    }
+
+    #[test]
+    fn every_key_declares_the_placeholders_its_callers_fill() {
+        assert_eq!(placeholders("trend_since"), ["value", "date"]);
+        assert_eq!(
+            placeholders("citation"),
+            ["sources", "as_of", "publisher", "site", "url"]
+        );
+        assert_eq!(placeholders("observations_count"), ["n"]);
+        assert!(placeholders("nav_home").is_empty());
+        assert_eq!(
+            placeholders_in("a {value} b {date}{ x} {open"),
+            (vec!["value", "date"], vec!["{ x}", "{open"])
+        );
+    }
+
+    #[test]
+    fn misspelt_missing_and_extra_placeholders_are_located_errors_reported_together() {
+        let (ui, text, count) = load_edited(
+            "fr",
+            &[
+                // line 68: misspelt
+                ("contre {value} en {date}", "contre {vlaue} en {date}"),
+                // line 65: missing
+                ("\"{n} Ko\"", "\"Ko\""),
+                // line 7: extra
+                ("\"Accueil\"", "\"Accueil {n}\""),
+            ],
+        );
+        assert!(ui.is_none());
+        for expected in [
+            "i18n/fr.yaml:68:14",
+            "`trend_since` uses the unknown placeholder `{vlaue}`",
+            "`trend_since` lacks the placeholder `{value}`",
+            "`trend_since` takes {value}, {date}",
+            "i18n/fr.yaml:65:12",
+            "`file_size` lacks the placeholder `{n}`",
+            "i18n/fr.yaml:7:11",
+            "`nav_home` uses the unknown placeholder `{n}`",
+            "`nav_home` takes no placeholder",
+        ] {
+            assert!(text.contains(expected), "lacks {expected:?}:\n{text}");
+        }
+        assert_eq!(count, 4, "{text}");
+    }
+
+    #[test]
+    fn plural_forms_may_spell_out_small_numbers_but_not_drop_n_elsewhere() {
+        let (ui, text, count) = load_edited(
+            "ar",
+            &[
+                ("few: \"{n} مصادر\"", "few: \"مصادر\""),
+                ("two: \"مصدران\"", "two: \"{m} مصدران\""),
+            ],
+        );
+        assert!(ui.is_none());
+        assert!(
+            text.contains("`sources_count` (form `few`) lacks the placeholder `{n}`"),
+            "{text}"
+        );
+        assert!(
+            text.contains("`sources_count` (form `two`) uses the unknown placeholder `{m}`"),
+            "{text}"
+        );
+        assert_eq!(count, 2, "{text}");
+        // The default Arabic table writes `one` and `two` without `{n}`, and loads.
+        assert!(load_edited("ar", &[]).0.is_some());
     }
 }

@@ -1,8 +1,9 @@
 //! Interface strings (navigation, labels, captions): one table per language, loaded from
 //! `i18n/ar.yaml` and `i18n/fr.yaml` and checked by `tables`.
 //!
-//! The list of keys is declared once, below; the struct, the key lists the checker uses and
-//! the constructor all come from it.
+//! The list of keys is declared once, below, each with the placeholders its text takes
+//! (`citation {sources, as_of, …}`, none for most); the struct, the key lists and the
+//! placeholder lists the checker uses, and the constructor all come from it.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +15,10 @@ pub struct PluralText {
 }
 
 macro_rules! ui_table {
-    (texts: [$($t:ident),* $(,)?], plurals: [$($p:ident),* $(,)?] $(,)?) => {
+    (
+        texts: [$($t:ident $({$($tp:ident),* $(,)?})?),* $(,)?],
+        plurals: [$($p:ident $({$($pp:ident),* $(,)?})?),* $(,)?] $(,)?
+    ) => {
         /// Every interface string of the site in one language.
         #[derive(Debug, Clone, Default)]
         pub struct UiText {
@@ -26,6 +30,16 @@ macro_rules! ui_table {
         pub const TEXT_KEYS: &[&str] = &[$(stringify!($t)),*];
         /// Keys whose value has plural forms.
         pub const PLURAL_KEYS: &[&str] = &[$(stringify!($p)),*];
+
+        /// The placeholders the text of `key` takes, without braces (`["value", "date"]`);
+        /// empty for a key that takes none or is unknown.
+        pub fn placeholders(key: &str) -> &'static [&'static str] {
+            match key {
+                $(stringify!($t) => &[$($(stringify!($tp)),*)?],)*
+                $(stringify!($p) => &[$($(stringify!($pp)),*)?],)*
+                _ => &[],
+            }
+        }
 
         impl UiText {
             /// Builds the table from checked entries (missing keys were reported already).
@@ -94,18 +108,18 @@ ui_table! {
         list_separator,
         fallback_notice,
         sitemap_title,
-        citation,
+        citation {sources, as_of, publisher, site, url},
         download_csv_title,
         download_xlsx,
         download_image,
         embed_label,
         embed_back,
-        file_size,
+        file_size {n},
         cite_as,
         data_package,
-        trend_since,
-        updated_since,
-        report_figures_as_of,
+        trend_since {value, date},
+        updated_since {value, date},
+        report_figures_as_of {date},
         published_on,
         latest_reports,
         all_reports,
@@ -113,6 +127,6 @@ ui_table! {
         not_found_text,
         feed_title
     ],
-    plurals: [observations_count, sources_count],
+    plurals: [observations_count {n}, sources_count {n}],
 }
 

@@ -2,7 +2,6 @@
 //! find every series with its licence, creator, coverage and downloads.
 
 use crate::context::LangCtx;
-use crate::locale::Lang;
 use crate::urls;
 use serde_json::json;
 
@@ -30,7 +29,7 @@ pub fn datasets(lx: &LangCtx) -> String {
                 "isAccessibleForFree": true,
                 "creator": creator,
                 "temporalCoverage": if first == last { first } else { format!("{first}/{last}") },
-                "spatialCoverage": {"@type": "Place", "name": if lang == Lang::Ar { "المغرب" } else { "Maroc" }},
+                "spatialCoverage": {"@type": "Place", "name": c.country.get(lang)},
                 "distribution": [
                     {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": c.absolute(&urls::indicator_csv(&ind.id))},
                     {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": c.absolute(&urls::indicator_json(&ind.id))},

@@ -21,13 +21,7 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> Result<(), String> {
     let addr: SocketAddr = format!("{bind}:{port}")
         .parse()
         .map_err(|_| format!("`{bind}` is not an IP address: use e.g. 127.0.0.1"))?;
-    let server = Server::http(addr).map_err(|e| {
-        if e.to_string().contains("in use") {
-            format!("port {port} is already in use on {bind}: stop the other server or choose another port with --port")
-        } else {
-            format!("cannot listen on {addr}: {e}")
-        }
-    })?;
+    let server = Server::http(addr).map_err(|e| listen_error(e.as_ref(), addr))?;
     let local = server.server_addr().to_ip().map_or(addr, |a| a);
     let state = Arc::new(State::default());
     let root: PathBuf = root.to_path_buf();
@@ -42,6 +36,20 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> Result<(), String> {
         std::thread::spawn(move || handle(request, &state));
     }
     Ok(())
+}
+
+/// The message for a failed listen: a port in use is told apart by its error kind.
+fn listen_error(e: &(dyn std::error::Error + 'static), addr: SocketAddr) -> String {
+    let kind = e.downcast_ref::<std::io::Error>().map(std::io::Error::kind);
+    if kind == Some(std::io::ErrorKind::AddrInUse) {
+        format!(
+            "port {} is already in use on {}: stop the other server or choose another port with --port",
+            addr.port(),
+            addr.ip()
+        )
+    } else {
+        format!("cannot listen on {addr}: {e}")
+    }
 }
 
 fn handle(request: tiny_http::Request, state: &State) {
@@ -139,6 +147,31 @@ fn content_type(path: &str) -> Header {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_port_in_use_is_told_by_its_error_kind_not_its_message() {
+        let addr: SocketAddr = "127.0.0.1:8123".parse().unwrap();
+        let taken: Box<dyn std::error::Error + Send + Sync> =
+            Box::new(std::io::Error::new(std::io::ErrorKind::AddrInUse, "busy"));
+        assert!(
+            listen_error(taken.as_ref(), addr)
+                .starts_with("port 8123 is already in use on 127.0.0.1:")
+        );
+        // A message that merely mentions "in use" is not a port in use.
+        let other: Box<dyn std::error::Error + Send + Sync> = Box::new(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "address in use by policy",
+        ));
+        assert_eq!(
+            listen_error(other.as_ref(), addr),
+            "cannot listen on 127.0.0.1:8123: address in use by policy"
+        );
+        // A real second listener on a taken port reports the kind too.
+        let first = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let busy = first.local_addr().unwrap();
+        let err = Server::http(busy).err().expect("the port is taken");
+        assert!(listen_error(err.as_ref(), busy).contains("is already in use"));
+    }
 
     #[test]
     fn traversal_and_encoded_variants_are_refused() {

@@ -3,10 +3,10 @@
 
 use super::resolver::Resolver;
 use crate::content::markdown::{self, Origin};
-use crate::content::{Content, Layout, PagePair, Source};
+use crate::content::{Content, Layout, PagePair, Source, front_position, front_position_or_start};
 use crate::context::Ctx;
 use crate::data::{IndicatorId, RegimeId};
-use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
 use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
@@ -144,11 +144,15 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
         ("index", Layout::Home, "content/index"),
         ("data", Layout::Data, "content/data"),
     ] {
+        let written = |p: &Page| {
+            let pair = pairs.iter().find(|q| q.key == p.key);
+            front_position_or_start(pair.and_then(|q| q.sources.fr.front.layout.as_ref()))
+        };
         match pages.iter().find(|p| p.key == key) {
             Some(p) if p.layout == layout => {}
             Some(p) => diags.error(
                 &p.text.fr.file,
-                Some(Position::new(2, 1)),
+                written(p),
                 format!(
                     "the page `{key}` must use `layout: {}`",
                     layout_name(layout)
@@ -194,18 +198,27 @@ fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
     let data = resolver.ctx.data;
     let mut errors = Vec::new();
     let (ar, fr) = (&pair.sources.ar, &pair.sources.fr);
-    if ar.front.layout != fr.front.layout
-        || ar.front.regime != fr.front.regime
-        || ar.front.nav != fr.front.nav
-    {
-        errors.push(
-            Diagnostic::new(
-                &fr.file,
-                Some(Position::new(2, 1)),
-                "the Arabic and French versions disagree on `layout`, `regime` or `nav`",
-            )
-            .with_hint(format!("use the same values as in {}", ar.file.display())),
-        );
+    let (a, f) = (&ar.front, &fr.front);
+    if a.layout() != f.layout() {
+        errors.push(disagreement(
+            "layout",
+            (ar, a.layout.as_ref()),
+            (fr, f.layout.as_ref()),
+        ));
+    }
+    if a.regime() != f.regime() {
+        errors.push(disagreement(
+            "regime",
+            (ar, a.regime.as_ref()),
+            (fr, f.regime.as_ref()),
+        ));
+    }
+    if a.nav() != f.nav() {
+        errors.push(disagreement(
+            "nav",
+            (ar, a.nav.as_ref()),
+            (fr, f.nav.as_ref()),
+        ));
     }
     let mut reported_once = false;
     let text = Localized::from_fn(|lang| {
@@ -219,7 +232,7 @@ fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
             })
             .ok()
     });
-    if let Some(regime) = &ar.front.regime
+    if let Some(regime) = ar.front.regime()
         && data.regime(regime).is_none()
         && !data.unavailable.regimes
     {
@@ -227,7 +240,7 @@ fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
             errors.push(
                 Diagnostic::new(
                     &src.file,
-                    front_position(src, "regime:"),
+                    src.front.regime.as_ref().and_then(front_position),
                     format!("unknown regime `{regime}`"),
                 )
                 .with_hint("use an id from data/regimes.yaml"),
@@ -238,9 +251,9 @@ fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
         (Some(ar_text), Some(fr_text)) if errors.is_empty() => Ok(Page {
             key: pair.key.clone(),
             slug_path: pair.slug_path(),
-            layout: ar.front.layout,
-            regime: ar.front.regime.clone().map(RegimeId::new),
-            nav: ar.front.nav,
+            layout: ar.front.layout(),
+            regime: ar.front.regime().map(RegimeId::new),
+            nav: ar.front.nav(),
             text: Localized {
                 ar: ar_text,
                 fr: fr_text,
@@ -260,12 +273,12 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
     };
     let mut errors = Vec::new();
     for id in &src.front.headline {
-        if !data.indicators.contains_key(id.as_str()) {
+        if !data.indicators.contains_key(id.value.as_str()) {
             errors.push(
                 Diagnostic::new(
                     &src.file,
-                    front_position(src, id),
-                    format!("unknown indicator `{id}` in `headline`"),
+                    front_position(id),
+                    format!("unknown indicator `{}` in `headline`", id.value),
                 )
                 .with_hint("use ids of files in data/indicators/"),
             );
@@ -273,20 +286,20 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
     }
     let browser_title = browser_title(
         lang,
-        &src.front.title,
+        &src.front.title.value,
         src.front.short_title.as_deref(),
         config.title.get(lang),
-        src.front.layout == Layout::Home,
+        src.front.layout() == Layout::Home,
     );
     if browser_title.is_none() {
         errors.push(
-            Diagnostic::new(&src.file, front_position(src, "title:"), format!("the title has {} characters; browser tabs and search results show about {MAX_TITLE_CHARS}", src.front.title.chars().count()))
+            Diagnostic::new(&src.file, front_position(&src.front.title), format!("the title has {} characters; browser tabs and search results show about {MAX_TITLE_CHARS}", src.front.title.value.chars().count()))
                 .with_hint(format!("add a `short_title:` of at most {MAX_TITLE_CHARS} characters")),
         );
     }
     // A report shows its figures as they were known on its date.
     let resolver = Resolver {
-        vintage: if src.front.layout == Layout::Report {
+        vintage: if src.front.layout() == Layout::Report {
             src.dates.vintage()
         } else {
             None
@@ -302,17 +315,17 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
     );
     match rendered {
         Ok(r) if errors.is_empty() => Ok(PageText {
-            title: src.front.title.clone(),
+            title: src.front.title.value.clone(),
             browser_title: browser_title.unwrap_or_default(),
-            description: src.front.description.clone(),
+            description: src.front.description.value.clone(),
             nav_title: src
                 .front
                 .nav_title
                 .clone()
-                .unwrap_or_else(|| src.front.title.clone()),
+                .unwrap_or_else(|| src.front.title.value.clone()),
             body_html: r.html,
             anchors: r.anchors,
-            headline: src.front.headline.iter().cloned().map(IndicatorId::new).collect(),
+            headline: src.front.headline.iter().map(|h| IndicatorId::new(h.value.clone())).collect(),
             file: src.file.clone(),
             content_lang: lang,
             date: src.dates.date,
@@ -326,13 +339,23 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
     }
 }
 
-/// Position of the first front matter line containing `needle`, for errors found after
-/// parsing (the front matter starts on line 2, after `---`).
-fn front_position(src: &Source, needle: &str) -> Option<Position> {
-    src.front_yaml.lines().enumerate().find_map(|(i, line)| {
-        line.find(needle)
-            .map(|col| Position::new(i + 2, line[..col].chars().count() + 1))
-    })
+/// The Arabic and French versions of a page set `key` differently: the error points at the
+/// French value, or at the Arabic one when only the Arabic version sets it.
+fn disagreement<T>(
+    key: &str,
+    ar: (&Source, Option<&serde_saphyr::Spanned<T>>),
+    fr: (&Source, Option<&serde_saphyr::Spanned<T>>),
+) -> Diagnostic {
+    let (here, at, other) = match (ar.1, fr.1) {
+        (Some(a), None) => (ar.0, front_position(a), fr.0),
+        (_, f) => (fr.0, front_position_or_start(f), ar.0),
+    };
+    Diagnostic::new(
+        &here.file,
+        at,
+        format!("the Arabic and French versions disagree on `{key}`"),
+    )
+    .with_hint(format!("use the same value as in {}", other.file.display()))
 }
 
 #[cfg(test)]
