@@ -14,7 +14,7 @@
 //! [`serve`] (`amo-site serve`, preview with live reload).
 //!
 //! Cross-cutting: [`locale`] (languages, CLDR formatting, interface strings, bidi),
-//! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping).
+//! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping), [`json_script`] (JSON inside `<script>`).
 
 pub mod check;
 pub mod cli;
@@ -25,6 +25,8 @@ pub mod diagnostics;
 pub mod exports;
 pub mod figures;
 pub mod html;
+pub mod input_tree;
+pub mod json_script;
 pub mod locale;
 pub mod output;
 pub mod render;

@@ -4,6 +4,8 @@
 //! location), `model` is what the rest of the pipeline sees.
 
 mod date;
+#[cfg(test)]
+mod load_props;
 mod model;
 mod raw;
 mod validate;

@@ -8,7 +8,6 @@ use crate::diagnostics::{Diagnostics, Position};
 use crate::locale::Localized;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// Ids appear in URLs and file names: lowercase ASCII letters, digits and single hyphens.
 pub(crate) fn is_valid_id(id: &str) -> bool {
@@ -26,6 +25,8 @@ const ID_HINT: &str =
 
 struct Ctx<'d> {
     diags: &'d mut Diagnostics,
+    /// Some folder of data/indicators could not be read (already reported).
+    incomplete_indicators: bool,
 }
 
 impl Ctx<'_> {
@@ -54,6 +55,7 @@ impl Ctx<'_> {
             }
         };
         self.diags.add_source(rel, &text);
+        crate::content::text_policy::check_yaml(rel, &text, 0, &text, self.diags);
         match parse::<T>(rel, &text, 0) {
             Ok(v) => Some(v),
             Err(d) => {
@@ -110,7 +112,10 @@ impl Ctx<'_> {
 }
 
 pub(super) fn load_and_validate(root: &Path, diags: &mut Diagnostics) -> Dataset {
-    let mut cx = Ctx { diags };
+    let mut cx = Ctx {
+        diags,
+        incomplete_indicators: false,
+    };
     let mut ds = Dataset::default();
 
     let sources_file = PathBuf::from("data/sources.yaml");
@@ -144,6 +149,7 @@ pub(super) fn load_and_validate(root: &Path, diags: &mut Diagnostics) -> Dataset
             }
         }
     }
+    ds.unavailable.some_indicators = cx.incomplete_indicators;
     let charts_file = PathBuf::from("data/charts.yaml");
     match cx.read::<Vec<RawChart>>(root, &charts_file) {
         Some(raw) => ds.charts = charts(&mut cx, &charts_file, raw, &ds),
@@ -163,21 +169,15 @@ fn indicator_files(root: &Path, cx: &mut Ctx) -> Vec<PathBuf> {
         );
         return Vec::new();
     }
-    let mut files: Vec<PathBuf> = WalkDir::new(&dir)
-        .sort_by_file_name()
+    let walked = crate::input_tree::walk(root, "data/indicators", cx.diags);
+    if walked.incomplete {
+        cx.incomplete_indicators = true;
+    }
+    walked
+        .files
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            matches!(
-                e.path().extension().and_then(|x| x.to_str()),
-                Some("yaml" | "yml")
-            )
-        })
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
-        .collect();
-    files.sort();
-    files
+        .filter(|p| matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")))
+        .collect()
 }
 
 fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<String, Source> {
@@ -192,13 +192,13 @@ fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<String, Sourc
         cx.check_text(file, pos, &s.publisher, "publisher");
         let published = cx.date(file, &s.published);
         if let Some(url) = &s.url
-            && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+            && let Err(why) = crate::content::url_policy::check_absolute_web(&url.value)
         {
             cx.err(
                 file,
                 position_of(url),
-                format!("the address `{}` is not a web address", url.value),
-                "write the full address, starting with https://",
+                format!("source `{id}`: {why}"),
+                "write the full address, starting with https://, with spaces and quotes percent-encoded",
             );
         }
         if let Some(published) = published {

@@ -178,7 +178,7 @@ impl FigureTemplate<'_> {
 pub fn embed_code(config: &Config, lang: Lang, id: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"620\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        config.absolute(&urls::embed(lang, id)),
+        crate::html::escape(&config.absolute(&urls::embed(lang, id))),
         crate::html::escape(title)
     )
 }

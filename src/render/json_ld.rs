@@ -7,7 +7,8 @@ use crate::urls;
 use serde_json::json;
 
 /// A `<script type="application/ld+json">` body listing every indicator as a Dataset.
-/// `</` is escaped so the JSON cannot close the script element.
+/// `<`, `>` and `&` are escaped (see [`crate::json_script`]) so no HTML parser ends or
+/// re-enters the script element early.
 pub fn datasets(site: &Site, lang: Lang) -> String {
     let c = site.config;
     let creator =
@@ -40,7 +41,5 @@ pub fn datasets(site: &Site, lang: Lang) -> String {
         })
         .collect();
     let doc = json!({"@context": "https://schema.org", "@graph": graph});
-    serde_json::to_string(&doc)
-        .unwrap_or_default()
-        .replace("</", "<\\/")
+    crate::json_script::escape(&serde_json::to_string(&doc).unwrap_or_default())
 }

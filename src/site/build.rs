@@ -71,6 +71,7 @@ pub fn render_files_cached(
     let config = config::load(root, &mut diags);
     let dataset = data::load(root, &mut diags);
     let pages = content::load(root, &mut diags);
+    crate::input_tree::check_static(root, &mut diags);
     let ui = locale::tables::load(root, &mut diags);
     let config_ok = config.is_some();
     let config = config.unwrap_or_else(config::Config::placeholder);
