@@ -35,6 +35,11 @@ fn every_class_of_bad_input_is_located_in_one_run() {
     // 2. Refused characters: a control in front matter, a bidi override in data.
     site.replace("content/care.fr.md", "title: \"", "title: \"\u{7}");
     site.replace("data/indicators/population.yaml", "fr: \"", "fr: \"\\u202E");
+    site.replace(
+        "i18n/fr.yaml",
+        "skip_to_content: \"",
+        "skip_to_content: \"\\x1b",
+    );
     // 3. Errors that say what happened.
     site.write(
         "content/my page.fr.md",
@@ -97,6 +102,8 @@ fn every_class_of_bad_input_is_located_in_one_run() {
         "the control character U+0007",
         "data/indicators/population.yaml:",
         "the bidirectional control character U+202E",
+        "i18n/fr.yaml:5:19",
+        "the control character U+001B",
         "the name `my page` contains a space",
         "static/a b.css and static/a%20b.css are published at the same address",
         "a directive in the front matter",
@@ -192,4 +199,70 @@ fn hostile_but_valid_text_stays_in_its_context() {
         }
     }
     assert!(cells > 0, "the source title reached the CSV");
+}
+
+/// Whether this process runs as root (which reads folders whatever their mode).
+fn is_root() -> bool {
+    fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))
+        .is_some_and(|uids| uids.split_whitespace().next() == Some("0"))
+}
+
+/// A folder the build cannot read is a located error, not pages or indicators that
+/// silently disappear (and no "unknown indicator" cascade). As root, the binary is run as
+/// `nobody` with `setpriv` (util-linux), since root reads any folder.
+#[test]
+fn unreadable_folders_are_located_errors() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = SiteCopy::new();
+    let root = site.root();
+    site.write("content/locked/x.fr.md", &site.read("content/about.fr.md"));
+    site.write("content/locked/x.ar.md", &site.read("content/about.ar.md"));
+    let bin = root.join("amo-site-bin");
+    fs::copy(env!("CARGO_BIN_EXE_amo-site"), &bin).unwrap();
+    let open = |p: &std::path::Path, mode| fs::set_permissions(p, fs::Permissions::from_mode(mode));
+    for entry in common::files_under(root) {
+        let path = root.join(&entry);
+        open(&path, 0o755).unwrap();
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| d.starts_with(root)) {
+            open(d, 0o777).unwrap();
+            dir = d.parent();
+        }
+    }
+    open(&root.join("content/locked"), 0o000).unwrap();
+    open(&root.join("data/indicators"), 0o000).unwrap();
+    let mut cmd = if is_root() {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    let out = cmd
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--out")
+        .arg(root.join("public"))
+        .output()
+        .expect("run amo-site (setpriv comes with util-linux)");
+    open(&root.join("content/locked"), 0o755).unwrap();
+    open(&root.join("data/indicators"), 0o755).unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for needle in [
+        "cannot read content/locked: permission denied",
+        "cannot read data/indicators: permission denied",
+        "  --> content/locked",
+    ] {
+        assert!(err.contains(needle), "stderr lacks {needle:?}:\n{err}");
+    }
+    assert!(
+        !err.contains("unknown indicator"),
+        "cascading errors:\n{err}"
+    );
 }

@@ -425,3 +425,20 @@ fn render_chart(
         citation,
     })
 }
+
+#[cfg(test)]
+mod embed_tests {
+    use super::*;
+
+    /// The embed code is an attribute value's worth of markup: the address and the title
+    /// are both escaped, whatever they hold.
+    #[test]
+    fn embed_code_escapes_the_address_and_the_title() {
+        let mut config = Config::placeholder();
+        config.base_url = "https://x.example/\"><script>alert(1)</script>".into();
+        let code = embed_code(&config, Lang::Fr, "c", "\"><img src=x onerror=alert(2)>");
+        assert!(!code.contains("<script"), "{code}");
+        assert!(!code.contains("<img"), "{code}");
+        assert_eq!(code.matches('"').count(), 2 * 6, "{code}");
+    }
+}

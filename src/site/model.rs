@@ -292,7 +292,7 @@ fn page_text(
     };
     let mut errors = Vec::new();
     for id in &src.front.headline {
-        if !data.indicators.contains_key(id) {
+        if !data.indicators.contains_key(id) && !data.unavailable.indicator(id) {
             errors.push(
                 Diagnostic::new(
                     &src.file,
