@@ -214,7 +214,8 @@ fn check_characters(rel: &Path, text: &str, body: Option<&str>, diags: &mut Diag
             text_policy::check_markdown(rel, text, body_start, body, diags);
         }
         None => {
-            let found = text_policy::find(text, &[0..text.len()]);
+            let whole = 0..text.len();
+            let found = text_policy::find(text, std::slice::from_ref(&whole));
             text_policy::report(rel, text, &found, diags);
         }
     }
