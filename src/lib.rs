@@ -13,6 +13,8 @@
 //! Commands beside the pipeline: [`scaffold`] (`amo-site new`), [`check`] (`amo-site check`),
 //! [`serve`] (`amo-site serve`, preview with live reload).
 //!
+//! Loading helpers: [`input_tree`] (walking input folders: unreadable folders, symbolic links).
+//!
 //! Cross-cutting: [`locale`] (languages, CLDR formatting, interface strings, bidi),
 //! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping), [`json_script`] (JSON inside `<script>`).
 
