@@ -13,8 +13,10 @@
 //! Commands beside the pipeline: [`scaffold`] (`amo-site new`), [`check`] (`amo-site check`),
 //! [`serve`] (`amo-site serve`, preview with live reload).
 //!
+//! Loading helpers: [`input_tree`] (walking input folders: unreadable folders, symbolic links).
+//!
 //! Cross-cutting: [`locale`] (languages, CLDR formatting, interface strings, bidi),
-//! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping).
+//! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping), [`json_script`] (JSON inside `<script>`).
 
 pub mod check;
 pub mod cli;
@@ -27,6 +29,8 @@ pub mod exports;
 pub mod figures;
 pub mod foundation;
 pub mod html;
+pub mod input_tree;
+pub mod json_script;
 pub mod locale;
 pub mod output;
 pub mod pipeline;

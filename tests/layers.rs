@@ -9,9 +9,9 @@ use std::path::Path;
 /// The layers, lowest first. A module may use modules of lower layers only.
 const LAYERS: &[&[&str]] = &[
     &["diagnostics", "output"],
-    &["foundation"],
+    &["foundation", "input_tree"],
     &["locale"],
-    &["urls", "html"],
+    &["urls", "html", "json_script"],
     &["config", "data", "content"],
     &["context"],
     &["figures"],

@@ -206,7 +206,7 @@ fn new_report_creates_both_languages_that_build() {
         .output()
         .unwrap();
     assert_eq!(again.status.code(), Some(1));
-    assert!(common::stderr(&again).contains("already exists"));
+    assert!(common::stderr(&again).contains("already used by"));
 }
 
 #[test]

@@ -22,23 +22,31 @@ impl Drop for Server {
 }
 
 fn start(site: &SiteCopy) -> Server {
+    start_on(site, &[]).0
+}
+
+/// Starts `serve` with extra arguments; returns the server and the host it printed.
+fn start_on(site: &SiteCopy, extra: &[&str]) -> (Server, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_amo-site"))
         .args(["serve", "--port", "0", "--root"])
         .arg(site.root())
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let port = loop {
+    let (host, port) = loop {
         let line = lines.next().expect("server printed its address").unwrap();
-        if let Some(rest) = line.strip_prefix("serving the site on http://127.0.0.1:") {
-            break rest.split('/').next().unwrap().parse().unwrap();
+        if let Some(rest) = line.strip_prefix("serving the site on http://") {
+            let addr = rest.split('/').next().unwrap();
+            let (host, port) = addr.rsplit_once(':').unwrap();
+            break (host.to_string(), port.parse().unwrap());
         }
     };
     // Keep draining stdout so the server never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
+    (Server { child, port }, host)
 }
 
 /// A raw HTTP/1.0 GET (the path is sent exactly as given): (status, body).
@@ -166,4 +174,134 @@ fn a_port_in_use_is_a_clear_error() {
         "{}",
         common::stderr(&out)
     );
+}
+
+/// An editor that saves by writing a temporary file and renaming it over `site.yaml`
+/// replaces the file; the server watches folders, so every such save is picked up.
+#[test]
+fn editor_style_saves_over_site_yaml_are_picked_up_every_time() {
+    let site = SiteCopy::new();
+    let server = start(&site);
+    let mut events = listen(server.port);
+    let original = site.read("site.yaml");
+    for n in 1..=3 {
+        let text = original.replace("fr: \"L'AMO en chiffres\"", &format!("fr: \"Titre {n}\""));
+        assert_ne!(text, original);
+        let tmp = site.root().join(".site.yaml.tmp");
+        std::fs::write(&tmp, text).unwrap();
+        std::fs::rename(&tmp, site.root().join("site.yaml")).unwrap();
+        wait_for_reload(&mut events);
+        let body = get(server.port, "/fr/").1;
+        assert!(
+            body.contains(&format!("Titre {n}")),
+            "save {n} was not picked up"
+        );
+    }
+}
+
+#[test]
+fn localhost_and_ipv6_loopback_are_accepted() {
+    let site = SiteCopy::new();
+    let (server, host) = start_on(&site, &["--bind", "localhost"]);
+    assert_eq!(host, "127.0.0.1");
+    assert_eq!(get(server.port, "/fr/").0, 200);
+    drop(server);
+    if std::net::TcpListener::bind("[::1]:0").is_ok() {
+        let (server, host) = start_on(&site, &["--bind", "::1"]);
+        assert_eq!(host, "[::1]");
+        let mut s = TcpStream::connect(("::1", server.port)).unwrap();
+        write!(s, "GET /fr/ HTTP/1.0\r\n\r\n").unwrap();
+        let mut buf = String::new();
+        s.read_to_string(&mut buf).unwrap();
+        let status = buf.lines().next().unwrap_or_default();
+        assert!(
+            status.starts_with("HTTP/1.") && status.contains(" 200 "),
+            "{status}"
+        );
+        assert!(buf.contains("<html lang=\"fr-MA\""));
+    } else {
+        // No IPv6 on this machine: the address must still be understood (the error is
+        // about listening, not about the address).
+        let out = Command::new(env!("CARGO_BIN_EXE_amo-site"))
+            .args(["serve", "--port", "0", "--bind", "::1", "--root"])
+            .arg(site.root())
+            .output()
+            .unwrap();
+        let err = common::stderr(&out);
+        assert!(err.contains("cannot listen on [::1]"), "{err}");
+    }
+}
+
+/// A non-loopback address is warned about before anything listens. The port is taken on
+/// loopback first, so the server fails to listen and nothing is exposed during the test.
+#[test]
+fn a_non_loopback_bind_prints_a_warning() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let site = SiteCopy::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_amo-site"))
+        .args([
+            "serve",
+            "--bind",
+            "0.0.0.0",
+            "--port",
+            &port.to_string(),
+            "--root",
+        ])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("warning: listening on 0.0.0.0, which is reachable from the network"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{err}");
+}
+
+fn threads_of(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .count()
+}
+
+/// At most 64 live-reload streams stay open: the oldest are told to close (as a browser's
+/// EventSource does on `event: close`), and their threads end.
+#[test]
+fn live_reload_clients_are_bounded_oldest_closed_first() {
+    let site = SiteCopy::new();
+    let server = start(&site);
+    let pid = server.child.id();
+    let mut streams: Vec<_> = (0..150).map(|_| listen(server.port)).collect();
+    // The 86 oldest are closed by the server, in order.
+    for (n, r) in streams.iter_mut().take(86).enumerate() {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let read = r.read_line(&mut line).unwrap();
+            assert!(read > 0, "stream {n} ended without a close event");
+            if line.starts_with("event: close") {
+                break;
+            }
+        }
+    }
+    streams.drain(..86);
+    let started = Instant::now();
+    while threads_of(pid) > 64 * 2 + 24 && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let threads = threads_of(pid);
+    assert!(
+        threads <= 64 * 2 + 24,
+        "{threads} threads for 64 open pages"
+    );
+    // The 64 newest still get the reload.
+    site.replace(
+        "content/about.fr.md",
+        "## Réutiliser les données",
+        "Ajout.\n\n## Réutiliser les données",
+    );
+    for r in streams.iter_mut() {
+        wait_for_reload(r);
+    }
 }

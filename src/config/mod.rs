@@ -1,5 +1,6 @@
 //! `site.yaml`: the site's identity (base URL, languages, titles, publisher, data licence).
 
+use crate::foundation::url_policy;
 use crate::foundation::yaml::{parse, position_of};
 use crate::diagnostics::Diagnostics;
 use crate::locale::{Lang, Localized};
@@ -114,6 +115,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         }
     };
     diags.add_source(rel, &text);
+    crate::foundation::text_policy::check_yaml(rel, &text, 0, &text, diags);
     let raw: RawConfig = match parse(rel, &text, 0) {
         Ok(c) => c,
         Err(d) => {
@@ -123,14 +125,24 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     };
     let before = diags.len();
     let base = raw.base_url.value.trim().to_string();
-    if !(base.starts_with("https://") || base.starts_with("http://"))
-        || base.contains(char::is_whitespace)
-    {
+    if let Err(why) = url_policy::check_absolute_web(&base) {
         diags.error(
             rel,
             position_of(&raw.base_url),
-            format!("base_url `{base}` is not an absolute web address"),
+            format!("base_url: {why}"),
             "write the public address of the site, e.g. https://amo.example.ma/",
+        );
+    }
+    if let Err(why) = url_policy::check_absolute_web(&raw.data_licence.url) {
+        let at = text
+            .find(raw.data_licence.url.as_str())
+            .filter(|_| !raw.data_licence.url.is_empty())
+            .map(|i| crate::diagnostics::line_col(&text, i));
+        diags.error(
+            rel,
+            at,
+            format!("data_licence.url: {why}"),
+            "write the licence's public address, e.g. https://creativecommons.org/licenses/by/4.0/",
         );
     }
     check_languages(rel, &raw.languages, diags);

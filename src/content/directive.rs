@@ -80,7 +80,17 @@ fn parse(inner: &str) -> Result<DirectiveKind, (String, String)> {
         "figure" => {
             let mut date = None;
             let mut source = None;
-            for arg in args {
+            for (n, arg) in args.iter().enumerate() {
+                if let Some((key, _)) = arg.split_once('=')
+                    && args[..n]
+                        .iter()
+                        .any(|a| a.split_once('=').map(|x| x.0) == Some(key))
+                {
+                    return Err((
+                        format!("the option `{key}=` is given twice in a figure directive"),
+                        format!("keep one `{key}=`"),
+                    ));
+                }
                 match arg.split_once('=') {
                     Some(("date", v)) => {
                         date = Some(ObsDate::parse(v).map_err(|m| {
@@ -155,6 +165,9 @@ mod tests {
         assert!(scan("{{ figure x date=2023-13 }}")[0].is_err());
         assert!(scan("{{ figure x colour=red }}")[0].is_err());
         assert!(scan("text {{ figure x")[0].is_err());
+        let twice = scan("{{ figure x date=2022 date=2023 }}");
+        assert!(twice[0].as_ref().unwrap_err().message.contains("twice"));
+        assert!(scan("{{ figure x source=a source=b }}")[0].is_err());
         assert_eq!(scan("no directive { here }").len(), 0);
     }
 }

@@ -61,7 +61,11 @@ pub fn render(
         anchors: Vec::new(),
         anchor_counts: BTreeMap::new(),
     };
-    r.run();
+    let events = merged_events(body);
+    for (at, message, hint) in super::markdown_policy::check(&events, body) {
+        r.error_at(at, message, hint);
+    }
+    r.run(&events);
     if r.errors.is_empty() {
         let mut html = String::with_capacity(body.len() * 2);
         pulldown_cmark::html::push_html(&mut html, r.out.into_iter());
@@ -74,7 +78,7 @@ pub fn render(
     }
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION
 }
 
@@ -111,8 +115,7 @@ impl<'a> Renderer<'a> {
             .push(Diagnostic::new(self.origin.file, Some(pos), message).with_hint(hint));
     }
 
-    fn run(&mut self) {
-        let events = merged_events(self.body);
+    fn run(&mut self, events: &[(Event<'a>, Range<usize>)]) {
         let mut i = 0;
         let mut code_depth = 0usize;
         let mut image_depth = 0usize;
@@ -137,7 +140,7 @@ impl<'a> Renderer<'a> {
                     continue;
                 }
                 Event::Start(Tag::Paragraph) => {
-                    if let Some(html) = self.lone_chart(&events, i) {
+                    if let Some(html) = self.lone_chart(events, i) {
                         self.out.push(Event::Html(html.into()));
                         i += 3;
                         continue;

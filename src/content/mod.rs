@@ -6,17 +6,21 @@
 //! data it refers to is known (see `markdown`).
 
 mod directive;
+mod file_name;
 mod front_matter;
 pub mod markdown;
+pub mod markdown_policy;
+#[cfg(test)]
+mod markdown_props;
 
 pub use directive::{Directive, DirectiveKind};
 pub use front_matter::{FrontMatter, Layout, ReportDates, front_position, front_position_or_start};
 
 use crate::diagnostics::Diagnostics;
+use crate::foundation::text_policy;
 use crate::locale::{Lang, Localized};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// One language version of a page, as written.
 #[derive(Debug, Clone)]
@@ -84,27 +88,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
         return Content::default();
     }
     let mut found: BTreeMap<String, (Option<Source>, Option<Source>)> = BTreeMap::new();
-    for entry in WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        if !entry.file_type().is_file()
-            || entry.path().extension().and_then(|e| e.to_str()) != Some("md")
-        {
+    for rel in crate::input_tree::walk(root, "content", diags).files {
+        if rel.extension().and_then(|e| e.to_str()) != Some("md") {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(root) else {
-            continue;
-        };
-        let rel = rel.to_path_buf();
         let Some((key, lang)) = split_name(&rel) else {
-            diags.error(
-                &rel,
-                None,
-                "a page's file name must end in `.ar.md` or `.fr.md`",
-                "rename it, e.g. `coverage.ar.md` and `coverage.fr.md`",
-            );
+            let (message, hint) = file_name::explain(&rel);
+            diags.error(&rel, None, message, hint);
             continue;
         };
         let Some(source) = read_source(root, &rel, diags) else {
@@ -196,7 +186,9 @@ fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Sourc
         }
     };
     diags.add_source(rel, &text);
-    let (front, body, body_line) = front_matter::split_and_parse(rel, &text, diags)?;
+    let parsed = front_matter::split_and_parse(rel, &text, diags);
+    check_characters(rel, &text, parsed.as_ref().map(|p| p.1.as_str()), diags);
+    let (front, body, body_line) = parsed?;
     let dates = front_matter::report_dates(rel, &front, diags);
     Some(Source {
         file: rel.to_path_buf(),
@@ -205,4 +197,43 @@ fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Sourc
         body,
         body_line,
     })
+}
+
+/// Refused characters (see [`text_policy`]) in the front matter and in the body; when the
+/// page could not be split, control characters anywhere in it.
+fn check_characters(rel: &Path, text: &str, body: Option<&str>, diags: &mut Diagnostics) {
+    match body {
+        Some(body) => {
+            let front_start = text.find('\n').map_or(0, |i| i + 1);
+            let body_start = text.len() - body.len();
+            let front = &text[front_start..body_start];
+            text_policy::check_yaml(rel, text, front_start, front, diags);
+            check_front_directives(rel, text, front_start, front, diags);
+            markdown_policy::check_markdown(rel, text, body_start, body, diags);
+        }
+        None => {
+            let whole = 0..text.len();
+            let found = text_policy::find(text, std::slice::from_ref(&whole));
+            text_policy::report(rel, text, &found, diags);
+        }
+    }
+}
+
+/// Directives are resolved in the body only: one in the front matter would be published
+/// as typed, braces and all.
+fn check_front_directives(
+    rel: &Path,
+    text: &str,
+    start: usize,
+    front: &str,
+    diags: &mut Diagnostics,
+) {
+    for (i, _) in front.match_indices("{{") {
+        diags.error(
+            rel,
+            Some(crate::diagnostics::line_col(text, start + i)),
+            "a directive in the front matter",
+            "titles and descriptions are plain text: write the figure in the page body",
+        );
+    }
 }

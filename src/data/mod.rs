@@ -5,6 +5,8 @@
 //! sees, and `chart_data` derives each chart's points from it once.
 
 mod chart_data;
+#[cfg(test)]
+mod load_props;
 mod model;
 mod raw;
 mod read;

@@ -177,11 +177,13 @@ pub struct Unavailable {
     pub regimes: bool,
     /// Whether charts.yaml failed to parse.
     pub charts: bool,
+    /// Whether part of data/indicators could not be read: any indicator may be missing.
+    pub some_indicators: bool,
 }
 
 impl Unavailable {
     pub fn indicator(&self, id: &str) -> bool {
-        self.indicators.contains(id)
+        self.some_indicators || self.indicators.contains(id)
     }
 }
 

@@ -6,7 +6,6 @@ use super::raw::{RawChart, RawIndicator, RawRegime, RawSources};
 use crate::diagnostics::Diagnostics;
 use crate::foundation::yaml::parse;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 pub const SOURCES_FILE: &str = "data/sources.yaml";
 pub const REGIMES_FILE: &str = "data/regimes.yaml";
@@ -20,13 +19,16 @@ pub struct RawData {
     /// Each indicator file, relative to the site root, in path order.
     pub indicators: Vec<(PathBuf, Option<RawIndicator>)>,
     pub charts: Option<Vec<RawChart>>,
+    /// Some folder of data/indicators could not be read (already reported).
+    pub incomplete_indicators: bool,
 }
 
 /// Reads and parses every file of `root/data`. Problems go to `diags`.
 pub fn read_all(root: &Path, diags: &mut Diagnostics) -> RawData {
     let sources = read(root, Path::new(SOURCES_FILE), diags);
     let regimes = read(root, Path::new(REGIMES_FILE), diags);
-    let indicators = indicator_files(root, diags)
+    let (indicator_files, incomplete_indicators) = indicator_files(root, diags);
+    let indicators = indicator_files
         .into_iter()
         .map(|rel| {
             let parsed = read(root, &rel, diags);
@@ -39,6 +41,7 @@ pub fn read_all(root: &Path, diags: &mut Diagnostics) -> RawData {
         regimes,
         indicators,
         charts,
+        incomplete_indicators,
     }
 }
 
@@ -60,6 +63,7 @@ fn read<T: serde::de::DeserializeOwned>(
         }
     };
     diags.add_source(rel, &text);
+    crate::foundation::text_policy::check_yaml(rel, &text, 0, &text, diags);
     match parse::<T>(rel, &text, 0) {
         Ok(v) => Some(v),
         Err(d) => {
@@ -69,7 +73,9 @@ fn read<T: serde::de::DeserializeOwned>(
     }
 }
 
-fn indicator_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+/// The indicator files (relative to the site root, in path order), and whether some folder
+/// of `data/indicators` could not be read (already reported).
+fn indicator_files(root: &Path, diags: &mut Diagnostics) -> (Vec<PathBuf>, bool) {
     let dir = root.join("data/indicators");
     if !dir.is_dir() {
         diags.error(
@@ -78,21 +84,13 @@ fn indicator_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             "the folder data/indicators is missing",
             "create it with one YAML file per indicator",
         );
-        return Vec::new();
+        return (Vec::new(), false);
     }
-    let mut files: Vec<PathBuf> = WalkDir::new(&dir)
-        .sort_by_file_name()
+    let walked = crate::input_tree::walk(root, "data/indicators", diags);
+    let files = walked
+        .files
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            matches!(
-                e.path().extension().and_then(|x| x.to_str()),
-                Some("yaml" | "yml")
-            )
-        })
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .filter(|p| matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")))
         .collect();
-    files.sort();
-    files
+    (files, walked.incomplete)
 }

@@ -112,6 +112,7 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
             ds.indicators.insert(ind.id.clone(), ind);
         }
     }
+    ds.unavailable.some_indicators = raw.incomplete_indicators;
     let charts_file = PathBuf::from(CHARTS_FILE);
     match raw.charts {
         Some(raw) => ds.charts = charts(&mut cx, &charts_file, raw, &ds),
@@ -133,13 +134,13 @@ fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<SourceId, Sou
         cx.check_text(file, pos, &s.publisher, "publisher");
         let published = cx.date(file, &s.published);
         if let Some(url) = &s.url
-            && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+            && let Err(why) = crate::foundation::url_policy::check_absolute_web(&url.value)
         {
             cx.err(
                 file,
                 position_of(url),
-                format!("the address `{}` is not a web address", url.value),
-                "write the full address, starting with https://",
+                format!("source `{id}`: {why}"),
+                "write the full address, starting with https://, with spaces and quotes percent-encoded",
             );
         }
         if let Some(published) = published {

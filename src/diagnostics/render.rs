@@ -1,14 +1,26 @@
 //! Renders diagnostics like a compiler: location, message, the source line, a caret, a hint.
 
 use super::{Diagnostic, Diagnostics};
+use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::path::Path;
 
 /// Every diagnostic, sorted. The caller adds the summary line that fits what it did (see
 /// [`summary`]).
 pub fn render_all(diagnostics: &Diagnostics) -> String {
     let mut out = String::new();
-    for d in diagnostics.sorted() {
-        render_one(&mut out, d, diagnostics.source(&d.file));
+    let sorted = diagnostics.sorted();
+    // Each file is split into lines once: thousands of errors in a big file stay linear.
+    let mut lines: BTreeMap<&Path, Vec<&str>> = BTreeMap::new();
+    for d in &sorted {
+        let line = d.position.and_then(|pos| {
+            let text = diagnostics.source(&d.file)?;
+            let file_lines = lines
+                .entry(d.file.as_path())
+                .or_insert_with(|| text.lines().collect());
+            file_lines.get(pos.line.saturating_sub(1)).copied()
+        });
+        render_one(&mut out, d, line);
     }
     out
 }
@@ -24,17 +36,17 @@ pub fn summary(diagnostics: &Diagnostics, outcome: Option<&str>) -> String {
     }
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>) {
+/// One diagnostic; `line` is the source line its position points into, if known.
+fn render_one(out: &mut String, d: &Diagnostic, line: Option<&str>) {
     let _ = writeln!(out, "error: {}", d.message);
     let _ = writeln!(out, "  --> {}", d.location());
-    if let (Some(pos), Some(text)) = (d.position, source)
-        && let Some(line) = text.lines().nth(pos.line.saturating_sub(1))
-    {
+    if let (Some(pos), Some(line)) = (d.position, line) {
         let gutter = pos.line.to_string().len();
         let pad = " ".repeat(gutter);
+        let (line, column) = window(line, pos.column);
         let caret_pad: String = line
             .chars()
-            .take(pos.column.saturating_sub(1))
+            .take(column.saturating_sub(1))
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         let _ = writeln!(out, "{pad} |");
@@ -45,6 +57,31 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>) {
         let _ = writeln!(out, "  = help: {hint}");
     }
     out.push('\n');
+}
+
+/// Characters of a source line shown on each side of the column.
+const WINDOW: usize = 60;
+
+/// The part of `line` around 1-based `column` (at most `WINDOW` characters each side, cut
+/// ends marked `…`) and the column within it; a 20 MB line prints a few dozen characters.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= 2 * WINDOW {
+        return (line.to_string(), column);
+    }
+    let at = column.saturating_sub(1).min(count);
+    let start = at.saturating_sub(WINDOW);
+    let end = (at + WINDOW).min(count);
+    let mut text: String = line.chars().skip(start).take(end - start).collect();
+    let mut col = at - start + 1;
+    if start > 0 {
+        text.insert(0, '…');
+        col += 1;
+    }
+    if end < count {
+        text.push('…');
+    }
+    (text, col)
 }
 
 #[cfg(test)]
@@ -74,5 +111,23 @@ mod tests {
             "error: 1 problem found; nothing was written\n"
         );
         assert_eq!(summary(&ds, None), "error: 1 problem found\n");
+    }
+
+    #[test]
+    fn huge_lines_show_a_window_around_the_column() {
+        let mut ds = Diagnostics::new();
+        let file = Path::new("data/x.yaml");
+        let line = format!("{}X{}", "a".repeat(5_000_000), "b".repeat(5_000_000));
+        ds.add_source(file, &line);
+        ds.error(file, Some(Position::new(1, 5_000_001)), "bad", "fix");
+        let text = render_all(&ds);
+        assert!(text.len() < 1_000, "{} bytes", text.len());
+        let shown = text.lines().find(|l| l.contains('X')).unwrap();
+        let caret = text.lines().find(|l| l.ends_with('^')).unwrap();
+        assert_eq!(
+            shown.chars().position(|c| c == 'X'),
+            caret.chars().position(|c| c == '^'),
+            "{text}"
+        );
     }
 }

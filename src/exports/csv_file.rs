@@ -49,11 +49,19 @@ pub fn raw_number(v: f64) -> String {
 }
 
 /// Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV
-/// injection): cells starting with `=`, `+`, `-`, `@`, tab or carriage return.
+/// injection): cells whose first character, once leading whitespace is trimmed (spaces,
+/// tabs, line breaks, no-break spaces: spreadsheets trim them), is `=`, `+`, `-`, `@` or
+/// one of their full-width forms (`＝`, `＋`, `－`, `＠`), or that start with a tab or a
+/// carriage return.
 pub fn neutralise_formula(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
+    let starts_formula = matches!(
+        text.trim_start().chars().next(),
+        Some('=' | '+' | '-' | '@' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}')
+    );
+    if starts_formula || text.starts_with(['\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -67,6 +75,24 @@ mod tests {
             assert!(neutralise_formula(bad).starts_with('\''), "{bad}");
         }
         assert_eq!(neutralise_formula("Cour des comptes"), "Cour des comptes");
+    }
+
+    #[test]
+    fn formulas_after_whitespace_or_in_full_width_are_neutralised() {
+        for bad in [
+            " =1+1",
+            "\n=HYPERLINK(\"https://x\",\"y\")",
+            "\r\n@SUM(A1)",
+            "\u{A0}=1",
+            "\u{3000}+1",
+            "\u{FF1D}HYPERLINK(\"https://x\")",
+            "\u{FF0B}1",
+            "\u{FF0D}1",
+            "\u{FF20}A1",
+        ] {
+            assert!(neutralise_formula(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(neutralise_formula("a = b"), "a = b");
     }
 
     #[test]

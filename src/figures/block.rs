@@ -67,7 +67,7 @@ impl FigureTemplate<'_> {
 pub fn embed_code(config: &Config, lang: Lang, id: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"620\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        config.absolute(&urls::embed(lang, id)),
+        crate::html::escape(&config.absolute(&urls::embed(lang, id))),
         crate::html::escape(title)
     )
 }
@@ -192,4 +192,21 @@ fn downloads(id: &str, lang: Lang, ui: &UiText) -> Vec<Download> {
         d("SVG".into(), urls::chart_svg(id, lang)),
         d("PNG".into(), urls::chart_png(id, lang)),
     ]
+}
+
+#[cfg(test)]
+mod embed_tests {
+    use super::*;
+
+    /// The embed code is an attribute value's worth of markup: the address and the title
+    /// are both escaped, whatever they hold.
+    #[test]
+    fn embed_code_escapes_the_address_and_the_title() {
+        let mut config = Config::placeholder();
+        config.base_url = "https://x.example/\"><script>alert(1)</script>".into();
+        let code = embed_code(&config, Lang::Fr, "c", "\"><img src=x onerror=alert(2)>");
+        assert!(!code.contains("<script"), "{code}");
+        assert!(!code.contains("<img"), "{code}");
+        assert_eq!(code.matches('"').count(), 2 * 6, "{code}");
+    }
 }

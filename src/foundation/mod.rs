@@ -4,12 +4,15 @@
 //! - [`Lang`] and [`Localized<T>`]: the two languages, and a value required in both;
 //! - [`ObsDate`]: a date with its precision (year, month or day);
 //! - [`yaml`]: parsing YAML into typed values with every error located;
-//! - [`ids`]: the typed ids of sources, regimes, indicators and charts.
+//! - [`ids`]: the typed ids of sources, regimes, indicators and charts;
+//! - [`text_policy`] and [`url_policy`]: the characters and addresses input may not carry.
 
 mod date;
 pub mod ids;
 mod lang;
 mod localized;
+pub mod text_policy;
+pub mod url_policy;
 pub mod yaml;
 
 pub use date::{ObsDate, RawDate, days_in_month};

@@ -15,6 +15,10 @@ pub fn parse<T: DeserializeOwned>(
         let position = err.location().filter(|l| l.line() > 0).map(|l| {
             Position::new(l.line() as usize, l.column().max(1) as usize).offset_lines(line_offset)
         });
+        if let serde_saphyr::Error::Budget { breach, .. } = err.without_snippet() {
+            let (message, hint) = budget_message(breach);
+            return Diagnostic::new(file, position, message).with_hint(hint);
+        }
         let message = clean_message(&err.without_snippet().to_string());
         let hint = hint_for(&message);
         Diagnostic::new(file, position, message).with_hint(hint)
@@ -27,11 +31,40 @@ pub fn position_of<T>(spanned: &serde_saphyr::Spanned<T>) -> Option<Position> {
     (l.line() > 0).then(|| Position::new(l.line() as usize, l.column().max(1) as usize))
 }
 
+/// What a YAML budget breach means for the person who wrote the file, and what to do.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> (String, String) {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Nodes { nodes: n } | B::Events { events: n } => (
+            format!("this file is larger than the YAML reader accepts (over {n} values; an indicator holds about 28 000 observations at most)"),
+            "split the series: one indicator per regime or per period, or keep one observation per month or year".into(),
+        ),
+        B::Depth { depth } => (
+            format!("the YAML is nested {depth} levels deep, more than the reader accepts"),
+            "data files are a few levels deep: check the indentation and the brackets".into(),
+        ),
+        B::Aliases { .. } | B::Anchors { .. } | B::MergeKeys { .. } => (
+            "the file uses more YAML anchors or aliases (`&`, `*`, `<<`) than the reader accepts".into(),
+            "write the values out instead of repeating them with aliases".into(),
+        ),
+        _ => (
+            "the file exceeds a size limit of the YAML reader".into(),
+            "split it into smaller files".into(),
+        ),
+    }
+}
+
 /// Drops the parser's own "at line X column Y" suffix: the location is shown separately.
+/// Long messages (a parser may quote a huge value) are cut to 300 characters.
 fn clean_message(message: &str) -> String {
     let first = message.lines().next().unwrap_or(message).trim();
     let cut = first.find(" at line ").map_or(first, |i| &first[..i]);
-    cut.strip_prefix("error: ").unwrap_or(cut).to_string()
+    let cut = cut.strip_prefix("error: ").unwrap_or(cut);
+    if cut.chars().count() > 300 {
+        format!("{}…", cut.chars().take(300).collect::<String>())
+    } else {
+        cut.to_string()
+    }
 }
 
 fn hint_for(message: &str) -> String {

@@ -78,6 +78,7 @@ fn read(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Option<RawTable> {
         }
     };
     diags.add_source(&rel, &text);
+    crate::foundation::text_policy::check_yaml(&rel, &text, 0, &text, diags);
     match parse::<RawTable>(&rel, &text, 0) {
         Ok(t) => Some(t),
         Err(d) => {

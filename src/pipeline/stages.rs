@@ -13,7 +13,9 @@ use crate::locale::{Lang, Localized, UiText};
 use crate::output::OutputFile;
 use crate::render::Sizes;
 use crate::site::Site;
-use crate::{config, content, data, exports, figures, locale, output, render, site, urls};
+use crate::{
+    config, content, data, exports, figures, input_tree, locale, output, render, site, urls,
+};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -27,12 +29,14 @@ pub struct Loaded {
 
 /// load: reads `site.yaml`, `i18n/`, `data/` and `content/`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
-    Loaded {
+    let loaded = Loaded {
         config: config::load(root, diags),
         data: data::read(root, diags),
         content: content::load(root, diags),
         ui: locale::tables::load(root, diags),
-    }
+    };
+    input_tree::check_static(root, diags);
+    loaded
 }
 
 /// validate: checks the statistics and builds the dataset.

@@ -6,7 +6,8 @@ use crate::urls;
 use serde_json::json;
 
 /// A `<script type="application/ld+json">` body listing every indicator as a Dataset.
-/// `</` is escaped so the JSON cannot close the script element.
+/// `<`, `>` and `&` are escaped (see [`crate::json_script`]) so no HTML parser ends or
+/// re-enters the script element early.
 pub fn datasets(lx: &LangCtx) -> String {
     let (c, lang) = (lx.config, lx.lang);
     let creator =
@@ -39,7 +40,5 @@ pub fn datasets(lx: &LangCtx) -> String {
         })
         .collect();
     let doc = json!({"@context": "https://schema.org", "@graph": graph});
-    serde_json::to_string(&doc)
-        .unwrap_or_default()
-        .replace("</", "<\\/")
+    crate::json_script::escape(&serde_json::to_string(&doc).unwrap_or_default())
 }

@@ -77,14 +77,8 @@ pub fn new_report(root: &Path, title: &str, date: Option<&str>) -> Result<Vec<Pa
             Err(m) => return Err(format!("--date: {m}")),
         },
     };
-    if title.trim().is_empty() {
-        return Err("the report needs a title: amo-site new report \"Title\"".into());
-    }
+    let slug = check_title(title)?;
     let (y, m, _) = date.ymd_start();
-    let slug = match slugify_ascii(title) {
-        s if s.is_empty() => "report".to_string(),
-        s => s,
-    };
     let stem = format!("{y:04}-{m:02}-{slug}");
     let dir = root.join("content/reports");
     let files = [
@@ -93,7 +87,7 @@ pub fn new_report(root: &Path, title: &str, date: Option<&str>) -> Result<Vec<Pa
     ];
     if let Some((existing, _)) = files.iter().find(|(p, _)| p.exists()) {
         return Err(format!(
-            "{} already exists; nothing was written (choose another title)",
+            "the title gives the address `reports/{stem}/`, already used by {}; nothing was written (choose a title that differs in its letters or digits)",
             existing.display()
         ));
     }
@@ -104,14 +98,65 @@ pub fn new_report(root: &Path, title: &str, date: Option<&str>) -> Result<Vec<Pa
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
+/// The title's slug, or why the title cannot name a report.
+fn check_title(title: &str) -> Result<String, String> {
+    if title.trim().is_empty() {
+        return Err("the report needs a title: amo-site new report \"Title\"".into());
+    }
+    if let Some(c) = title
+        .chars()
+        .find(|c| crate::foundation::text_policy::classify(*c).is_some() || *c == '\n' || *c == '\t')
+    {
+        return Err(format!(
+            "the title contains the character U+{:04X} (a line break or control character): write it on one line",
+            c as u32
+        ));
+    }
+    if title.contains("{{") {
+        return Err("the title contains `{{`: directives work in the body only".into());
+    }
+    let slug = slugify_ascii(title);
+    if slug.is_empty() {
+        return Err(format!(
+            "the title `{}` has no Latin letters or digits, so it gives an empty address: the file names and the address are made from them; give the French title (the Arabic one goes into the .ar.md file)",
+            title.trim()
+        ));
+    }
+    Ok(slug)
+}
+
+/// A `short_title:` line when the title is too long for browser tabs, else nothing.
+fn short_title_line(title: &str) -> String {
+    let max = crate::site::MAX_TITLE_CHARS;
+    let title = title.trim();
+    if title.chars().count() <= max {
+        return String::new();
+    }
+    let mut short = String::new();
+    for word in title.split_whitespace() {
+        if short.chars().count() + word.chars().count() + 2 > max - 10 {
+            break;
+        }
+        if !short.is_empty() {
+            short.push(' ');
+        }
+        short.push_str(word);
+    }
+    if short.is_empty() {
+        short = title.chars().take(max - 11).collect();
+    }
+    format!("short_title: {}\n", yaml_string(&format!("{short}…")))
+}
+
 fn yaml_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 fn skeleton_fr(title: &str, date: ObsDate) -> String {
     format!(
-        "---\ntitle: {}\ndescription: {}\nlayout: report\ndate: {}\n# figures_as_of: YYYY-MM-DD   (si les chiffres doivent refléter une autre date)\n---\n\nIntroduction : de quoi parle ce rapport, en deux ou trois phrases.\n\n## Les chiffres\n\nLes chiffres viennent des données, jamais tapés à la main. Par exemple : AMO Tadamon compte {{{{ figure tadamon-beneficiaries }}}} bénéficiaires.\n\n{{{{ chart coverage-growth }}}}\n\n## Ce qu'il faut retenir\n\n- Premier point.\n- Deuxième point.\n",
+        "---\ntitle: {}\n{}description: {}\nlayout: report\ndate: {}\n# figures_as_of: YYYY-MM-DD   (si les chiffres doivent refléter une autre date)\n---\n\nIntroduction : de quoi parle ce rapport, en deux ou trois phrases.\n\n## Les chiffres\n\nLes chiffres viennent des données, jamais tapés à la main. Par exemple : AMO Tadamon compte {{{{ figure tadamon-beneficiaries }}}} bénéficiaires.\n\n{{{{ chart coverage-growth }}}}\n\n## Ce qu'il faut retenir\n\n- Premier point.\n- Deuxième point.\n",
         yaml_string(title),
+        short_title_line(title),
         yaml_string(&format!("Rapport du {} : {}.", date.iso(), title.trim())),
         date.iso()
     )
@@ -119,8 +164,9 @@ fn skeleton_fr(title: &str, date: ObsDate) -> String {
 
 fn skeleton_ar(title: &str, date: ObsDate) -> String {
     format!(
-        "---\ntitle: {}\ndescription: {}\nlayout: report\ndate: {}\n# figures_as_of: YYYY-MM-DD   (إذا كانت الأرقام تعكس تاريخا آخر)\n---\n\nمقدمة: موضوع هذا التقرير في جملتين أو ثلاث.\n\n## الأرقام\n\nتؤخذ الأرقام من البيانات ولا تكتب يدويا. مثلا: يضم أمو تضامن {{{{ figure tadamon-beneficiaries }}}} مستفيد.\n\n{{{{ chart coverage-growth }}}}\n\n## ما يجب الاحتفاظ به\n\n- النقطة الأولى.\n- النقطة الثانية.\n",
+        "---\ntitle: {}\n{}description: {}\nlayout: report\ndate: {}\n# figures_as_of: YYYY-MM-DD   (إذا كانت الأرقام تعكس تاريخا آخر)\n---\n\nمقدمة: موضوع هذا التقرير في جملتين أو ثلاث.\n\n## الأرقام\n\nتؤخذ الأرقام من البيانات ولا تكتب يدويا. مثلا: يضم أمو تضامن {{{{ figure tadamon-beneficiaries }}}} مستفيد.\n\n{{{{ chart coverage-growth }}}}\n\n## ما يجب الاحتفاظ به\n\n- النقطة الأولى.\n- النقطة الثانية.\n",
         yaml_string(title),
+        short_title_line(title),
         yaml_string(&format!("تقرير بتاريخ {}: {}.", date.iso(), title.trim())),
         date.iso()
     )
@@ -157,9 +203,51 @@ mod tests {
         assert!(
             new_report(tmp.path(), "Bilan", Some("2025-03-20"))
                 .unwrap_err()
-                .contains("already exists")
+                .contains("already used by")
         );
         assert_eq!(std::fs::read_to_string(&first[0]).unwrap(), before);
         assert!(new_report(tmp.path(), "X", Some("2025-03")).is_err());
+        // Another title with the same letters and digits is the same address.
+        let same = new_report(tmp.path(), "Bilan !", Some("2025-03-21")).unwrap_err();
+        assert!(same.contains("already used by"), "{same}");
+    }
+
+    #[test]
+    fn refuses_titles_without_an_address_or_on_several_lines() {
+        let tmp = tempfile::tempdir().unwrap();
+        for bad in [
+            "حصيلة التأمين",
+            "؟؟ !!",
+            "Bilan\n2025",
+            "Bilan \u{202E}x",
+            "Bilan {{ figure x }}",
+        ] {
+            assert!(
+                new_report(tmp.path(), bad, Some("2025-03-04")).is_err(),
+                "{bad:?}"
+            );
+        }
+        assert!(!tmp.path().join("content").exists());
+    }
+
+    #[test]
+    fn long_titles_get_a_short_title() {
+        let tmp = tempfile::tempdir().unwrap();
+        let title = "Bilan détaillé de la couverture médicale obligatoire de base au Maroc pour l'année 2025";
+        let files = new_report(tmp.path(), title, Some("2025-03-04")).unwrap();
+        for f in files {
+            let text = std::fs::read_to_string(f).unwrap();
+            let line = text
+                .lines()
+                .find(|l| l.starts_with("short_title: "))
+                .expect("short_title");
+            assert!(line.chars().count() < 80, "{line}");
+        }
+        let short = new_report(tmp.path(), "Bilan", Some("2025-03-04")).unwrap();
+        assert!(
+            !std::fs::read_to_string(&short[0])
+                .unwrap()
+                .contains("short_title")
+        );
     }
 }

@@ -10,8 +10,9 @@ use std::time::Duration;
 
 pub const ENDPOINT: &str = "/__livereload";
 
-const SCRIPT: &str =
-    "<script>new EventSource(\"/__livereload\").onmessage=function(){location.reload()};</script>";
+/// Reloads on `data: reload`; closes the stream when the server says `event: close` (it
+/// keeps at most [`MAX_CLIENTS`](super::state::MAX_CLIENTS) open, the oldest closed first).
+const SCRIPT: &str = "<script>(function(){var e=new EventSource(\"/__livereload\");e.onmessage=function(){location.reload()};e.addEventListener(\"close\",function(){e.close()})})();</script>";
 
 /// The page with the reload script (and the build error, if the last rebuild failed) added
 /// before `</body>`.
@@ -27,7 +28,8 @@ pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
     }
 }
 
-/// Holds the connection open and sends `data: reload` after each rebuild.
+/// Holds the connection open and sends `data: reload` after each rebuild, until the client
+/// goes away or a newer one takes its place.
 pub fn stream(request: tiny_http::Request, state: &State) {
     let (tx, rx) = mpsc::channel();
     state.subscribe(tx);
@@ -43,7 +45,13 @@ pub fn stream(request: tiny_http::Request, state: &State) {
         let message = match rx.recv_timeout(Duration::from_secs(15)) {
             Ok(()) => "data: reload\n\n",
             Err(mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n",
-            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                // Dropped to make room for a newer page: ask the browser to hang up.
+                let _ = w
+                    .write_all(b"event: close\ndata: too many open pages\n\n")
+                    .and_then(|()| w.flush());
+                return;
+            }
         };
         if w.write_all(message.as_bytes())
             .and_then(|()| w.flush())

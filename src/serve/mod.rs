@@ -6,6 +6,7 @@
 //! keeps serving the last good site, with the error shown in the terminal and on every page.
 //! The live-reload script is added to pages as they are served; built files never carry it.
 
+mod bind;
 mod live_reload;
 mod state;
 mod watch;
@@ -18,9 +19,10 @@ use tiny_http::{Header, Response, Server};
 
 /// Serves the site at `root` on `bind:port` until the process is stopped.
 pub fn serve(root: &Path, bind: &str, port: u16) -> Result<(), String> {
-    let addr: SocketAddr = format!("{bind}:{port}")
-        .parse()
-        .map_err(|_| format!("`{bind}` is not an IP address: use e.g. 127.0.0.1"))?;
+    let addr: SocketAddr = bind::parse(bind, port)?;
+    if let Some(warning) = bind::warning(&addr) {
+        eprintln!("{warning}");
+    }
     let server = Server::http(addr).map_err(|e| listen_error(e.as_ref(), addr))?;
     let local = server.server_addr().to_ip().map_or(addr, |a| a);
     let state = Arc::new(State::default());

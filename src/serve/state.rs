@@ -2,17 +2,20 @@
 
 use crate::figures::PngCache;
 use crate::output::OutputFile;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::sync::{Mutex, RwLock};
 use std::time::Instant;
 
+/// Open live-reload streams kept at most; each holds a thread.
+pub const MAX_CLIENTS: usize = 64;
+
 #[derive(Default)]
 pub struct State {
     files: RwLock<BTreeMap<String, Vec<u8>>>,
     error: RwLock<Option<String>>,
-    clients: Mutex<Vec<Sender<()>>>,
+    clients: Mutex<VecDeque<Sender<()>>>,
     png_cache: PngCache,
 }
 
@@ -54,9 +57,14 @@ impl State {
         self.notify();
     }
 
+    /// Adds an open live-reload stream. At most [`MAX_CLIENTS`] stay open: past that the
+    /// oldest is dropped, which ends its stream (and the thread serving it).
     pub fn subscribe(&self, tx: Sender<()>) {
         if let Ok(mut c) = self.clients.lock() {
-            c.push(tx);
+            while c.len() >= MAX_CLIENTS {
+                c.pop_front();
+            }
+            c.push_back(tx);
         }
     }
 

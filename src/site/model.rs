@@ -273,7 +273,7 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
     };
     let mut errors = Vec::new();
     for id in &src.front.headline {
-        if !data.indicators.contains_key(id.value.as_str()) {
+        if !data.indicators.contains_key(id.value.as_str()) && !data.unavailable.indicator(&id.value) {
             errors.push(
                 Diagnostic::new(
                     &src.file,

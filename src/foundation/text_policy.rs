@@ -1,0 +1,166 @@
+//! Characters that may not be published, checked when text is loaded: front matter,
+//! Markdown bodies, data and configuration alike.
+//!
+//! - Control characters (U+0000–U+001F except tab, line feed and carriage return, and
+//!   U+FFFE/U+FFFF) are not allowed in XML: one in a title would make the feeds, the
+//!   sitemap or an SVG invalid while the build reports success.
+//! - Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) typed
+//!   into text can reorder what readers and journalists see ("Trojan source"). The
+//!   generator adds its own isolation where it is needed; in Markdown, code may hold them.
+//!
+//! YAML double-quoted escapes (`"\u202E"`, `"\x07"`, `"\a"`) are found as well, since the
+//! parser turns them into the very characters refused here.
+
+use crate::diagnostics::{Diagnostics, line_col};
+use std::ops::Range;
+use std::path::Path;
+
+/// What kind of refused character was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    Control,
+    Bidi,
+}
+
+/// A refused character and its byte offset in the text searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    pub offset: usize,
+    pub ch: char,
+    pub kind: Refused,
+}
+
+/// The kind of `c` if it may not be published.
+pub fn classify(c: char) -> Option<Refused> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => Some(Refused::Control),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(Refused::Bidi),
+        _ => None,
+    }
+}
+
+/// Every refused character of `text`; bidi controls inside `code` ranges are allowed.
+pub fn find(text: &str, code: &[Range<usize>]) -> Vec<Finding> {
+    text.char_indices()
+        .filter_map(|(offset, ch)| {
+            let kind = classify(ch)?;
+            let in_code = code.iter().any(|r| r.contains(&offset));
+            (kind == Refused::Control || !in_code).then_some(Finding { offset, ch, kind })
+        })
+        .collect()
+}
+
+/// YAML escapes in `text` that decode to a refused character, with the escape's offset.
+pub fn find_yaml_escapes(text: &str) -> Vec<Finding> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let hex = |len: usize| {
+            text.get(i + 2..i + 2 + len)
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .and_then(char::from_u32)
+        };
+        let decoded = match bytes[i + 1] {
+            b'0' => Some('\0'),
+            b'a' => Some('\u{7}'),
+            b'b' => Some('\u{8}'),
+            b'e' => Some('\u{1B}'),
+            b'f' => Some('\u{C}'),
+            b'v' => Some('\u{B}'),
+            b'x' => hex(2),
+            b'u' => hex(4),
+            b'U' => hex(8),
+            b'\\' => {
+                i += 2;
+                continue;
+            }
+            _ => None,
+        };
+        if let Some(ch) = decoded
+            && let Some(kind) = classify(ch)
+        {
+            out.push(Finding {
+                offset: i,
+                ch,
+                kind,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Reports each finding of `found` (offsets in `file_text`) as a located error.
+pub fn report(file: &Path, file_text: &str, found: &[Finding], diags: &mut Diagnostics) {
+    for f in found {
+        let pos = line_col(file_text, f.offset);
+        let (message, hint) = describe(*f);
+        diags.error(file, Some(pos), message, hint);
+    }
+}
+
+/// The message and hint for a finding.
+pub fn describe(f: Finding) -> (String, String) {
+    let code = f.ch as u32;
+    match f.kind {
+        Refused::Control => (
+            format!("the control character U+{code:04X} cannot be published (it would make the feeds and the sitemap invalid XML)"),
+            "delete it (it is often pasted in from another program); only tab and line breaks are allowed".into(),
+        ),
+        Refused::Bidi => (
+            format!("the bidirectional control character U+{code:04X} can reorder what readers see"),
+            "delete it: amo-site isolates Latin text inside Arabic by itself (in Markdown, code in `backticks` may hold it)".into(),
+        ),
+    }
+}
+
+/// Checks a YAML document (a data file, `site.yaml`, front matter) that starts at byte
+/// `start` of `file_text`.
+pub fn check_yaml(file: &Path, file_text: &str, start: usize, yaml: &str, diags: &mut Diagnostics) {
+    let mut found = find(yaml, &[]);
+    found.extend(find_yaml_escapes(yaml));
+    found.sort_by_key(|f| f.offset);
+    found.iter_mut().for_each(|f| f.offset += start);
+    report(file, file_text, &found, diags);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_found_but_not_tab_or_line_breaks() {
+        let found = find("a\tb\r\nc\u{7}d\u{FFFF}", &[]);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].ch, '\u{7}');
+        assert_eq!(found[1].kind, Refused::Control);
+    }
+
+    #[test]
+    fn yaml_escapes_that_decode_to_refused_characters() {
+        let found = find_yaml_escapes(r#"a: "x\u202Ey\x07\a\e\U00002066 ok\\u202E \t\n""#);
+        let chars: Vec<char> = found.iter().map(|f| f.ch).collect();
+        assert_eq!(
+            chars,
+            ['\u{202E}', '\u{7}', '\u{7}', '\u{1B}', '\u{2066}'],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn reports_are_located() {
+        let mut d = Diagnostics::new();
+        let text = "a: 1\nb: \"x\u{202E}\"\n";
+        check_yaml(Path::new("data/x.yaml"), text, 0, text, &mut d);
+        let all = d.sorted();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].position.unwrap().line, 2);
+        assert_eq!(all[0].position.unwrap().column, 6);
+    }
+}
