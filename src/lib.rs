@@ -29,6 +29,7 @@ pub mod locale;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod urls;

@@ -111,9 +111,29 @@ ui_table! {
         all_reports,
         not_found_title,
         not_found_text,
-        feed_title
+        feed_title,
+        search_title,
+        search_description,
+        search_label,
+        search_button,
+        search_intro,
+        search_az_hint,
+        search_no_results,
+        search_loading,
+        search_error,
+        search_results_label,
+        search_kind_page,
+        search_kind_regime,
+        search_kind_report,
+        search_kind_data,
+        search_kind_chart,
+        search_kind_dataset,
+        search_kind_source,
+        az_title,
+        az_description,
+        az_letters_label
     ],
-    plurals: [observations_count, sources_count],
+    plurals: [observations_count, sources_count, search_results_count],
 }
 
 impl UiText {

@@ -6,7 +6,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::locale::{self, Formatters, Lang};
 use crate::output::{self, OutputFile};
 use crate::urls;
-use crate::{config, content, data, exports, figures, render};
+use crate::{config, content, data, exports, figures, render, search};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -121,14 +121,9 @@ pub fn render_files_cached(
         .iter()
         .map(|f| (format!("/{}", f.path), f.bytes.len()))
         .collect();
-    let pages = render::site(&site, &sizes).map_err(|e| {
-        invalid(diags_with(vec![Diagnostic::new(
-            "templates",
-            None,
-            format!("a template failed: {e}"),
-        )]))
-    })?;
+    let pages = render::site(&site, &sizes).map_err(template_failed)?;
     files.extend(pages);
+    files.extend(search::files(&site, &files).map_err(template_failed)?);
     files.extend(
         output::read_tree(&root.join("static"), "static/")
             .map_err(|e| BuildError::Write(format!("static/: {e}")))?,
@@ -183,6 +178,14 @@ fn diags_with(items: Vec<Diagnostic>) -> Diagnostics {
     let mut d = Diagnostics::new();
     items.into_iter().for_each(|i| d.push(i));
     d
+}
+
+fn template_failed(e: askama::Error) -> BuildError {
+    invalid(diags_with(vec![Diagnostic::new(
+        "templates",
+        None,
+        format!("a template failed: {e}"),
+    )]))
 }
 
 fn invalid(d: Diagnostics) -> BuildError {

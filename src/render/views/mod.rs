@@ -59,6 +59,7 @@ pub struct PageTemplate<'a> {
     pub package_files: Vec<FileLink>,
     pub json_ld: String,
     pub data_href: String,
+    pub search_href: String,
 }
 
 impl<'a> PageTemplate<'a> {
@@ -178,6 +179,7 @@ impl<'a> PageTemplate<'a> {
                 String::new()
             },
             data_href: urls::data_page(lang),
+            search_href: urls::search(lang),
         }
     }
 
