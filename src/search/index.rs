@@ -1,6 +1,7 @@
 //! The compact index of one language, as the files the browser fetches on demand:
 //!
-//! - `search/LANG/meta.json`: every document (URL, title, kind, text chunk), the kind
+//! - `search/LANG/meta.json`: every document (URL, title, kind, text chunk, length of its
+//!   text in words), the kind
 //!   labels, and the keys of the term chunks;
 //! - `search/LANG/t/KEY.json`: the terms that start with KEY (one or more characters, named
 //!   by their code points in hex), each with its postings as a flat array `[doc, score, …]`,
@@ -10,7 +11,7 @@
 //!
 //! Everything is in sorted maps: the bytes depend only on the documents.
 
-use super::analyse::terms;
+use super::analyse::{terms, words};
 use super::document::{Document, Kind};
 use crate::locale::{Lang, UiText};
 use crate::output::OutputFile;
@@ -117,7 +118,7 @@ pub fn files(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<OutputFile> {
     }
     let (text_of, texts) = text_chunks(docs);
     let meta = json!({
-        "docs": docs.iter().zip(&text_of).map(|(d, x)| json!([d.url, d.title, d.kind as u8, x])).collect::<Vec<_>>(),
+        "docs": docs.iter().zip(&text_of).map(|(d, x)| json!([d.url, d.title, d.kind as u8, x, words(&d.text).len()])).collect::<Vec<_>>(),
         "kinds": Kind::ALL.iter().map(|k| k.label(ui)).collect::<Vec<_>>(),
         "chunks": term_chunks.keys().collect::<Vec<_>>(),
     });

@@ -16,6 +16,8 @@
   var number = new Intl.NumberFormat(locale);
   var cache = {};
   var FIELD = [1, 3, 6];
+  // By kind (src/search/document.rs): page, regime, report, data, chart, dataset, source.
+  var KIND_PRIOR = [1.1, 1.4, 1.1, 1, 1, 1, 0.9];
   var SHOWN = 20;
   var generation = 0;
 
@@ -40,8 +42,10 @@
   }
 
   // The best score of one query word in each document.
-  function scoreWord(word, chunks) {
+  // Text matches count more in short documents (BM25's length normalisation, b = 0.75).
+  function scoreWord(meta, word, chunks) {
     var best = {};
+    var avg = meta.docs.reduce(function (s, d) { return s + d[4]; }, 0) / meta.docs.length || 1;
     word.forms.forEach(function (f) {
       chunks.forEach(function (chunk) {
         Object.keys(chunk).forEach(function (term) {
@@ -51,7 +55,9 @@
           var p = chunk[term];
           for (var i = 0; i < p.length; i += 2) {
             var s = p[i + 1];
-            var v = factor * (FIELD[(s >> 1) & 3] + Math.min(s >> 3, 10) * 0.3) * (s & 1 ? 1 : 0.8);
+            var field = (s >> 1) & 3;
+            var norm = field ? 1 : 1 / (0.25 + 0.75 * meta.docs[p[i]][4] / avg);
+            var v = factor * (FIELD[field] + Math.min(s >> 3, 10) * 0.3) * norm * (s & 1 ? 1 : 0.8);
             if (!(best[p[i]] >= v)) best[p[i]] = v;
           }
         });
@@ -85,6 +91,11 @@
       var e = docs[d];
       var title = meta.docs[e.id][1].toLowerCase();
       typed.forEach(function (t) { if (t.length >= 2 && title.indexOf(t) >= 0) e.score *= 1.2; });
+      // The explainer of a regime, then pages and reports, before the data page's entries.
+      e.score *= KIND_PRIOR[meta.docs[e.id][2]];
+      // A title that starts with the query is most likely the page about it.
+      var tw = A.words(A.normalise(title));
+      if (words.every(function (w, i) { return tw[i] && tw[i].startsWith(w.raw); })) e.score *= 1.3;
       return e;
     });
     var most = all.reduce(function (m, e) { return Math.max(m, e.hits); }, 0);
@@ -92,29 +103,42 @@
       .sort(function (a, b) { return b.score - a.score || a.id - b.id; });
   }
 
-  function matches(words, piece) {
-    return A.words(A.normalise(piece)).some(function (w) {
+  // Which query words (by index) a piece of text matches.
+  function matched(words, piece) {
+    var hit = [];
+    A.words(A.normalise(piece)).forEach(function (w) {
       var forms = A.forms(w);
-      return words.some(function (q) {
-        return q.forms.some(function (f) {
+      words.forEach(function (q, qi) {
+        var ok = q.forms.some(function (f) {
           return forms.some(function (t) { return t === f.text || (f.text.length >= 2 && t.startsWith(f.text)); });
         });
+        if (ok && hit.indexOf(qi) < 0) hit.push(qi);
       });
     });
+    return hit;
   }
 
-  // About 30 words around the first match, the matching words in <mark>.
+  // About 30 words where the most query words occur together, matching words in <mark>.
   function snippet(text, words) {
+    var WINDOW = 60;
     var pieces = text.split(/(\s+)/);
-    var at = pieces.findIndex(function (p, i) { return i % 2 === 0 && matches(words, p); });
-    var from = Math.max(0, (at < 0 ? 0 : at) - 20);
+    var hits = pieces.map(function (p, i) { return i % 2 === 0 ? matched(words, p) : []; });
+    var best = 0, bestCount = -1;
+    hits.forEach(function (h, i) {
+      if (!h.length) return;
+      var seen = {};
+      for (var j = i; j < Math.min(pieces.length, i + WINDOW); j++) hits[j].forEach(function (q) { seen[q] = 1; });
+      var n = Object.keys(seen).length;
+      if (n > bestCount) { bestCount = n; best = i; }
+    });
+    var from = Math.max(0, best - 8);
     from -= from % 2;
-    var to = Math.min(pieces.length, from + 60);
+    var to = Math.min(pieces.length, best + WINDOW);
     var p = document.createElement('p');
     p.className = 'snippet';
     if (from > 0) p.append('… ');
     for (var i = from; i < to; i++) {
-      if (i % 2 === 0 && matches(words, pieces[i])) {
+      if (hits[i].length) {
         var m = document.createElement('mark');
         m.textContent = pieces[i];
         p.append(m);
@@ -155,7 +179,7 @@
     var typed = q.toLowerCase().split(/\s+/);
     return json('meta.json').then(function (meta) {
       return Promise.all(words.map(function (w) { return chunksFor(meta, w); })).then(function (chunkSets) {
-        var found = rank(meta, words, words.map(function (w, i) { return scoreWord(w, chunkSets[i]); }), typed);
+        var found = rank(meta, words, words.map(function (w, i) { return scoreWord(meta, w, chunkSets[i]); }), typed);
         var top = found.slice(0, SHOWN);
         return Promise.all(top.map(function (e) { return json('x/' + meta.docs[e.id][3] + '.json'); })).then(function (xs) {
           if (mine !== generation) return;
