@@ -13,13 +13,20 @@ fn built() -> &'static SiteCopy {
     SITE.get_or_init(|| {
         let site = SiteCopy::new();
         let out = site.build();
-        assert!(out.status.success(), "build failed:\n{}", common::stderr(&out));
+        assert!(
+            out.status.success(),
+            "build failed:\n{}",
+            common::stderr(&out)
+        );
         site
     })
 }
 
 fn hrefs(html: &str) -> Vec<&str> {
-    html.split("href=\"").skip(1).filter_map(|s| s.split('"').next()).collect()
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect()
 }
 
 #[test]
@@ -40,7 +47,11 @@ fn a_to_z_links_every_page_and_indicator() {
             .filter(|p| p.file_name().is_some_and(|n| n == "index.html"))
             .map(|p| {
                 let dir = p.parent().unwrap().to_string_lossy().into_owned();
-                if dir.is_empty() { format!("/{lang}/") } else { format!("/{lang}/{dir}/") }
+                if dir.is_empty() {
+                    format!("/{lang}/")
+                } else {
+                    format!("/{lang}/{dir}/")
+                }
             })
             .filter(|u| !u.ends_with("/search/") && !u.ends_with("/a-z/"))
             .collect();
@@ -50,7 +61,10 @@ fn a_to_z_links_every_page_and_indicator() {
         }
         for id in &indicators {
             let href = format!("/{lang}/data/#indicator-{id}");
-            assert!(links.contains(&href.as_str()), "{lang}/a-z/ does not link {href}");
+            assert!(
+                links.contains(&href.as_str()),
+                "{lang}/a-z/ does not link {href}"
+            );
         }
     }
 }
@@ -59,52 +73,100 @@ fn a_to_z_links_every_page_and_indicator() {
 fn every_page_has_the_search_box_of_its_language() {
     let site = built();
     for lang in ["ar", "fr"] {
-        for p in files_under(&site.out().join(lang)).into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")) {
+        for p in files_under(&site.out().join(lang))
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        {
             let html = site.output_file(&format!("{lang}/{}", p.to_string_lossy()));
-            let action = format!("<form class=\"site-search\" role=\"search\" action=\"/{lang}/search/\"");
+            let action =
+                format!("<form class=\"site-search\" role=\"search\" action=\"/{lang}/search/\"");
             assert!(html.contains(&action), "{lang}/{}", p.display());
-            assert!(html.contains("<input type=\"search\" id=\"site-search-q\" name=\"q\" dir=\"auto\""));
+            assert!(
+                html.contains(
+                    "<input type=\"search\" id=\"site-search-q\" name=\"q\" dir=\"auto\""
+                )
+            );
         }
     }
     let ar = site.output_file("ar/search/index.html");
-    assert!(ar.contains("<label for=\"search-q\">ابحث في الموقع</label>"), "{ar}");
+    assert!(
+        ar.contains("<label for=\"search-q\">ابحث في الموقع</label>"),
+        "{ar}"
+    );
     assert!(ar.contains("role=\"status\" aria-live=\"polite\""));
     assert!(ar.contains("data-count-two=\"نتيجتان عن «{q}»\""));
     let fr = site.output_file("fr/search/index.html");
-    assert!(fr.contains("<a href=\"/fr/a-z/\">Index de A à Z</a>"), "{fr}");
+    assert!(
+        fr.contains("<a href=\"/fr/a-z/\">Index de A à Z</a>"),
+        "{fr}"
+    );
 }
 
 #[test]
 fn each_language_has_a_complete_chunked_index() {
     let site = built();
     let js = site.output_file("search/normalise.js");
-    assert!(js.contains("\"ة\":\"ه\"") && js.contains("AmoNormalise"), "{js}");
+    assert!(
+        js.contains("\"ة\":\"ه\"") && js.contains("AmoNormalise"),
+        "{js}"
+    );
     for lang in ["ar", "fr"] {
-        let meta: Value = serde_json::from_str(&site.output_file(&format!("search/{lang}/meta.json"))).unwrap();
+        let meta: Value =
+            serde_json::from_str(&site.output_file(&format!("search/{lang}/meta.json"))).unwrap();
         let docs = meta["docs"].as_array().unwrap();
         // Pages, charts, indicators and sources, each with a URL, a title, a kind, a text chunk.
         assert!(docs.len() > 60, "{}", docs.len());
-        assert!(docs.iter().any(|d| d[0] == format!("/{lang}/regimes/tadamon/")));
-        assert!(docs.iter().any(|d| d[0].as_str().unwrap().contains("#indicator-tadamon-beneficiaries")));
-        assert!(docs.iter().any(|d| d[0].as_str().unwrap().contains("#chart-")));
-        assert!(docs.iter().any(|d| d[0].as_str().unwrap().contains("#source-")));
+        assert!(
+            docs.iter()
+                .any(|d| d[0] == format!("/{lang}/regimes/tadamon/"))
+        );
+        assert!(docs.iter().any(|d| {
+            d[0].as_str()
+                .unwrap()
+                .contains("#indicator-tadamon-beneficiaries")
+        }));
+        assert!(
+            docs.iter()
+                .any(|d| d[0].as_str().unwrap().contains("#chart-"))
+        );
+        assert!(
+            docs.iter()
+                .any(|d| d[0].as_str().unwrap().contains("#source-"))
+        );
         assert_eq!(meta["kinds"].as_array().unwrap().len(), 7);
         let chunks = meta["chunks"].as_array().unwrap();
         assert!(chunks.len() > 10, "{chunks:?}");
         let mut terms = 0;
         for key in chunks {
-            let name: Vec<String> = key.as_str().unwrap().chars().map(|c| format!("{:04x}", c as u32)).collect();
-            let chunk: Value = serde_json::from_str(&site.output_file(&format!("search/{lang}/t/{}.json", name.join("-")))).unwrap();
+            let name: Vec<String> = key
+                .as_str()
+                .unwrap()
+                .chars()
+                .map(|c| format!("{:04x}", c as u32))
+                .collect();
+            let chunk: Value = serde_json::from_str(
+                &site.output_file(&format!("search/{lang}/t/{}.json", name.join("-"))),
+            )
+            .unwrap();
             for (term, postings) in chunk.as_object().unwrap() {
-                assert!(term.starts_with(key.as_str().unwrap()), "{term} in chunk {key}");
+                assert!(
+                    term.starts_with(key.as_str().unwrap()),
+                    "{term} in chunk {key}"
+                );
                 let p = postings.as_array().unwrap();
-                assert!(p.len() % 2 == 0 && p.chunks(2).all(|d| (d[0].as_u64().unwrap() as usize) < docs.len()));
+                assert!(
+                    p.len() % 2 == 0
+                        && p.chunks(2)
+                            .all(|d| (d[0].as_u64().unwrap() as usize) < docs.len())
+                );
                 terms += 1;
             }
         }
         assert!(terms > 500, "{terms}");
         for d in docs {
-            let x: Value = serde_json::from_str(&site.output_file(&format!("search/{lang}/x/{}.json", d[3]))).unwrap();
+            let x: Value =
+                serde_json::from_str(&site.output_file(&format!("search/{lang}/x/{}.json", d[3])))
+                    .unwrap();
             assert!(x.as_array().is_some_and(|a| !a.is_empty()));
         }
     }
@@ -116,7 +178,13 @@ fn each_language_has_a_complete_chunked_index() {
             .collect()
     };
     let all_ar = all("ar");
-    for term in ["\"تضامن\"", "\"التامين\"", "\"تامين\"", "\"الاجباري\"", "\"24.7\""] {
+    for term in [
+        "\"تضامن\"",
+        "\"التامين\"",
+        "\"تامين\"",
+        "\"الاجباري\"",
+        "\"24.7\"",
+    ] {
         assert!(all_ar.contains(term), "{term}");
     }
     let all_fr = all("fr");

@@ -82,7 +82,13 @@ pub fn documents(site: &Site, lang: Lang, rendered: &[OutputFile]) -> Vec<Docume
                 _ => Kind::Page,
             };
             let title = p.text.get(lang).title.clone();
-            Document { url, title, kind, headings: e.headings, text: e.text }
+            Document {
+                url,
+                title,
+                kind,
+                headings: e.headings,
+                text: e.text,
+            }
         })
         .collect();
     docs.extend(data_documents(site, lang));
@@ -101,7 +107,12 @@ fn data_documents(site: &Site, lang: Lang) -> Vec<Document> {
     let ds = site.data;
     let charts = ds.charts.values().map(|c| {
         let block = site.figures.block(&c.id, lang).unwrap_or_default();
-        doc(format!("chart-{}", c.id), c.title.get(lang), Kind::Chart, extract(block).text)
+        doc(
+            format!("chart-{}", c.id),
+            c.title.get(lang),
+            Kind::Chart,
+            extract(block).text,
+        )
     });
     let (f, ui) = (site.formatters.get(lang), site.ui.get(lang));
     let indicators = ds.indicators.values().map(|i| {
@@ -109,14 +120,38 @@ fn data_documents(site: &Site, lang: Lang) -> Vec<Document> {
         let values: Vec<String> = i
             .observations
             .iter()
-            .map(|o| format!("{} ({})", ui.qualified(o.qualifier, &f.value(o.value, i.unit)), f.date(o.date)))
+            .map(|o| {
+                format!(
+                    "{} ({})",
+                    ui.qualified(o.qualifier, &f.value(o.value, i.unit)),
+                    f.date(o.date)
+                )
+            })
             .collect();
-        let text = format!("{} {}", i.definition.get(lang), values.join(&ui.list_separator));
-        doc(urls::indicator_anchor(&i.id), i.title.get(lang), Kind::Dataset, text)
+        let text = format!(
+            "{} {}",
+            i.definition.get(lang),
+            values.join(&ui.list_separator)
+        );
+        doc(
+            urls::indicator_anchor(&i.id),
+            i.title.get(lang),
+            Kind::Dataset,
+            text,
+        )
     });
     let sources = ds.sources.values().map(|s| {
-        let text = [s.publisher.get(lang).as_str(), s.via.as_deref().unwrap_or("")].join(" ");
-        doc(urls::source_anchor(&s.id), s.title.get(lang), Kind::Source, text.trim().to_string())
+        let text = [
+            s.publisher.get(lang).as_str(),
+            s.via.as_deref().unwrap_or(""),
+        ]
+        .join(" ");
+        doc(
+            urls::source_anchor(&s.id),
+            s.title.get(lang),
+            Kind::Source,
+            text.trim().to_string(),
+        )
     });
     charts.chain(indicators).chain(sources).collect()
 }

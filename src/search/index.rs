@@ -43,7 +43,11 @@ type Postings = BTreeMap<String, BTreeMap<usize, Posting>>;
 fn postings(docs: &[Document]) -> Postings {
     let mut map = Postings::new();
     for (id, d) in docs.iter().enumerate() {
-        let fields = [(2, d.title.clone()), (1, d.headings.join(" ")), (0, d.text.clone())];
+        let fields = [
+            (2, d.title.clone()),
+            (1, d.headings.join(" ")),
+            (0, d.text.clone()),
+        ];
         for (field, text) in fields {
             for t in terms(&text) {
                 let p = map.entry(t.text).or_default().entry(id).or_default();
@@ -122,11 +126,14 @@ pub fn files(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<OutputFile> {
         "kinds": Kind::ALL.iter().map(|k| k.label(ui)).collect::<Vec<_>>(),
         "chunks": term_chunks.keys().collect::<Vec<_>>(),
     });
-    let mut files = vec![OutputFile::new(format!("{dir}/meta.json"), meta.to_string())];
+    let mut files = vec![OutputFile::new(
+        format!("{dir}/meta.json"),
+        meta.to_string(),
+    )];
     files.extend(
-        term_chunks
-            .iter()
-            .map(|(k, json)| OutputFile::new(format!("{dir}/t/{}.json", key_file(k)), json.clone())),
+        term_chunks.iter().map(|(k, json)| {
+            OutputFile::new(format!("{dir}/t/{}.json", key_file(k)), json.clone())
+        }),
     );
     files.extend(texts.into_iter().enumerate().map(|(i, t)| {
         let json = serde_json::to_string(&t).expect("strings serialise");
@@ -169,7 +176,10 @@ mod tests {
 
     #[test]
     fn postings_record_field_frequency_and_written_form() {
-        let docs = [doc("Tadamon", "tadamon remboursés"), doc("Autre", "remboursement")];
+        let docs = [
+            doc("Tadamon", "tadamon remboursés"),
+            doc("Autre", "remboursement"),
+        ];
         let p = postings(&docs);
         let tadamon = p["tadamon"][&0];
         assert_eq!((tadamon.tf, tadamon.field, tadamon.written), (2, 2, true));
@@ -185,9 +195,19 @@ mod tests {
         let ui = UiText::default();
         let a = files(Lang::Fr, &ui, &docs);
         let b = files(Lang::Fr, &ui, &docs);
-        assert!(a.iter().zip(&b).all(|(x, y)| x.path == y.path && x.bytes == y.bytes));
-        let chunks: Vec<&str> = a.iter().map(|f| f.path.as_str()).filter(|p| p.contains("/t/")).collect();
+        assert!(
+            a.iter()
+                .zip(&b)
+                .all(|(x, y)| x.path == y.path && x.bytes == y.bytes)
+        );
+        let chunks: Vec<&str> = a
+            .iter()
+            .map(|f| f.path.as_str())
+            .filter(|p| p.contains("/t/"))
+            .collect();
         assert!(chunks.len() > 2, "{chunks:?}");
-        assert!(a.iter().all(|f| f.bytes.len() <= MAX_CHUNK_BYTES || !f.path.contains("/t/") || f.path.matches('-').count() == 2));
+        assert!(a.iter().all(|f| f.bytes.len() <= MAX_CHUNK_BYTES
+            || !f.path.contains("/t/")
+            || f.path.matches('-').count() == 2));
     }
 }

@@ -71,7 +71,9 @@ pub const GROUP_SPACES: &[char] = &['\u{00A0}', '\u{202F}', '\u{2009}'];
 
 /// ASCII, Arabic-Indic and extended Arabic-Indic digits.
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c)
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
 }
 
 /// `text` with each grouping space between two digits replaced by `.`.
@@ -80,10 +82,13 @@ fn join_digit_groups(text: &str) -> String {
     (0..chars.len())
         .map(|i| {
             let c = chars[i];
-            let between = i > 0
-                && is_digit(chars[i - 1])
-                && chars.get(i + 1).is_some_and(|&n| is_digit(n));
-            if between && GROUP_SPACES.contains(&c) { '.' } else { c }
+            let between =
+                i > 0 && is_digit(chars[i - 1]) && chars.get(i + 1).is_some_and(|&n| is_digit(n));
+            if between && GROUP_SPACES.contains(&c) {
+                '.'
+            } else {
+                c
+            }
         })
         .collect()
 }
@@ -190,7 +195,11 @@ pub(crate) mod tests {
             let pct = normalise(&f.percent(24.7));
             assert!(pct.chars().all(|c| c.is_ascii()), "{lang:?}: {pct:?}");
             assert_eq!(words(&pct), ["24.7"], "{lang:?}");
-            assert_eq!(words(&normalise(&f.number(24_700_000.0))), ["24.700.000"], "{lang:?}");
+            assert_eq!(
+                words(&normalise(&f.number(24_700_000.0))),
+                ["24.700.000"],
+                "{lang:?}"
+            );
         }
     }
 
@@ -198,8 +207,17 @@ pub(crate) mod tests {
     fn numbers_keep_their_separators_as_one_word() {
         assert_eq!(words(&normalise("24,7 millions")), ["24.7", "millions"]);
         assert_eq!(words(&normalise("٢٤٫٧ مليون")), ["24.7", "مليون"]);
-        assert_eq!(words(&normalise("24.700.000 personnes.")), ["24.700.000", "personnes"]);
-        assert_eq!(words(&normalise("87\u{200E}%\u{200E}، 2024.")), ["87", "2024"]);
-        assert_eq!(words(&normalise("l’assurance maladie-AMO")), ["l", "assurance", "maladie", "amo"]);
+        assert_eq!(
+            words(&normalise("24.700.000 personnes.")),
+            ["24.700.000", "personnes"]
+        );
+        assert_eq!(
+            words(&normalise("87\u{200E}%\u{200E}، 2024.")),
+            ["87", "2024"]
+        );
+        assert_eq!(
+            words(&normalise("l’assurance maladie-AMO")),
+            ["l", "assurance", "maladie", "amo"]
+        );
     }
 }

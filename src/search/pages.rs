@@ -46,7 +46,13 @@ struct AzBody<'a> {
     groups: Vec<Group>,
 }
 
-fn synthetic(site: &Site, key: &str, slug: &str, body: impl Fn(Lang) -> askama::Result<String>, title: impl Fn(&UiText) -> (&str, &str)) -> askama::Result<Page> {
+fn synthetic(
+    site: &Site,
+    key: &str,
+    slug: &str,
+    body: impl Fn(Lang) -> askama::Result<String>,
+    title: impl Fn(&UiText) -> (&str, &str),
+) -> askama::Result<Page> {
     let mut text = Vec::new();
     for lang in Lang::ALL {
         let ui = site.ui.get(lang);
@@ -88,20 +94,33 @@ pub fn search_page(site: &Site) -> askama::Result<Page> {
             az_href: urls::a_to_z(lang),
             index_href: urls::search_index(lang),
             normaliser_src: urls::search_normaliser(),
-            count_forms: ui.search_results_count.forms.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+            count_forms: ui
+                .search_results_count
+                .forms
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect(),
         }
         .render()
     };
-    synthetic(site, "search", "search/", body, |ui| (&ui.search_title, &ui.search_description))
+    synthetic(site, "search", "search/", body, |ui| {
+        (&ui.search_title, &ui.search_description)
+    })
 }
 
 /// The A–Z page, both languages, from the documents of each language.
 pub fn a_to_z_page(site: &Site, docs: &Localized<Vec<Document>>) -> askama::Result<Page> {
     let body = |lang: Lang| {
         let ui = site.ui.get(lang);
-        AzBody { ui, groups: groups(lang, ui, docs.get(lang)) }.render()
+        AzBody {
+            ui,
+            groups: groups(lang, ui, docs.get(lang)),
+        }
+        .render()
     };
-    synthetic(site, "a-z", "a-z/", body, |ui| (&ui.az_title, &ui.az_description))
+    synthetic(site, "a-z", "a-z/", body, |ui| {
+        (&ui.az_title, &ui.az_description)
+    })
 }
 
 /// The sort key of a title: normalised, without a leading article ال.
@@ -134,7 +153,11 @@ fn groups(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<Group> {
             entries.sort_by(|a, b| (&a.0, &a.1.url).cmp(&(&b.0, &b.1.url)));
             Group {
                 anchor: format!("az-{:04x}", letter as u32),
-                letter: if letter == '#' { "0–9".into() } else { letter.to_uppercase().collect() },
+                letter: if letter == '#' {
+                    "0–9".into()
+                } else {
+                    letter.to_uppercase().collect()
+                },
                 entries: entries
                     .into_iter()
                     .map(|(_, d)| Entry {

@@ -112,8 +112,14 @@ mod tests {
         let out = std::process::Command::new("node")
             .arg(&script)
             .output()
-            .expect("Node runs the browser-side normaliser (it is part of the toolchain: see .ci/test)");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            .expect(
+                "Node runs the browser-side normaliser (it is part of the toolchain: see .ci/test)",
+            );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
@@ -132,10 +138,18 @@ mod tests {
     #[test]
     fn javascript_words_prefixes_stems_and_forms_agree_with_rust() {
         let texts: Vec<&str> = analyse::tests::CASES.iter().map(|c| c.0).collect();
-        let got = node(&json!(texts), "cases.map(function (t) { return A.words(A.normalise(t)).map(A.forms); })");
+        let got = node(
+            &json!(texts),
+            "cases.map(function (t) { return A.words(A.normalise(t)).map(A.forms); })",
+        );
         let want: Vec<Vec<Vec<String>>> = texts
             .iter()
-            .map(|t| analyse::words(t).iter().map(|w| analyse::forms(w)).collect())
+            .map(|t| {
+                analyse::words(t)
+                    .iter()
+                    .map(|w| analyse::forms(w))
+                    .collect()
+            })
             .collect();
         assert_eq!(got, json!(want));
 

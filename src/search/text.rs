@@ -12,8 +12,23 @@ pub struct Extracted {
 const SKIPPED: &[&str] = &["svg", "script", "style", "textarea"];
 const HEADINGS: &[&str] = &["h2", "h3", "h4"];
 const BLOCKS: &[&str] = &[
-    "p", "li", "tr", "td", "th", "h2", "h3", "h4", "div", "dt", "dd", "figcaption", "caption",
-    "br", "section", "summary", "table",
+    "p",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "h2",
+    "h3",
+    "h4",
+    "div",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "br",
+    "section",
+    "summary",
+    "table",
 ];
 
 /// The lower-case name of a tag, `/p` for a closing tag.
