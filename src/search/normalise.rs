@@ -193,7 +193,7 @@ pub(crate) mod tests {
         for lang in Lang::ALL {
             let f = Formatter::new(lang);
             let pct = normalise(&f.percent(24.7));
-            assert!(pct.chars().all(|c| c.is_ascii()), "{lang:?}: {pct:?}");
+            assert!(pct.is_ascii(), "{lang:?}: {pct:?}");
             assert_eq!(words(&pct), ["24.7"], "{lang:?}");
             assert_eq!(
                 words(&normalise(&f.number(24_700_000.0))),

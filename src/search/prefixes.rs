@@ -32,10 +32,11 @@ pub fn strip(word: &str) -> Vec<String> {
         return out;
     }
     for &(prefix, min) in PREFIXES {
-        if let Some(rest) = word.strip_prefix(prefix) {
-            if rest.chars().count() >= min && !out.iter().any(|o| o == rest) {
-                out.push(rest.to_string());
-            }
+        if let Some(rest) = word.strip_prefix(prefix)
+            && rest.chars().count() >= min
+            && !out.iter().any(|o| o == rest)
+        {
+            out.push(rest.to_string());
         }
     }
     out
