@@ -89,3 +89,23 @@ pub fn feed(lang: Lang) -> String {
 pub fn not_found(lang: Lang) -> String {
     format!("/{}/404.html", lang.code())
 }
+
+/// The search page of a language (the query is `?q=`).
+pub fn search(lang: Lang) -> String {
+    page(lang, "search/")
+}
+
+/// The A–Z index of every page and indicator of a language.
+pub fn a_to_z(lang: Lang) -> String {
+    page(lang, "a-z/")
+}
+
+/// The folder of a language's search index files.
+pub fn search_index(lang: Lang) -> String {
+    format!("/search/{}/", lang.code())
+}
+
+/// The browser-side normaliser, generated from the Rust tables.
+pub fn search_normaliser() -> String {
+    "/search/normalise.js".into()
+}

@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["figures"],
     &["site", "exports"],
     &["render"],
+    &["search"],
     &["pipeline"],
     &["check", "serve", "scaffold"],
     &["cli"],

@@ -10,6 +10,7 @@
 //! | `pages` | [`Ctx`], figures, content → [`Site`](crate::site::Site): bodies with directives |
 //! | `downloads` | [`Ctx`], figures → CSV, JSON, XLSX, SVG, PNG, data package, zip |
 //! | `render` | [`Ctx`], figures, site, download sizes → HTML pages, feeds, sitemap |
+//! | `search` | rendered pages, data → per-language index, search and A–Z pages |
 //! | `assets` | `static/` → files copied as they are |
 //! | `write` | every file → the output folder (only in `build`) |
 //!
@@ -96,6 +97,8 @@ pub fn run(root: &Path, png_cache: Option<&PngCache>) -> Result<Built, BuildErro
     let mut files = t.time("downloads", || stages::downloads(&ctx, &figures))?;
     let sizes = stages::sizes(&files);
     files.extend(t.time("render", || stages::render(&ctx, &figures, &site, &sizes))?);
+    let search = t.time("search", || stages::search(&ctx, &figures, &site, &files))?;
+    files.extend(search);
     files.extend(t.time("assets", || stages::assets(root))?);
     Ok(Built {
         files,

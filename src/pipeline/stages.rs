@@ -14,7 +14,8 @@ use crate::output::OutputFile;
 use crate::render::Sizes;
 use crate::site::Site;
 use crate::{
-    config, content, data, exports, figures, input_tree, locale, output, render, site, urls,
+    config, content, data, exports, figures, input_tree, locale, output, render, search, site,
+    urls,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -90,6 +91,20 @@ pub fn render(
 ) -> Result<Vec<OutputFile>, BuildError> {
     render::site(ctx, figures, site, sizes).map_err(|e| BuildError::Internal {
         stage: "render",
+        message: format!("a template failed: {e}"),
+    })
+}
+
+/// search: the index of each language, the search and A–Z pages, built from the rendered
+/// pages (indexed as readers see them).
+pub fn search(
+    ctx: &Ctx,
+    figures: &Figures,
+    site: &Site,
+    rendered: &[OutputFile],
+) -> Result<Vec<OutputFile>, BuildError> {
+    search::files(ctx, figures, site, rendered).map_err(|e| BuildError::Internal {
+        stage: "search",
         message: format!("a template failed: {e}"),
     })
 }

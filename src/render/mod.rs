@@ -22,6 +22,17 @@ use views::{EmbedTemplate, PageTemplate, RootTemplate};
 /// Sizes in bytes of the download files, by site path (`/data/charts/x.csv`).
 pub type Sizes = BTreeMap<String, usize>;
 
+/// One page in one language through the page template, for pages built outside the
+/// content tree (the search and A–Z pages of `crate::search`).
+pub fn page(
+    ctx: &Ctx,
+    site: &Site,
+    page: &crate::site::Page,
+    lang: Lang,
+) -> Result<String, askama::Error> {
+    PageTemplate::new(ctx, site, page, lang, &Sizes::new()).render()
+}
+
 /// Every HTML page of the site: the neutral root, each page in each language, the embed
 /// page of each chart, the feeds and 404 pages, then the sitemap and robots.txt.
 pub fn site(

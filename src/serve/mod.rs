@@ -134,6 +134,7 @@ fn content_type(path: &str) -> Header {
         "css" => "text/css; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
         "json" => "application/json",
+        "js" => "text/javascript; charset=utf-8",
         "xml" => "application/xml; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",

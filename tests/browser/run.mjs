@@ -13,6 +13,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { searchGates } from './search.mjs';
 
 const site = path.resolve(process.argv[2] ?? 'public');
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -29,7 +30,7 @@ function check(name, ok, detail = '') {
 }
 
 // ---------------------------------------------------------------- static server (loopback)
-const types = { html: 'text/html; charset=utf-8', css: 'text/css', svg: 'image/svg+xml', png: 'image/png', woff2: 'font/woff2', json: 'application/json', csv: 'text/csv', xml: 'application/xml', xlsx: 'application/octet-stream', zip: 'application/zip', txt: 'text/plain' };
+const types = { html: 'text/html; charset=utf-8', css: 'text/css', svg: 'image/svg+xml', png: 'image/png', woff2: 'font/woff2', json: 'application/json', js: 'text/javascript', csv: 'text/csv', xml: 'application/xml', xlsx: 'application/octet-stream', zip: 'application/zip', txt: 'text/plain' };
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
   let p;
@@ -52,7 +53,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 // ---------------------------------------------------------------- pages under test
-const kinds = { home: '', regime: 'regimes/tadamon/', coverage: 'coverage/', data: 'data/', report: 'reports/2025-02-council-briefing/', reports: 'reports/', notfound: '404.html' };
+const kinds = { home: '', regime: 'regimes/tadamon/', coverage: 'coverage/', data: 'data/', report: 'reports/2025-02-council-briefing/', reports: 'reports/', notfound: '404.html', search: 'search/', az: 'a-z/' };
 const pages = [{ name: 'root', lang: 'ar', url: '/' }];
 for (const lang of ['ar', 'fr']) for (const [name, slug] of Object.entries(kinds)) pages.push({ name, lang, url: `/${lang}/${slug}` });
 
@@ -181,13 +182,17 @@ for (const p of pages) {
   await context.close();
 }
 
+// Search: normaliser in the browser, the query table, keyboard, live region, bytes, A–Z.
+await searchGates({ browser, origin, site, check, runAxe });
+
 // Screenshots for people: home, a regime, a report, both languages, phone and desktop.
 for (const lang of ['ar', 'fr']) {
-  for (const [name, slug] of [['home', ''], ['regime', 'regimes/tadamon/'], ['report', 'reports/2025-02-council-briefing/']]) {
+  for (const [name, slug] of [['home', ''], ['regime', 'regimes/tadamon/'], ['report', 'reports/2025-02-council-briefing/'], ['search', 'search/?q=' + (lang === 'ar' ? '%D8%AA%D8%B6%D8%A7%D9%85%D9%86' : 'remboursement')]]) {
     for (const width of [360, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${origin}/${lang}/${slug}`);
+      if (name === 'search') await page.waitForSelector('#search-results li');
       await page.evaluate(() => document.fonts.ready);
       await page.screenshot({ path: path.join(artifacts, 'screenshots', `${name}-${lang}-${width}.png`), fullPage: true });
       await context.close();

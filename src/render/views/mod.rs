@@ -60,6 +60,7 @@ pub struct PageTemplate<'a> {
     pub package_files: Vec<FileLink>,
     pub json_ld: String,
     pub data_href: String,
+    pub search_href: String,
 }
 
 /// The parts of a page that only some layouts show; empty elsewhere.
@@ -169,6 +170,7 @@ impl<'a> PageTemplate<'a> {
             package_files: parts.package_files,
             json_ld: parts.json_ld,
             data_href: urls::data_page(lang),
+            search_href: urls::search(lang),
         }
     }
 

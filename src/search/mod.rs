@@ -1,0 +1,65 @@
+//! Search in both languages, built at build time: one normaliser for the index and the
+//! query (Arabic folds, marks stripped, Arabic-Indic digits, NFKC, French accents), a
+//! compact index per language split into chunks the browser loads on demand, the
+//! browser-side normaliser generated from the same tables, the search page, and an A–Z
+//! index page that works without JavaScript.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `normalise.rs` | the normaliser and the word splitter (the tables shipped to the browser) |
+//! | `prefixes.rs`, `stem.rs` | Arabic clitic prefixes; light French stemming |
+//! | `analyse.rs` | a word's index forms (as written and derived) |
+//! | `text.rs` | readable text and headings out of rendered HTML |
+//! | `document.rs` | what is indexed: pages, charts, indicators, sources |
+//! | `index.rs` | the index files of a language (deterministic bytes) |
+//! | `script.rs` | `/search/normalise.js`, generated from the Rust tables |
+//! | `pages.rs` | the search page and the A–Z page |
+
+mod analyse;
+mod document;
+mod index;
+mod normalise;
+mod pages;
+mod prefixes;
+mod script;
+mod stem;
+mod text;
+
+pub use document::{Document, Kind, documents};
+pub use normalise::normalise;
+
+use crate::locale::{Lang, Localized};
+use crate::output::OutputFile;
+use crate::context::Ctx;
+use crate::figures::Figures;
+use crate::site::Site;
+use crate::urls;
+
+/// Every search file of the site: the index of each language, the browser-side normaliser,
+/// and the search and A–Z pages in both languages. `rendered` holds the site's pages (they
+/// are indexed as readers see them).
+pub fn files(
+    ctx: &Ctx,
+    figures: &Figures,
+    site: &Site,
+    rendered: &[OutputFile],
+) -> Result<Vec<OutputFile>, askama::Error> {
+    let docs = Localized::from_fn(|lang| documents(ctx, figures, site, lang, rendered));
+    let mut files = vec![OutputFile::new(
+        urls::search_normaliser().trim_start_matches('/'),
+        script::normaliser_js(),
+    )];
+    for lang in Lang::ALL {
+        files.extend(index::files(lang, ctx.ui.get(lang), docs.get(lang)));
+    }
+    for page in [pages::search_page(ctx)?, pages::a_to_z_page(ctx, &docs)?] {
+        for lang in Lang::ALL {
+            let html = crate::render::page(ctx, site, &page, lang)?;
+            files.push(OutputFile::new(
+                urls::output_file(&urls::page(lang, &page.slug_path)),
+                html,
+            ));
+        }
+    }
+    Ok(files)
+}
