@@ -72,10 +72,17 @@ pub struct BuildArgs {
     /// Folder of the site to build (holds site.yaml, data/, content/, static/).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
-    /// Folder to write the site into; replaced as a whole when the build succeeds.
-    /// Relative paths are taken from the current folder.
+    /// Folder to publish the site into: a new or empty folder, or one amo-site made
+    /// (it holds a `.amo-tree` marker). Only changed files are written, and the new site
+    /// replaces the old one at once; the hidden `.DIR.amo/` beside it holds amo-site's
+    /// second copy and records. Relative paths are taken from the current folder.
     #[arg(long, value_name = "DIR", default_value = "public")]
     pub out: PathBuf,
+    /// Take over an existing folder that amo-site did not make, replacing its contents.
+    /// Never allowed for /, the home folder, the site folder, a folder that contains it,
+    /// or anything inside content/, data/, static/, i18n/ or templates/.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Runs a parsed command and returns the process exit code.
@@ -111,12 +118,14 @@ fn build(args: BuildArgs) -> ExitCode {
     let options = BuildOptions {
         root: args.root,
         out: args.out,
+        force: args.force,
     };
     match site::build(&options) {
         Ok(report) => {
             for note in &report.notes {
                 println!("note: {note}");
             }
+            let w = &report.publish;
             println!(
                 "built {} pages ({} files, {} KiB) in Arabic and French into {} in {} ms",
                 report.pages,
@@ -125,10 +134,26 @@ fn build(args: BuildArgs) -> ExitCode {
                 options.out.display(),
                 report.elapsed.as_millis()
             );
+            println!(
+                "wrote {} files ({} KiB), deleted {}, left {} unchanged; {} folders created, \
+                 {} removed; write phase {} ms",
+                w.files_written,
+                w.bytes_written / 1024,
+                w.files_deleted,
+                w.files_unchanged,
+                w.dirs_created,
+                w.dirs_removed,
+                w.elapsed.as_millis()
+            );
             ExitCode::SUCCESS
         }
         Err(BuildError::Invalid(diags)) => {
             eprint!("{}", render_all(&diags));
+            ExitCode::from(1)
+        }
+        Err(BuildError::Publish(e)) => {
+            eprintln!("error: {e}");
+            eprintln!("  = help: the published site, if any, was left as it was");
             ExitCode::from(1)
         }
         Err(BuildError::Write(message)) => {

@@ -22,13 +22,16 @@ pub fn check(root: &Path) -> Result<Report, Diagnostics> {
     let site = match render_files(root) {
         Ok(s) => s,
         Err(BuildError::Invalid(d)) => return Err(d),
-        Err(BuildError::Write(m)) => {
-            let mut d = Diagnostics::new();
-            d.push(Diagnostic::new("static", None, m));
-            return Err(d);
-        }
+        Err(BuildError::Write(m)) => return Err(one_problem("static", m)),
+        Err(BuildError::Publish(e)) => return Err(one_problem("output", e.to_string())),
     };
     Ok(check_rendered(root, &site))
+}
+
+fn one_problem(file: &str, message: String) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    d.push(Diagnostic::new(file, None, message));
+    d
 }
 
 /// Link and anchor checks over a site built in memory.

@@ -50,6 +50,7 @@ impl State {
                     BuildError::Invalid(d) => render_all(&d)
                         .replace("nothing was written", "still serving the last good build"),
                     BuildError::Write(m) => format!("error: {m}\n"),
+                    BuildError::Publish(e) => format!("error: {e}\n"),
                 };
                 eprint!("{text}");
                 if let Ok(mut e) = self.error.write() {

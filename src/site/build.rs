@@ -13,8 +13,10 @@ use std::time::{Duration, Instant};
 pub struct BuildOptions {
     /// The site folder: holds `site.yaml`, `content/`, `data/`, `static/`.
     pub root: PathBuf,
-    /// Where the site is written (replaced as a whole on success).
+    /// Where the site is published (see [`output::publish`]).
     pub out: PathBuf,
+    /// Take over an output folder amo-site did not make.
+    pub force: bool,
 }
 
 /// What a successful build produced.
@@ -24,6 +26,8 @@ pub struct BuildReport {
     pub files: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// What the write phase did.
+    pub publish: output::PublishReport,
     /// Things worth knowing that are not errors: pages shown in the other language.
     pub notes: Vec<String>,
 }
@@ -32,25 +36,33 @@ pub struct BuildReport {
 pub enum BuildError {
     /// The input has problems; nothing was written.
     Invalid(Diagnostics),
-    /// Writing the output failed; the previous output is intact.
+    /// Reading an input file failed.
     Write(String),
+    /// Publishing refused the output folder or failed; the previous output is intact.
+    Publish(output::PublishError),
 }
 
 /// Builds the site in memory, then writes it atomically. Every input problem found is
 /// reported together; on any problem nothing is written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let publish_options = output::PublishOptions {
+        force: options.force,
+    };
+    output::preflight(&options.out, &options.root, &publish_options)
+        .map_err(BuildError::Publish)?;
     let RenderedSite { files, notes, .. } = render_files(&options.root)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
     let count = files.len();
-    output::write_atomically(&options.out, files)
-        .map_err(|e| BuildError::Write(format!("{}: {e}", options.out.display())))?;
+    let publish = output::publish(&options.out, &options.root, files, &publish_options)
+        .map_err(BuildError::Publish)?;
     Ok(BuildReport {
         pages,
         files: count,
         bytes,
         elapsed: started.elapsed(),
+        publish,
         notes,
     })
 }
