@@ -31,7 +31,12 @@ fn ok(o: &Output) -> String {
 }
 
 fn refused(o: &Output, words: &[&str]) {
-    assert_eq!(o.status.code(), Some(1), "expected a refusal: {}", stderr(o));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "expected a refusal: {}",
+        stderr(o)
+    );
     let err = stderr(o);
     for w in words {
         assert!(err.contains(w), "stderr lacks {w:?}: {err}");
@@ -115,9 +120,15 @@ fn the_site_root_and_its_sources_are_refused_even_with_force() {
         (site.root().to_path_buf(), "the site folder itself"),
         (site.root().join("content"), "inside the site's content/"),
         (site.root().join("data/public"), "inside the site's data/"),
-        (site.root().join("static/public"), "inside the site's static/"),
+        (
+            site.root().join("static/public"),
+            "inside the site's static/",
+        ),
         (site.root().join("i18n"), "inside the site's i18n/"),
-        (site.root().parent().unwrap().to_path_buf(), "contains the site"),
+        (
+            site.root().parent().unwrap().to_path_buf(),
+            "contains the site",
+        ),
         (PathBuf::from("/"), "root of the file system"),
     ] {
         for force in [&[][..], &["--force"][..]] {
@@ -136,7 +147,10 @@ fn the_home_folder_is_refused_even_with_force() {
     let home_str = home.path().to_str().unwrap();
     let o = run(&site, home.path(), &["--force"], &[("HOME", home_str)]);
     refused(&o, &["your home folder"]);
-    assert_eq!(fs::read_to_string(home.path().join(".bashrc")).unwrap(), "mine");
+    assert_eq!(
+        fs::read_to_string(home.path().join(".bashrc")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]
@@ -152,7 +166,9 @@ fn a_regular_file_at_the_output_path_is_refused_and_untouched() {
     assert_eq!(fs::read_to_string(site.out()).unwrap(), "not a folder");
     let siblings: Vec<_> = fs::read_dir(site.root()).unwrap().flatten().collect();
     assert!(
-        siblings.iter().all(|e| !e.file_name().to_string_lossy().starts_with('.')),
+        siblings
+            .iter()
+            .all(|e| !e.file_name().to_string_lossy().starts_with('.')),
         "something was put beside it"
     );
 }
@@ -220,9 +236,26 @@ fn stray_state(site: &SiteCopy) -> Vec<String> {
     names
 }
 
+/// A copy of a site folder with its output trees (`cp -a`: times kept, inodes new, so the
+/// next build re-checks files by content).
+fn copy_of(site: &SiteCopy) -> SiteCopy {
+    let copy = SiteCopy {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let from = format!("{}/.", site.root().display());
+    let status = Command::new("cp")
+        .args(["-a", &from])
+        .arg(copy.root())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    copy
+}
+
 #[test]
 fn a_kill_at_any_step_leaves_the_previous_site_published() {
     let reference = SiteCopy::new();
+    edit_report(&reference, "Version un.");
     edit_report(&reference, "Version deux.");
     ok(&reference.build());
     let v2 = site_files(&reference.out());
@@ -236,33 +269,44 @@ fn a_kill_at_any_step_leaves_the_previous_site_published() {
     for point in amo_site::output::CRASH_POINTS {
         assert!(cases.iter().any(|c| c.0 == point), "{point} untested");
     }
+    // A site built twice (so both trees exist), copied for each case.
+    let prepared = SiteCopy::new();
+    ok(&prepared.build());
+    edit_report(&prepared, "Version un.");
+    ok(&prepared.build());
+    let v1 = site_files(&prepared.out());
     for (point, swap) in cases {
-            let site = SiteCopy::new();
-            ok(&site.build());
-            edit_report(&site, "Version un.");
-            ok(&site.build()); // now both trees exist
-            let v1 = site_files(&site.out());
-            edit_report(&site, "Version deux.");
-            let site_env = [("AMO_SITE_TEST_CRASH_AT", point), ("AMO_SITE_TEST_SWAP", swap)];
-            let o = site.build_with_env(&site_env);
-            let case = format!("{point} with {swap}");
-            assert_eq!(o.status.code(), Some(86), "{case}: {}", stderr(&o));
-            let published = match point {
-                "swapped" => v2.clone(),
-                _ => v1.clone(),
-            };
-            if point == "fallback-renamed-out" {
-                // The fallback's one window: the previous site waits, complete, in old/.
-                assert!(!site.out().exists(), "{case}");
-                assert_eq!(site_files(&site.root().join(".public.amo/old")), published);
-                // The next build puts it back before anything else, even if it dies too.
-                let again = [("AMO_SITE_TEST_CRASH_AT", "twin-written")];
-                assert_eq!(site.build_with_env(&again).status.code(), Some(86));
-            }
-            assert!(site_files(&site.out()) == published, "{case}: not the previous site");
-            ok(&site.build());
-            assert!(site_files(&site.out()) == v2, "{case}: the next build is wrong");
-            assert_eq!(stray_state(&site), Vec::<String>::new(), "{case}");
+        let site = copy_of(&prepared);
+        edit_report(&site, "Version deux.");
+        let site_env = [
+            ("AMO_SITE_TEST_CRASH_AT", point),
+            ("AMO_SITE_TEST_SWAP", swap),
+        ];
+        let o = site.build_with_env(&site_env);
+        let case = format!("{point} with {swap}");
+        assert_eq!(o.status.code(), Some(86), "{case}: {}", stderr(&o));
+        let published = match point {
+            "swapped" => v2.clone(),
+            _ => v1.clone(),
+        };
+        if point == "fallback-renamed-out" {
+            // The fallback's one window: the previous site waits, complete, in old/.
+            assert!(!site.out().exists(), "{case}");
+            assert_eq!(site_files(&site.root().join(".public.amo/old")), published);
+            // The next build puts it back before anything else, even if it dies too.
+            let again = [("AMO_SITE_TEST_CRASH_AT", "twin-written")];
+            assert_eq!(site.build_with_env(&again).status.code(), Some(86));
+        }
+        assert!(
+            site_files(&site.out()) == published,
+            "{case}: not the previous site"
+        );
+        ok(&site.build());
+        assert!(
+            site_files(&site.out()) == v2,
+            "{case}: the next build is wrong"
+        );
+        assert_eq!(stray_state(&site), Vec::<String>::new(), "{case}");
     }
 }
 
@@ -277,7 +321,10 @@ fn a_rebuild_with_no_change_writes_nothing() {
         let twin_before = twin.exists().then(|| stats(&twin));
         let stdout = ok(&site.build());
         assert!(stdout.contains("wrote 0 files"), "{stdout}");
-        assert!(before == stats(&site.out()), "round {round}: a file or folder changed");
+        assert!(
+            before == stats(&site.out()),
+            "round {round}: a file or folder changed"
+        );
         assert!(twin_before == twin.exists().then(|| stats(&twin)));
         edit_report(&site, "Encore.");
         ok(&site.build());
@@ -306,8 +353,16 @@ fn one_changed_report_rewrites_only_what_depends_on_it() {
     assert_eq!(rewritten, differing);
     assert!(differing.contains(&&PathBuf::from(REPORT_PAGE)));
     assert!(!differing.contains(&&PathBuf::from("fr/about/index.html")));
-    assert!(differing.len() * 10 < new.len(), "{} of {}", differing.len(), new.len());
-    assert!(stdout.contains(&format!("wrote {} files", differing.len())), "{stdout}");
+    assert!(
+        differing.len() * 10 < new.len(),
+        "{} of {}",
+        differing.len(),
+        new.len()
+    );
+    assert!(
+        stdout.contains(&format!("wrote {} files", differing.len())),
+        "{stdout}"
+    );
     assert!(stdout.contains("0 folders created, 0 removed"), "{stdout}");
 }
 
@@ -319,7 +374,12 @@ fn a_page_that_disappears_is_deleted_with_its_folder() {
     site.remove(&REPORT.replace(".fr.md", ".ar.md"));
     let stdout = ok(&site.build());
     assert!(!site.out().join(REPORT_PAGE).exists());
-    assert!(!site.out().join("fr/reports/2025-02-council-briefing").exists());
+    assert!(
+        !site
+            .out()
+            .join("fr/reports/2025-02-council-briefing")
+            .exists()
+    );
     assert!(stdout.contains("deleted"), "{stdout}");
     let fresh = SiteCopy::new();
     fresh.remove(REPORT);

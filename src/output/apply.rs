@@ -51,11 +51,20 @@ pub fn apply(
             let path = tree.join(&files[i].path);
             let stat = write_file(&path, &files[i].bytes)
                 .map_err(|e| PublishError::io("write", &path, e))?;
-            Ok((i, Entry { hash: hashes[i], stat }))
+            Ok((
+                i,
+                Entry {
+                    hash: hashes[i],
+                    stat,
+                },
+            ))
         })
         .collect::<Result<_, PublishError>>()?;
     done.files_written = written.len();
-    done.bytes_written = written.iter().map(|(i, _)| files[*i].bytes.len() as u64).sum();
+    done.bytes_written = written
+        .iter()
+        .map(|(i, _)| files[*i].bytes.len() as u64)
+        .sum();
     let records = (plan.keep.iter().chain(&written))
         .map(|(i, e)| (files[*i].path.clone(), *e))
         .collect();
@@ -134,6 +143,11 @@ mod tests {
         write_file(&link, b"site").unwrap();
         assert_eq!(fs::read_to_string(&victim).unwrap(), "mine");
         assert_eq!(fs::read_to_string(&link).unwrap(), "site");
-        assert!(!fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            !fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 }

@@ -33,8 +33,8 @@ pub fn clean(l: &Layout, live: &[&TreeId]) -> Result<usize, PublishError> {
         let record = name
             .strip_suffix(".manifest")
             .or_else(|| name.strip_suffix(".journal"));
-        let stray = name.ends_with(".tmp")
-            || record.is_some_and(|id| !live.iter().any(|l| l.0 == id));
+        let stray =
+            name.ends_with(".tmp") || record.is_some_and(|id| !live.iter().any(|l| l.0 == id));
         if stray && entry.file_type().is_ok_and(|t| t.is_file()) {
             fs::remove_file(entry.path())
                 .map_err(|e| PublishError::io("remove the leftover", entry.path(), e))?;
@@ -65,7 +65,9 @@ mod tests {
         fs::create_dir_all(&l.state).unwrap();
         let dead = t.path().join(".public.staging-4000000000");
         let dead_old = t.path().join(".public.old-4000000001");
-        let running = t.path().join(format!(".public.staging-{}", std::process::id()));
+        let running = t
+            .path()
+            .join(format!(".public.staging-{}", std::process::id()));
         let other = t.path().join(".other.staging-4000000000");
         for d in [&dead, &dead_old, &running, &other] {
             fs::create_dir_all(d.join("fr")).unwrap();

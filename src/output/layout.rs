@@ -90,7 +90,10 @@ impl TreeId {
             .unwrap_or(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let text = format!("{nanos} {} {n} {}", std::process::id(), seed.display());
-        TreeId(format!("{:032x}", super::manifest::content_hash(text.as_bytes())))
+        TreeId(format!(
+            "{:032x}",
+            super::manifest::content_hash(text.as_bytes())
+        ))
     }
 
     fn valid(s: &str) -> bool {

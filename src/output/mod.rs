@@ -74,4 +74,3 @@ pub fn read_tree(dir: &Path, prefix: &str) -> io::Result<Vec<OutputFile>> {
     }
     Ok(files)
 }
-

@@ -46,7 +46,9 @@ fn check_relative(path: &str) -> Result<(), PublishError> {
     let ok = !path.is_empty()
         && path != MARKER
         && !path.contains(['\n', '\r', '\\'])
-        && path.split('/').all(|s| !s.is_empty() && s != "." && s != "..")
+        && path
+            .split('/')
+            .all(|s| !s.is_empty() && s != "." && s != "..")
         && p.components().all(|c| matches!(c, Component::Normal(_)));
     if ok {
         Ok(())
@@ -65,7 +67,16 @@ mod tests {
 
     #[test]
     fn refuses_paths_that_escape_or_break_the_manifest() {
-        for bad in ["../evil", "/abs", "a/../../b", "", "a\nb", MARKER, "a/./b", "a//b"] {
+        for bad in [
+            "../evil",
+            "/abs",
+            "a/../../b",
+            "",
+            "a\nb",
+            MARKER,
+            "a/./b",
+            "a//b",
+        ] {
             assert!(
                 matches!(check(&[bad]), Err(PublishError::UnsafePath(_))),
                 "{bad:?}"

@@ -39,7 +39,9 @@ impl Plan {
     /// Paths the plan creates, rewrites or deletes (for the journal).
     pub fn touched<'a>(&'a self, files: &'a [OutputFile]) -> BTreeSet<&'a str> {
         let written = self.write.iter().map(|&i| files[i].path.as_str());
-        written.chain(self.delete.iter().map(String::as_str)).collect()
+        written
+            .chain(self.delete.iter().map(String::as_str))
+            .collect()
     }
 }
 

@@ -208,5 +208,6 @@ fn save_record(
         id: id.clone(),
         entries,
     };
-    m.save(&path).map_err(|e| PublishError::io("write", path, e))
+    m.save(&path)
+        .map_err(|e| PublishError::io("write", path, e))
 }

@@ -147,7 +147,10 @@ mod tests {
         );
         let parent = s.path().parent().unwrap();
         assert_eq!(why(place(parent, s.path())), Forbidden::ContainsSiteRoot);
-        assert_eq!(why(place(Path::new("/"), s.path())), Forbidden::FileSystemRoot);
+        assert_eq!(
+            why(place(Path::new("/"), s.path())),
+            Forbidden::FileSystemRoot
+        );
     }
 
     #[test]
@@ -196,11 +199,17 @@ mod tests {
         match classify(&out, false) {
             Err(e @ PublishError::NotOurs { .. }) => {
                 let text = e.to_string();
-                assert!(text.contains("notes.txt") && text.contains("--force"), "{text}");
+                assert!(
+                    text.contains("notes.txt") && text.contains("--force"),
+                    "{text}"
+                );
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(classify(&out, true).unwrap(), Target::Adopted);
-        assert_eq!(classify(&s.path().join("new"), false).unwrap(), Target::Missing);
+        assert_eq!(
+            classify(&s.path().join("new"), false).unwrap(),
+            Target::Missing
+        );
     }
 }

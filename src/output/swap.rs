@@ -63,7 +63,8 @@ fn unsupported(e: &io::Error) -> bool {
     const ENOSYS: i32 = 38;
     const ENOTSUP: i32 = 95;
     e.kind() == io::ErrorKind::Unsupported
-        || (cfg!(target_os = "linux") && matches!(e.raw_os_error(), Some(EINVAL | ENOSYS | ENOTSUP)))
+        || (cfg!(target_os = "linux")
+            && matches!(e.raw_os_error(), Some(EINVAL | ENOSYS | ENOTSUP)))
 }
 
 #[cfg(test)]
@@ -83,7 +84,10 @@ mod tests {
         tree(&l.twin, "new");
         publish_twin(&l).unwrap();
         assert_eq!(fs::read_to_string(l.out.join("index.html")).unwrap(), "new");
-        assert_eq!(fs::read_to_string(l.twin.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(l.twin.join("index.html")).unwrap(),
+            "old"
+        );
     }
 
     #[test]
@@ -96,13 +100,19 @@ mod tests {
         fs::rename(&l.out, &l.old).unwrap();
         assert!(recover(&l).unwrap());
         assert_eq!(fs::read_to_string(l.out.join("index.html")).unwrap(), "old");
-        assert_eq!(fs::read_to_string(l.twin.join("index.html")).unwrap(), "new");
+        assert_eq!(
+            fs::read_to_string(l.twin.join("index.html")).unwrap(),
+            "new"
+        );
         // Its second step done, then the process dies: the new site stays, old is the twin.
         fs::rename(&l.out, &l.old).unwrap();
         fs::rename(&l.twin, &l.out).unwrap();
         assert!(recover(&l).unwrap());
         assert_eq!(fs::read_to_string(l.out.join("index.html")).unwrap(), "new");
-        assert_eq!(fs::read_to_string(l.twin.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(l.twin.join("index.html")).unwrap(),
+            "old"
+        );
         assert!(!recover(&l).unwrap());
     }
 }
