@@ -41,6 +41,7 @@ fn main() {
     let options = BuildOptions {
         root: root.clone(),
         out: out.path().join("public"),
+        force: false,
     };
     let full = medians(runs, || {
         pipeline::build(&options)

@@ -72,13 +72,20 @@ pub struct BuildArgs {
     /// Folder of the site to build (holds site.yaml, data/, content/, static/).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
-    /// Folder to write the site into; replaced as a whole when the build succeeds.
-    /// Relative paths are taken from the current folder.
+    /// Folder to publish the site into: a new or empty folder, or one amo-site made
+    /// (it holds a `.amo-tree` marker). Only changed files are written, and the new site
+    /// replaces the old one at once; the hidden `.DIR.amo/` beside it holds amo-site's
+    /// second copy and records. Relative paths are taken from the current folder.
     #[arg(long, value_name = "DIR", default_value = "public")]
     pub out: PathBuf,
     /// Print how long each stage of the build took.
     #[arg(long)]
     pub timings: bool,
+    /// Take over an existing folder that amo-site did not make, replacing its contents.
+    /// Never allowed for /, the home folder, the site folder, a folder that contains it,
+    /// or anything inside content/, data/, static/, i18n/ or templates/.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Runs a parsed command and returns the process exit code.
@@ -114,6 +121,7 @@ fn build(args: BuildArgs) -> ExitCode {
     let options = BuildOptions {
         root: args.root,
         out: args.out,
+        force: args.force,
     };
     match pipeline::build(&options) {
         Ok(report) => {
@@ -123,6 +131,7 @@ fn build(args: BuildArgs) -> ExitCode {
             if args.timings {
                 print!("stages:\n{}", report.timings);
             }
+            let w = &report.publish;
             println!(
                 "built {} pages ({} files, {} KiB) in Arabic and French into {} in {} ms",
                 report.pages,
@@ -130,6 +139,17 @@ fn build(args: BuildArgs) -> ExitCode {
                 report.bytes / 1024,
                 options.out.display(),
                 report.timings.get("total").unwrap_or_default().as_millis()
+            );
+            println!(
+                "wrote {} files ({} KiB), deleted {}, left {} unchanged; {} folders created, \
+                 {} removed; write phase {} ms",
+                w.files_written,
+                w.bytes_written / 1024,
+                w.files_deleted,
+                w.files_unchanged,
+                w.dirs_created,
+                w.dirs_removed,
+                w.elapsed.as_millis()
             );
             ExitCode::SUCCESS
         }

@@ -24,7 +24,8 @@ fn two_builds_with_different_thread_counts_are_byte_identical() {
     let b = files_under(&many.out());
     assert_eq!(a, b, "different file lists");
     assert!(a.len() > 50);
-    for rel in &a {
+    // The writer's marker names its tree (unique by design); every site file must match.
+    for rel in a.iter().filter(|p| p.as_os_str() != ".amo-tree") {
         let x = fs::read(one.out().join(rel)).unwrap();
         let y = fs::read(many.out().join(rel)).unwrap();
         assert!(x == y, "{} differs between builds", rel.display());

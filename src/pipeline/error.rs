@@ -11,11 +11,13 @@ pub enum BuildError {
     Invalid(Diagnostics),
     /// amo-site itself failed on valid input (a template or a download writer).
     Internal { stage: &'static str, message: String },
-    /// Writing the output failed; the previous output is intact.
+    /// Reading an input folder failed.
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Publishing refused the output folder or failed; the published site is intact.
+    Publish(crate::output::PublishError),
 }
 
 impl BuildError {
@@ -28,7 +30,10 @@ impl BuildError {
                 "error: {self}\n  = help: this is a bug in amo-site, not in the site: please report it\n"
             ),
             BuildError::Write { .. } => format!(
-                "error: could not write the site: {self}\n  = help: {outcome}; the previous output, if any, was left as it was\n"
+                "error: could not read the site: {self}\n  = help: {outcome}; the previous output, if any, was left as it was\n"
+            ),
+            BuildError::Publish(_) => format!(
+                "error: {self}\n  = help: the published site, if any, was left as it was\n"
             ),
         }
     }
@@ -42,6 +47,7 @@ impl fmt::Display for BuildError {
                 write!(f, "internal error in the {stage} stage: {message}")
             }
             BuildError::Write { path, source } => write!(f, "{}: {source}", path.display()),
+            BuildError::Publish(e) => write!(f, "{e}"),
         }
     }
 }

@@ -113,8 +113,10 @@ pub fn run(root: &Path, png_cache: Option<&PngCache>) -> Result<Built, BuildErro
 pub struct BuildOptions {
     /// The site folder: holds `site.yaml`, `content/`, `data/`, `static/`.
     pub root: PathBuf,
-    /// Where the site is written.
+    /// Where the site is published (see [`output::publish`](crate::output::publish)).
     pub out: PathBuf,
+    /// Take over an output folder amo-site did not make.
+    pub force: bool,
 }
 
 /// What a successful build produced.
@@ -125,24 +127,33 @@ pub struct BuildReport {
     pub bytes: u64,
     /// Things worth knowing that are not errors: pages shown in the other language.
     pub notes: Vec<String>,
+    /// What the write stage did: files written, deleted, left unchanged.
+    pub publish: crate::output::PublishReport,
     pub timings: Timings,
 }
 
-/// Runs the pipeline, then writes its output. On any problem nothing is written.
+/// Runs the pipeline, then publishes its output. An output folder that may not be used is
+/// refused before anything is built; on any problem nothing is written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let publish_options = crate::output::PublishOptions {
+        force: options.force,
+    };
+    crate::output::preflight(&options.out, &options.root, &publish_options)
+        .map_err(BuildError::Publish)?;
     let built = run(&options.root, None)?;
     let (pages, bytes, files) = (built.pages(), built.bytes(), built.files.len());
     let mut timings = built.timings;
-    let write_started = Instant::now();
-    stages::write(&options.out, built.files)?;
-    timings.record("write", write_started.elapsed());
+    let publish = timings.time("write", || {
+        stages::write(&options.out, &options.root, built.files, &publish_options)
+    })?;
     timings.record("total", started.elapsed());
     Ok(BuildReport {
         pages,
         files,
         bytes,
         notes: built.notes,
+        publish,
         timings,
     })
 }

@@ -115,13 +115,15 @@ pub fn assets(root: &Path) -> Result<Vec<OutputFile>, BuildError> {
     output::read_tree(&dir, "static/").map_err(|source| BuildError::Write { path: dir, source })
 }
 
-/// write: the files into the output folder, replacing the previous output only when all
-/// of them are ready.
-pub fn write(out: &Path, files: Vec<OutputFile>) -> Result<(), BuildError> {
-    output::write_atomically(out, files).map_err(|source| BuildError::Write {
-        path: out.to_path_buf(),
-        source,
-    })
+/// write: publishes the files into the output folder, writing only what changed and
+/// swapping the whole site in at once (see [`output::publish`]).
+pub fn write(
+    out: &Path,
+    root: &Path,
+    files: Vec<OutputFile>,
+    options: &output::PublishOptions,
+) -> Result<output::PublishReport, BuildError> {
+    output::publish(out, root, files, options).map_err(BuildError::Publish)
 }
 
 /// Pages published in a language they are not written in, as notes for the user.

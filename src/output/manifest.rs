@@ -1,0 +1,184 @@
+//! The record of what one tree holds: for every file amo-site wrote there, the hash of its
+//! content, its length, and the file system's fingerprint of it (mtime and inode) so that a
+//! file changed behind amo-site's back is noticed with one `lstat`. Also the journal: the list
+//! of paths a build is about to touch in a tree, written before it touches them, so that the
+//! next build knows which records a crash made unreliable.
+
+use super::layout::TreeId;
+use siphasher::sip128::{Hasher128, SipHasher13};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::hash::Hasher;
+use std::io;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+const HEADER: &str = "amo-site manifest 1";
+const JOURNAL_HEADER: &str = "amo-site journal 1";
+
+/// 128-bit SipHash-1-3 with a fixed key: stable across versions and platforms. It detects
+/// changes; it is not meant to resist someone crafting collisions (content is trusted).
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    let mut h = SipHasher13::new_with_keys(0x616d_6f2d_7369_7465, 0x6f75_7470_7574_0001);
+    h.write(bytes);
+    h.finish128().as_u128()
+}
+
+/// What `lstat` says about a file: enough to notice it was replaced or edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub len: u64,
+    pub mtime_ns: i128,
+    pub inode: u64,
+}
+
+impl Fingerprint {
+    pub fn of(md: &fs::Metadata) -> Self {
+        let mtime_ns = match md.modified().map(|t| t.duration_since(UNIX_EPOCH)) {
+            Ok(Ok(d)) => d.as_nanos() as i128,
+            Ok(Err(e)) => -(e.duration().as_nanos() as i128),
+            Err(_) => 0,
+        };
+        Fingerprint {
+            len: md.len(),
+            mtime_ns,
+            inode: inode(md),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn inode(md: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(md)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &fs::Metadata) -> u64 {
+    0
+}
+
+/// One file of a tree as amo-site wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub hash: u128,
+    pub stat: Fingerprint,
+}
+
+/// Every file of one tree, by relative path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Manifest {
+    pub id: TreeId,
+    pub entries: BTreeMap<String, Entry>,
+}
+
+impl Manifest {
+    pub fn to_text(&self) -> String {
+        let mut s = format!("{HEADER} {}\n", self.id.0);
+        for (path, e) in &self.entries {
+            s.push_str(&format!(
+                "{:032x} {} {} {} {path}\n",
+                e.hash, e.stat.len, e.stat.mtime_ns, e.stat.inode
+            ));
+        }
+        s
+    }
+
+    /// The manifest in `text`, or `None` if it is damaged or written for another tree.
+    pub fn parse(text: &str, id: &TreeId) -> Option<Manifest> {
+        let mut lines = text.lines();
+        if lines.next()? != format!("{HEADER} {}", id.0) {
+            return None;
+        }
+        let mut entries = BTreeMap::new();
+        for line in lines {
+            let mut parts = line.splitn(5, ' ');
+            let hash = u128::from_str_radix(parts.next()?, 16).ok()?;
+            let len = parts.next()?.parse().ok()?;
+            let mtime_ns = parts.next()?.parse().ok()?;
+            let inode = parts.next()?.parse().ok()?;
+            let path = parts.next()?.to_string();
+            let stat = Fingerprint {
+                len,
+                mtime_ns,
+                inode,
+            };
+            entries.insert(path, Entry { hash, stat });
+        }
+        Some(Manifest {
+            id: id.clone(),
+            entries,
+        })
+    }
+
+    /// Reads the manifest of tree `id`; `None` when missing, unreadable or not for `id`.
+    pub fn load(path: &Path, id: &TreeId) -> Option<Manifest> {
+        Manifest::parse(&fs::read_to_string(path).ok()?, id)
+    }
+
+    /// Writes it whole, then renames it into place: a crash leaves the old one or the new.
+    pub fn save(&self, path: &Path) -> io::Result<()> {
+        write_replacing(path, self.to_text().as_bytes())
+    }
+}
+
+/// Writes `path.tmp` then renames it over `path`.
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, path)
+}
+
+/// Records the paths a build is about to create, rewrite or delete in a tree.
+pub fn save_journal(path: &Path, touched: &BTreeSet<&str>) -> io::Result<()> {
+    let mut s = format!("{JOURNAL_HEADER}\n");
+    for p in touched {
+        s.push_str(p);
+        s.push('\n');
+    }
+    write_replacing(path, s.as_bytes())
+}
+
+/// The paths in a journal left by a build that did not finish; `None` if there is none.
+/// A damaged journal yields `Some` of what could be read plus a flag telling the tree must
+/// be walked.
+pub fn load_journal(path: &Path) -> Option<(BTreeSet<String>, bool)> {
+    let text = fs::read_to_string(path).ok()?;
+    let mut lines = text.lines();
+    let complete = lines.next() == Some(JOURNAL_HEADER) && text.ends_with('\n');
+    Some((lines.map(str::to_string).collect(), complete))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_stable_and_sensitive() {
+        assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
+        assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
+        // A fixed value: a change of algorithm or key would silently rewrite every site.
+        assert_eq!(format!("{:032x}", content_hash(b"amo-site")), "b5394e05945e49afe8e8e34790731f8a");
+        assert_ne!(content_hash(b"a"), content_hash(b"a\0"));
+    }
+
+    #[test]
+    fn manifest_round_trips_and_is_bound_to_its_tree() {
+        let id = TreeId("0".repeat(32));
+        let mut entries = BTreeMap::new();
+        let stat = Fingerprint {
+            len: 3,
+            mtime_ns: -5,
+            inode: 9,
+        };
+        entries.insert("fr/a b.html".to_string(), Entry { hash: 7, stat });
+        let m = Manifest {
+            id: id.clone(),
+            entries,
+        };
+        assert_eq!(Manifest::parse(&m.to_text(), &id), Some(m.clone()));
+        assert_eq!(Manifest::parse(&m.to_text(), &TreeId("1".repeat(32))), None);
+        let damaged = m.to_text().replace(" 3 ", " x ");
+        assert_eq!(Manifest::parse(&damaged, &id), None);
+    }
+}
