@@ -45,7 +45,10 @@ fn fails_with(break_it: impl FnOnce(&SiteCopy), expected: &[&str]) -> String {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".public") && n != ".public.amo")
         .collect();
-    assert!(leftovers.is_empty(), "staging folder left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "staging folder left behind: {leftovers:?}"
+    );
     err
 }
 

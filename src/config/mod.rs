@@ -1,8 +1,8 @@
 //! `site.yaml`: the site's identity (base URL, languages, titles, publisher, data licence).
 
+use crate::diagnostics::Diagnostics;
 use crate::foundation::url_policy;
 use crate::foundation::yaml::{parse, position_of};
-use crate::diagnostics::Diagnostics;
 use crate::locale::{Lang, Localized};
 use serde::Deserialize;
 use serde_saphyr::Spanned;

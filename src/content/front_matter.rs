@@ -1,8 +1,8 @@
 //! The YAML block at the top of a page, between two `---` lines.
 
+use crate::diagnostics::{Diagnostics, Position};
 use crate::foundation::yaml::{parse, position_of};
 use crate::foundation::{ObsDate, RawDate};
-use crate::diagnostics::{Diagnostics, Position};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 use std::path::Path;

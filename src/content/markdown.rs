@@ -3,8 +3,8 @@
 //! stable heading anchors.
 
 use super::directive::{DirectiveKind, scan};
-use crate::foundation::ObsDate;
 use crate::diagnostics::{Diagnostic, line_col};
+use crate::foundation::ObsDate;
 use crate::html::escape;
 use crate::locale::{Lang, bidi};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -126,17 +126,7 @@ impl<'a> Renderer<'a> {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                     if info.as_ref().trim() == "chart" =>
                 {
-                    let mut text = String::new();
-                    let mut j = i + 1;
-                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::CodeBlock))
-                    {
-                        if let Event::Text(t) = &events[j].0 {
-                            text.push_str(t);
-                        }
-                        j += 1;
-                    }
-                    self.fenced_chart(&text, range.start);
-                    i = j + 1;
+                    i = self.fenced_chart_block(events, i);
                     continue;
                 }
                 Event::Start(Tag::Paragraph) => {
@@ -176,22 +166,7 @@ impl<'a> Renderer<'a> {
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((idx, text)) = heading.take() {
-                        let id = self.anchor_for(&text);
-                        if let Event::Start(Tag::Heading {
-                            level,
-                            classes,
-                            attrs,
-                            ..
-                        }) = &self.out[idx]
-                        {
-                            let patched = Tag::Heading {
-                                level: *level,
-                                id: Some(id.into()),
-                                classes: classes.clone(),
-                                attrs: attrs.clone(),
-                            };
-                            self.out[idx] = Event::Start(patched);
-                        }
+                        self.set_heading_anchor(idx, &text);
                     }
                     self.out.push(ev.clone());
                 }
@@ -214,6 +189,41 @@ impl<'a> Renderer<'a> {
                 _ => self.out.push(ev.clone()),
             }
             i += 1;
+        }
+    }
+
+    /// A ```` ```chart ```` block starting at event `i`: its text is the chart's options.
+    /// Returns the index of the first event after the block.
+    fn fenced_chart_block(&mut self, events: &[(Event<'a>, Range<usize>)], i: usize) -> usize {
+        let mut text = String::new();
+        let mut j = i + 1;
+        while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::CodeBlock)) {
+            if let Event::Text(t) = &events[j].0 {
+                text.push_str(t);
+            }
+            j += 1;
+        }
+        self.fenced_chart(&text, events[i].1.start);
+        j + 1
+    }
+
+    /// Gives the heading opened at output index `idx` its anchor, made from its text.
+    fn set_heading_anchor(&mut self, idx: usize, text: &str) {
+        let id = self.anchor_for(text);
+        if let Event::Start(Tag::Heading {
+            level,
+            classes,
+            attrs,
+            ..
+        }) = &self.out[idx]
+        {
+            let patched = Tag::Heading {
+                level: *level,
+                id: Some(id.into()),
+                classes: classes.clone(),
+                attrs: attrs.clone(),
+            };
+            self.out[idx] = Event::Start(patched);
         }
     }
 

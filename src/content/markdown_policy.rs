@@ -6,9 +6,9 @@
 use crate::diagnostics::Diagnostics;
 use crate::foundation::text_policy::{self, Refused};
 use crate::foundation::url_policy::{self, UrlUse};
-use std::path::Path;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::ops::Range;
+use std::path::Path;
 
 /// A problem at a byte offset of the body: (offset, message, hint).
 pub type Problem = (usize, String, String);
@@ -122,7 +122,6 @@ pub fn check_markdown(
     text_policy::report(file, file_text, &found, diags);
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,7 +133,9 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].ch, '\u{202E}');
         // Control characters are refused in code too: XML cannot hold them anywhere.
-        assert_eq!(text_policy::find("`\u{1}`", &markdown_code_ranges("`\u{1}`")).len(), 1);
+        assert_eq!(
+            text_policy::find("`\u{1}`", &markdown_code_ranges("`\u{1}`")).len(),
+            1
+        );
     }
-
 }

@@ -8,9 +8,9 @@
 //! regression tests at the end of this file.
 
 use super::markdown::{DirectiveResolver, Origin, render};
+use crate::data::ObsDate;
 use crate::foundation::text_policy::{Refused, classify};
 use crate::foundation::url_policy::{UrlUse, check};
-use crate::data::ObsDate;
 use crate::locale::Lang;
 use proptest::prelude::*;
 use std::path::Path;

@@ -107,6 +107,17 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
             Lang::Fr => slot.1 = Some(source),
         }
     }
+    let pages = pair_up(found, &broken, diags);
+    Content { pages, broken }
+}
+
+/// Pairs each page's two language files, or publishes one file in both languages when it
+/// says `fallback_for`; a page without its translation otherwise is an error.
+fn pair_up(
+    found: BTreeMap<String, (Option<Source>, Option<Source>)>,
+    broken: &BTreeSet<String>,
+    diags: &mut Diagnostics,
+) -> Vec<PagePair> {
     let mut pages = Vec::new();
     for (key, pair) in found {
         match pair {
@@ -158,7 +169,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
             (None, None) => {}
         }
     }
-    Content { pages, broken }
+    pages
 }
 
 /// `content/regimes/tadamon.ar.md` → (`regimes/tadamon`, Ar).

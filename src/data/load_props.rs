@@ -2,8 +2,8 @@
 //! panic; a dataset that loads without problems holds no refused character (control or
 //! bidi, typed or written as a YAML escape); and ordinary text comes through unchanged.
 
-use crate::foundation::text_policy::classify;
 use crate::diagnostics::Diagnostics;
+use crate::foundation::text_policy::classify;
 use proptest::prelude::*;
 use std::path::Path;
 

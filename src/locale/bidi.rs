@@ -100,46 +100,7 @@ pub fn isolate_latin_runs(escaped_html: &str) -> String {
             i += 1;
             continue;
         }
-        // Extend the run over Latin words joined by spaces, hyphens, digits, dots.
-        let mut end_idx = i;
-        let mut j = i;
-        while j < chars.len() {
-            let cj = chars[j].1;
-            let glued_to_previous = j == end_idx + 1;
-            if cj.is_ascii_alphabetic()
-                || is_latin_letter(cj)
-                || (cj.is_ascii_digit() && glued_to_previous)
-                || (cj == '/' && glued_to_previous)
-            {
-                // Letters, and digits glued to a word (`Le360`, `Médias24`), belong to the run.
-                end_idx = j;
-                j += 1;
-            } else if cj == '&' {
-                // An escaped apostrophe or ampersand between two Latin letters (`Aujourd&#39;hui`)
-                // keeps the run going; any other entity ends it.
-                let semi = (j..chars.len()).find(|&k| chars[k].1 == ';');
-                let entity: String = semi
-                    .map(|k| chars[j..=k].iter().map(|c| c.1).collect())
-                    .unwrap_or_default();
-                let next_is_latin = semi
-                    .and_then(|k| chars.get(k + 1))
-                    .is_some_and(|c| c.1.is_ascii_alphabetic() || is_latin_letter(c.1));
-                match semi {
-                    Some(k) if (entity == "&#39;" || entity == "&amp;") && next_is_latin => {
-                        j = k + 1
-                    }
-                    _ => break,
-                }
-            } else if matches!(
-                cj,
-                ' ' | '-' | '.' | '\'' | '’' | ':' | '/' | '_' | '#' | '?' | '='
-            ) || cj.is_ascii_digit()
-            {
-                j += 1;
-            } else {
-                break;
-            }
-        }
+        let end_idx = latin_run_end(&chars, i);
         let end = chars[end_idx].0 + chars[end_idx].1.len_utf8();
         out.push_str(&escaped_html[copied..start]);
         out.push_str("<span dir=\"ltr\" lang=\"fr\">");
@@ -150,6 +111,49 @@ pub fn isolate_latin_runs(escaped_html: &str) -> String {
     }
     out.push_str(&escaped_html[copied..]);
     out
+}
+
+/// The index of the last character of the Latin run that starts at `i`: Latin words joined
+/// by spaces, hyphens, digits, dots and escaped apostrophes.
+fn latin_run_end(chars: &[(usize, char)], i: usize) -> usize {
+    let mut end_idx = i;
+    let mut j = i;
+    while j < chars.len() {
+        let cj = chars[j].1;
+        let glued_to_previous = j == end_idx + 1;
+        if cj.is_ascii_alphabetic()
+            || is_latin_letter(cj)
+            || (cj.is_ascii_digit() && glued_to_previous)
+            || (cj == '/' && glued_to_previous)
+        {
+            // Letters, and digits glued to a word (`Le360`, `Médias24`), belong to the run.
+            end_idx = j;
+            j += 1;
+        } else if cj == '&' {
+            // An escaped apostrophe or ampersand between two Latin letters (`Aujourd&#39;hui`)
+            // keeps the run going; any other entity ends it.
+            let semi = (j..chars.len()).find(|&k| chars[k].1 == ';');
+            let entity: String = semi
+                .map(|k| chars[j..=k].iter().map(|c| c.1).collect())
+                .unwrap_or_default();
+            let next_is_latin = semi
+                .and_then(|k| chars.get(k + 1))
+                .is_some_and(|c| c.1.is_ascii_alphabetic() || is_latin_letter(c.1));
+            match semi {
+                Some(k) if (entity == "&#39;" || entity == "&amp;") && next_is_latin => j = k + 1,
+                _ => break,
+            }
+        } else if matches!(
+            cj,
+            ' ' | '-' | '.' | '\'' | '’' | ':' | '/' | '_' | '#' | '?' | '='
+        ) || cj.is_ascii_digit()
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    end_idx
 }
 
 fn is_latin_letter(c: char) -> bool {

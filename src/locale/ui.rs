@@ -149,4 +149,3 @@ ui_table! {
     ],
     plurals: [observations_count {n}, sources_count {n}, search_results_count {n}],
 }
-

@@ -158,7 +158,10 @@ mod tests {
         assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
         assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
         // A fixed value: a change of algorithm or key would silently rewrite every site.
-        assert_eq!(format!("{:032x}", content_hash(b"amo-site")), "b5394e05945e49afe8e8e34790731f8a");
+        assert_eq!(
+            format!("{:032x}", content_hash(b"amo-site")),
+            "b5394e05945e49afe8e8e34790731f8a"
+        );
         assert_ne!(content_hash(b"a"), content_hash(b"a\0"));
     }
 

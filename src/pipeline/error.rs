@@ -10,7 +10,10 @@ pub enum BuildError {
     /// The input has problems; nothing was written.
     Invalid(Diagnostics),
     /// amo-site itself failed on valid input (a template or a download writer).
-    Internal { stage: &'static str, message: String },
+    Internal {
+        stage: &'static str,
+        message: String,
+    },
     /// Reading an input folder failed.
     Write {
         path: PathBuf,
@@ -32,9 +35,9 @@ impl BuildError {
             BuildError::Write { .. } => format!(
                 "error: could not read the site: {self}\n  = help: {outcome}; the previous output, if any, was left as it was\n"
             ),
-            BuildError::Publish(_) => format!(
-                "error: {self}\n  = help: the published site, if any, was left as it was\n"
-            ),
+            BuildError::Publish(_) => {
+                format!("error: {self}\n  = help: the published site, if any, was left as it was\n")
+            }
         }
     }
 }

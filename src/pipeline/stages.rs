@@ -14,8 +14,7 @@ use crate::output::OutputFile;
 use crate::render::Sizes;
 use crate::site::Site;
 use crate::{
-    config, content, data, exports, figures, input_tree, locale, output, render, search, site,
-    urls,
+    config, content, data, exports, figures, input_tree, locale, output, render, search, site, urls,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -103,10 +103,9 @@ fn check_title(title: &str) -> Result<String, String> {
     if title.trim().is_empty() {
         return Err("the report needs a title: amo-site new report \"Title\"".into());
     }
-    if let Some(c) = title
-        .chars()
-        .find(|c| crate::foundation::text_policy::classify(*c).is_some() || *c == '\n' || *c == '\t')
-    {
+    if let Some(c) = title.chars().find(|c| {
+        crate::foundation::text_policy::classify(*c).is_some() || *c == '\n' || *c == '\t'
+    }) {
         return Err(format!(
             "the title contains the character U+{:04X} (a line break or control character): write it on one line",
             c as u32

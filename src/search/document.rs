@@ -4,10 +4,10 @@
 
 use super::text::extract;
 use crate::content::Layout;
-use crate::locale::Lang;
-use crate::output::OutputFile;
 use crate::context::Ctx;
 use crate::figures::Figures;
+use crate::locale::Lang;
+use crate::output::OutputFile;
 use crate::site::Site;
 use crate::urls;
 use std::collections::BTreeMap;

@@ -28,10 +28,10 @@ mod text;
 pub use document::{Document, Kind, documents};
 pub use normalise::normalise;
 
-use crate::locale::{Lang, Localized};
-use crate::output::OutputFile;
 use crate::context::Ctx;
 use crate::figures::Figures;
+use crate::locale::{Lang, Localized};
+use crate::output::OutputFile;
 use crate::site::Site;
 use crate::urls;
 

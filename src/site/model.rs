@@ -129,10 +129,8 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
         figures,
         vintage: None,
     };
-    let results: Vec<Result<Page, Vec<Diagnostic>>> = pairs
-        .par_iter()
-        .map(|pair| page(pair, &resolver))
-        .collect();
+    let results: Vec<Result<Page, Vec<Diagnostic>>> =
+        pairs.par_iter().map(|pair| page(pair, &resolver)).collect();
     let mut pages = Vec::new();
     for r in results {
         match r {
@@ -273,7 +271,9 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
     };
     let mut errors = Vec::new();
     for id in &src.front.headline {
-        if !data.indicators.contains_key(id.value.as_str()) && !data.unavailable.indicator(&id.value) {
+        if !data.indicators.contains_key(id.value.as_str())
+            && !data.unavailable.indicator(&id.value)
+        {
             errors.push(
                 Diagnostic::new(
                     &src.file,
@@ -325,7 +325,12 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
                 .unwrap_or_else(|| src.front.title.value.clone()),
             body_html: r.html,
             anchors: r.anchors,
-            headline: src.front.headline.iter().map(|h| IndicatorId::new(h.value.clone())).collect(),
+            headline: src
+                .front
+                .headline
+                .iter()
+                .map(|h| IndicatorId::new(h.value.clone()))
+                .collect(),
             file: src.file.clone(),
             content_lang: lang,
             date: src.dates.date,
