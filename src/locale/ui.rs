@@ -132,7 +132,7 @@ ui_table! {
         search_button,
         search_intro,
         search_az_hint,
-        search_no_results,
+        search_no_results {q},
         search_loading,
         search_error,
         search_results_label,
@@ -147,5 +147,5 @@ ui_table! {
         az_description,
         az_letters_label
     ],
-    plurals: [observations_count {n}, sources_count {n}, search_results_count {n}],
+    plurals: [observations_count {n}, sources_count {n}, search_results_count {n, q}],
 }
