@@ -3,8 +3,8 @@
 //! stable heading anchors.
 
 use super::directive::{DirectiveKind, scan};
-use crate::foundation::ObsDate;
 use crate::diagnostics::{Diagnostic, line_col};
+use crate::foundation::ObsDate;
 use crate::html::escape;
 use crate::locale::{Lang, bidi};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};

@@ -10,7 +10,9 @@ mod raw;
 mod read;
 mod validate;
 
-pub use crate::foundation::{ChartId, IndicatorId, ObsDate, RawDate, RegimeId, SourceId, days_in_month};
+pub use crate::foundation::{
+    ChartId, IndicatorId, ObsDate, RawDate, RegimeId, SourceId, days_in_month,
+};
 pub use chart_data::{ChartData, SeriesData};
 pub use model::{
     Chart, ChartKind, Dataset, Indicator, Observation, Qualifier, Regime, Series, Source,

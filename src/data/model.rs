@@ -1,8 +1,8 @@
 //! The validated statistics model. A value of these types has passed every check in
 //! `validate`: references resolve, dates exist, values are finite and in range.
 
-use crate::foundation::{ChartId, IndicatorId, ObsDate, RegimeId, SourceId};
 use crate::foundation::Localized;
+use crate::foundation::{ChartId, IndicatorId, ObsDate, RegimeId, SourceId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;

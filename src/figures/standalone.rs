@@ -1,10 +1,13 @@
 //! The chart as a file of its own (the SVG and PNG downloads): title and subtitle above the
-//! plot, citation below, all laid out with real glyph metrics and wrapped to the width.
+//! plot, the short source line and the site's address below, all laid out with real glyph
+//! metrics and wrapped to the width. Always the wide layout (the PNG is 1440 px across).
 
+use super::layout::Layout;
 use super::metrics::TextMetrics;
-use super::style::WIDTH;
 use crate::html::escape;
 use crate::locale::{Lang, bidi};
+
+const WIDTH: u32 = 720;
 
 const MARGIN: f64 = 16.0;
 
@@ -45,9 +48,10 @@ pub fn standalone(
     lang: Lang,
     title: &str,
     subtitle: Option<&str>,
-    footer: &str,
+    footer: &[&str],
     metrics: &TextMetrics,
 ) -> String {
+    debug_assert_eq!(WIDTH, Layout::Wide.width());
     let max = f64::from(WIDTH) - 2.0 * MARGIN;
     let mut header = vec![Block {
         lines: wrap(title, 18.0, max, metrics),
@@ -64,8 +68,11 @@ pub fn standalone(
         });
     }
     let footer = Block {
-        lines: wrap(footer, 12.0, max, metrics),
-        px: 12.0,
+        lines: footer
+            .iter()
+            .flat_map(|l| wrap(l, 13.0, max, metrics))
+            .collect(),
+        px: 13.0,
         weight: "normal",
         fill: "#52606D",
     };
@@ -167,7 +174,7 @@ mod tests {
             Lang::Ar,
             "عنوان طويل",
             Some("sub"),
-            "المصدر",
+            &["المصدر: الصندوق", "https://amo-site.example"],
             &m,
         );
         let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -175,5 +182,6 @@ mod tests {
         assert!(svg.contains("text-anchor=\"end\""));
         assert!(svg.contains("\u{2067}عنوان طويل\u{2069}"));
         assert!(svg.contains("<rect/>"));
+        assert!(svg.contains(">https://amo-site.example</text>"));
     }
 }

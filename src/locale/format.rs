@@ -246,5 +246,4 @@ mod tests {
         assert_eq!(fr().count(&fr_text, 2), "2 sources");
         assert_eq!(fr().count(&fr_text, 1_000_000), "1.000.000 de sources");
     }
-
 }

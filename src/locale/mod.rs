@@ -8,6 +8,6 @@ mod format;
 pub mod tables;
 mod ui;
 
-pub use format::{Formatter, Formatters};
 pub use crate::foundation::{Lang, Localized};
+pub use format::{Formatter, Formatters};
 pub use ui::{PluralText, UiText};

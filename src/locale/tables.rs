@@ -6,8 +6,8 @@
 
 use super::ui::{PLURAL_KEYS, PluralText, TEXT_KEYS, UiText};
 use super::{Lang, Localized};
-use crate::foundation::yaml::{parse, position_of};
 use crate::diagnostics::Diagnostics;
+use crate::foundation::yaml::{parse, position_of};
 use icu_plurals::{PluralCategory, PluralRules};
 use serde::Deserialize;
 use serde_saphyr::Spanned;

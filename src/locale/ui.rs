@@ -111,8 +111,16 @@ ui_table! {
         all_reports,
         not_found_title,
         not_found_text,
-        feed_title
+        feed_title,
+        tooltip,
+        source_line,
+        list_and,
+        citation_short,
+        citation_full,
+        cite_short,
+        cite_full,
+        about_data,
+        embed_help
     ],
-    plurals: [observations_count, sources_count],
+    plurals: [observations_count, sources_count, documents_count],
 }
-

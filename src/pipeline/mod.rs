@@ -72,7 +72,9 @@ pub fn run(root: &Path, png_cache: Option<&PngCache>) -> Result<Built, BuildErro
     let Some(ui) = loaded.ui else {
         return Err(BuildError::Invalid(diags));
     };
-    let config = loaded.config.unwrap_or_else(crate::config::Config::placeholder);
+    let config = loaded
+        .config
+        .unwrap_or_else(crate::config::Config::placeholder);
     let formatters = t.time("formatters", Formatters::new);
     let ctx = Ctx {
         config: &config,

@@ -30,7 +30,10 @@ pub fn site(
     site: &Site,
     sizes: &Sizes,
 ) -> Result<Vec<OutputFile>, askama::Error> {
-    let mut files = vec![OutputFile::new("index.html", RootTemplate::new(ctx).render()?)];
+    let mut files = vec![OutputFile::new(
+        "index.html",
+        RootTemplate::new(ctx).render()?,
+    )];
     let jobs: Vec<(usize, Lang)> = (0..site.pages.len())
         .flat_map(|i| Lang::ALL.map(|l| (i, l)))
         .collect();

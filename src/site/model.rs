@@ -129,10 +129,8 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
         figures,
         vintage: None,
     };
-    let results: Vec<Result<Page, Vec<Diagnostic>>> = pairs
-        .par_iter()
-        .map(|pair| page(pair, &resolver))
-        .collect();
+    let results: Vec<Result<Page, Vec<Diagnostic>>> =
+        pairs.par_iter().map(|pair| page(pair, &resolver)).collect();
     let mut pages = Vec::new();
     for r in results {
         match r {
@@ -312,7 +310,13 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
                 .unwrap_or_else(|| src.front.title.clone()),
             body_html: r.html,
             anchors: r.anchors,
-            headline: src.front.headline.iter().cloned().map(IndicatorId::new).collect(),
+            headline: src
+                .front
+                .headline
+                .iter()
+                .cloned()
+                .map(IndicatorId::new)
+                .collect(),
             file: src.file.clone(),
             content_lang: lang,
             date: src.dates.date,

@@ -79,7 +79,10 @@ impl<'a> Resolver<'a> {
                 .map(|v| format!(" known on {}", v.iso()))
                 .unwrap_or_default();
             (
-                format!("`{}` has no observation{when} matching this directive", ind.id),
+                format!(
+                    "`{}` has no observation{when} matching this directive",
+                    ind.id
+                ),
                 format!("its observations are dated {}", dates.join(", ")),
             )
         })

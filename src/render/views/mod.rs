@@ -137,7 +137,10 @@ impl<'a> PageTemplate<'a> {
             is_data: page.layout == Layout::Data,
             is_report,
             reports: parts.reports,
-            report_date: text.date.filter(|_| is_report).map(|d| (d.iso(), f.date(d))),
+            report_date: text
+                .date
+                .filter(|_| is_report)
+                .map(|d| (d.iso(), f.date(d))),
             report_vintage: text
                 .vintage
                 .filter(|_| is_report)
@@ -145,7 +148,11 @@ impl<'a> PageTemplate<'a> {
             og_locale: og_locale(lang),
             og_locale_alt: og_locale(lang.other()),
             feed_href: urls::feed(lang),
-            headline: text.headline.iter().filter_map(|id| card(&lx, id)).collect(),
+            headline: text
+                .headline
+                .iter()
+                .filter_map(|id| card(&lx, id))
+                .collect(),
             regimes: parts.regimes,
             regime_facts: regime.map(|r| RegimeFacts {
                 name: r.name.get(lang).clone(),

@@ -1,9 +1,9 @@
 //! Pages outside the content tree: the neutral root, the embed page of a chart, the 404 page.
 
 use crate::content::Layout;
-use crate::locale::{Lang, UiText};
 use crate::context::Ctx;
 use crate::figures::Figures;
+use crate::locale::{Lang, UiText};
 use crate::site::Page;
 use crate::urls;
 use askama::Template;
