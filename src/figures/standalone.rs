@@ -11,11 +11,12 @@ const WIDTH: u32 = 720;
 
 const MARGIN: f64 = 16.0;
 
-/// Wraps `text` into lines no wider than `max` pixels at `px`.
+/// Wraps `text` into lines no wider than `max` pixels at `px`. Only ordinary spaces break:
+/// no-break spaces (before `:` in French, inside « ») keep their words together.
 pub fn wrap(text: &str, px: f64, max: f64, metrics: &TextMetrics) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in text.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -163,6 +164,13 @@ mod tests {
             lines.join(" "),
             "un deux trois quatre cinq six sept huit neuf dix"
         );
+    }
+
+    #[test]
+    fn no_break_spaces_never_break_nor_turn_into_spaces() {
+        let m = TextMetrics::new();
+        let lines = wrap("Source\u{202f}: CNSS", 14.0, 10.0, &m);
+        assert_eq!(lines, vec!["Source\u{202f}:", "CNSS"]);
     }
 
     #[test]
