@@ -72,7 +72,10 @@ struct ChartJson<'a> {
     licence: Licence<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     as_of: Option<String>,
+    /// The full citation: every document, the page's address.
     citation: &'a Localized<String>,
+    /// The short one, for a caption.
+    citation_short: &'a Localized<String>,
     sources: Vec<SourceJson<'a>>,
     series: Vec<SeriesJson<'a>>,
 }
@@ -147,6 +150,7 @@ pub fn chart(
     ds: &Dataset,
     data: &ChartData,
     citation: &Localized<String>,
+    citation_short: &Localized<String>,
 ) -> Result<Vec<u8>, String> {
     let chart = data.chart;
     let series = data
@@ -173,6 +177,7 @@ pub fn chart(
         licence: licence(config),
         as_of: data.as_of().map(|d| d.iso()),
         citation,
+        citation_short,
         sources: sources(ds, ids),
         series,
     })

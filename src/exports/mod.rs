@@ -63,10 +63,11 @@ fn chart_files(
         urls::chart_csv(&chart.id),
         csv_file::write(ctx.data, &rows)?,
     ));
-    let citations = rendered.output.map(|_, c| c.citation.clone());
+    let full = rendered.output.map(|_, c| c.citation.full.clone());
+    let short = rendered.output.map(|_, c| c.citation.short.clone());
     files.push(file(
         urls::chart_json(&chart.id),
-        json_file::chart(ctx.config, ctx.data, data, &citations)?,
+        json_file::chart(ctx.config, ctx.data, data, &full, &short)?,
     ));
     for lang in Lang::ALL {
         let lx = ctx.lang(lang);
@@ -86,7 +87,7 @@ fn chart_files(
             unit: lx.unit_name(chart.unit),
             rows: rows.clone(),
             sources: data.sources(ctx.data),
-            citation: out.citation.clone(),
+            citation: out.citation.full.clone(),
         };
         files.push(file(
             urls::chart_xlsx(&chart.id, lang),

@@ -4,10 +4,13 @@
 //! Categories are not time, so they follow the reading direction: first category on the
 //! left in French, on the right in Arabic. The value axis sits on the reading-start side; each
 //! bar carries its value as a direct label; hollow bars flag values that are not exact.
+//! Category names wrap onto as many lines as they need under their group.
 
 use super::backend::Measured;
+use super::layout::Layout;
 use super::metrics::TextMetrics;
 use super::style::*;
+use super::{palette, tooltip};
 use crate::data::Qualifier;
 use crate::locale::{Formatter, Lang};
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
@@ -19,6 +22,7 @@ pub struct Bar {
     pub key: usize,
     pub value: f64,
     pub qualifier: Qualifier,
+    pub tip: String,
 }
 
 pub struct Group {
@@ -49,94 +53,86 @@ impl Ranged for CategoryAxis {
 }
 
 /// The chart as an SVG document and its height; `keys` are the legend labels (dates).
+/// The narrow layout lays the bars horizontally ([`super::bar_narrow`]).
 pub fn render(
     groups: &[Group],
     keys: &[String],
     lang: Lang,
     f: &Formatter,
     metrics: &TextMetrics,
+    layout: Layout,
 ) -> Result<(String, u32), String> {
+    if layout == Layout::Narrow {
+        return super::bar_narrow::render(groups, keys, lang, f, metrics);
+    }
     let n = groups.len().max(1);
     // Position of group `i` on the axis, in reading order.
     let slot = |i: usize| if lang.is_rtl() { n - 1 - i } else { i };
-    let legend = layout_legend(keys, lang, metrics);
-    let height = PLOT_HEIGHT + legend.height;
-    let (y_max, y_area) = value_axis(
-        groups
-            .iter()
-            .flat_map(|g| g.bars.iter().map(|b| b.value))
-            .fold(0.0, f64::max),
-        lang,
-        f,
-        metrics,
-    );
-    let mut names = vec![String::new(); n];
+    let legend = layout_legend(keys, lang, metrics, layout);
+    let max = groups.iter().flat_map(|g| g.bars.iter().map(|b| b.value));
+    let (y_max, y_area) = value_axis(max.fold(0.0, f64::max), lang, f, metrics, layout);
+    let group_w = f64::from(layout.width() - y_area - 28) / n as f64 - 8.0;
+    let mut names = vec![Vec::new(); n];
     for (i, g) in groups.iter().enumerate() {
-        names[slot(i)] = label(lang, &g.label);
+        let lines = super::standalone::wrap(&g.label, layout.font(), group_w, metrics);
+        names[slot(i)] = lines.iter().map(|l| label(lang, l)).collect();
     }
-
+    let name_rows = names.iter().map(Vec::len).max().unwrap_or(1) as u32;
+    let plot_height = layout.plot_height() + (name_rows - 1) * 18;
+    let height = plot_height + legend.height;
+    let mut marks = String::new();
     let mut svg = String::new();
     {
-        let backend = Measured::new(SVGBackend::with_string(&mut svg, (WIDTH, height)), metrics);
+        let size = (layout.width(), height);
+        let backend = Measured::new(SVGBackend::with_string(&mut svg, size), metrics);
         let root = backend.into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
-        let (plot, legend_area) = root.split_vertically(PLOT_HEIGHT);
-        let text = TextStyle::from((FAMILY, FONT).into_font()).color(&INK);
+        root.fill(&palette::PAPER).map_err(|e| e.to_string())?;
+        let (plot, legend_area) = root.split_vertically(plot_height);
+        let text = text_style(layout);
         let mut builder = builder(&plot, lang, y_area, 22);
+        builder.x_label_area_size(16 + 18 * name_rows);
         let mut chart = builder
             .build_cartesian_2d(CategoryAxis { n }, 0f64..y_max)
             .map_err(|e| e.to_string())?;
-        let category_name = |x: &f64| names.get(x.floor() as usize).cloned().unwrap_or_default();
-        draw_axes(&mut chart, &category_name, lang, f, &text)?;
-        let value_style = TextStyle::from((FAMILY, FONT * 0.85).into_font())
-            .color(&INK)
-            .pos(Pos::new(HPos::Center, VPos::Bottom));
+        draw_axes(&mut chart, &|_| String::new(), lang, f, &text, layout)?;
+        let err = |e: DrawingAreaErrorKind<_>| e.to_string();
+        let name_style = text.pos(Pos::new(HPos::Center, VPos::Top));
+        for (k, lines) in names.iter().enumerate() {
+            let (x, y) = chart.backend_coord(&(k as f64 + 0.5, 0.0));
+            for (r, l) in lines.iter().enumerate() {
+                let at = (x, y + 8 + 18 * r as i32);
+                root.draw(&Text::new(l.clone(), at, name_style.clone()))
+                    .map_err(err)?;
+            }
+        }
+        let value_style = text.pos(Pos::new(HPos::Center, VPos::Bottom));
         for (i, g) in groups.iter().enumerate() {
-            for b in &g.bars {
+            let m = g.bars.len().max(1) as f64;
+            let width = 0.7 / m;
+            for (index, b) in g.bars.iter().enumerate() {
                 // Within a group, dates also run in reading order.
-                let m = g.bars.len().max(1) as f64;
-                let width = 0.7 / m;
-                let index = g.bars.iter().position(|x| std::ptr::eq(x, b)).unwrap_or(0) as f64;
                 let k = if lang.is_rtl() {
-                    m - 1.0 - index
+                    m - 1.0 - index as f64
                 } else {
-                    index
+                    index as f64
                 };
                 let x0 = slot(i) as f64 + 0.15 + k * width;
                 let x1 = x0 + width * 0.92;
-                let color = PALETTE[b.key % PALETTE.len()];
-                let err = |e: DrawingAreaErrorKind<_>| e.to_string();
-                for shape in bar_shapes([(x0, 0.0), (x1, b.value)], color, b.qualifier) {
-                    chart.draw_series(std::iter::once(shape)).map_err(err)?;
-                }
+                let (a, c) = (
+                    chart.backend_coord(&(x0, 0.0)),
+                    chart.backend_coord(&(x1, b.value)),
+                );
+                let hollow = b.qualifier != Qualifier::Exact;
+                marks.push_str(&tooltip::bar(a, c, palette::series(b.key), hollow, &b.tip));
                 let tag = label(lang, &f.compact_short(b.value));
+                let at = ((x0 + x1) / 2.0, b.value + y_max * 0.015);
                 chart
-                    .draw_series(std::iter::once(Text::new(
-                        tag,
-                        ((x0 + x1) / 2.0, b.value + y_max * 0.015),
-                        value_style.clone(),
-                    )))
+                    .draw_series(std::iter::once(Text::new(tag, at, value_style.clone())))
                     .map_err(err)?;
             }
         }
         draw_legend(&legend_area, &legend, &text, Swatch::Square)?;
         root.present().map_err(|e| e.to_string())?;
     }
-    Ok((svg, height))
-}
-
-/// A bar: filled when the value is exact, hollow (white with a coloured outline) otherwise.
-fn bar_shapes(
-    corners: [(f64, f64); 2],
-    color: RGBColor,
-    qualifier: Qualifier,
-) -> Vec<Rectangle<(f64, f64)>> {
-    if qualifier == Qualifier::Exact {
-        vec![Rectangle::new(corners, color.filled())]
-    } else {
-        vec![
-            Rectangle::new(corners, WHITE.filled()),
-            Rectangle::new(corners, color.stroke_width(2)),
-        ]
-    }
+    Ok((tooltip::append(&svg, &marks), height))
 }

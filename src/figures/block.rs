@@ -2,6 +2,8 @@
 //! text summary, the data table, definitions, sources, as-of date, citation, downloads and
 //! the embed code (the ONS figure anatomy), through `templates/partials/figure.html`.
 
+use super::citation::Citations;
+use super::layout::Layout;
 use crate::config::Config;
 use crate::context::LangCtx;
 use crate::data::ChartData;
@@ -25,8 +27,11 @@ struct SeriesNote {
     definition: String,
 }
 
-struct SourceRef {
-    name: String,
+/// One document of the full source list: title, publisher (and relay), date, link.
+struct Document {
+    title: String,
+    publisher: String,
+    date: String,
     href: String,
 }
 
@@ -47,10 +52,11 @@ struct FigureTemplate<'a> {
     summary: &'a str,
     rows: Vec<Row>,
     notes: Vec<SeriesNote>,
-    sources: Vec<SourceRef>,
+    source_line: &'a str,
+    documents: Vec<Document>,
     as_of: String,
     has_hollow: bool,
-    citation: &'a str,
+    citation: &'a Citations,
     downloads: Vec<Download>,
     embed_code: String,
     vintage_note: Option<String>,
@@ -63,12 +69,35 @@ impl FigureTemplate<'_> {
     }
 }
 
-/// The `<iframe>` code that embeds a chart elsewhere.
-pub fn embed_code(config: &Config, lang: Lang, id: &str, title: &str) -> String {
+/// The page width, in CSS px, below which an embedded chart shows its narrow layout (the
+/// container query threshold plus the embed page's margins and the figure's padding).
+pub const EMBED_NARROW_BELOW: u32 = super::layout::WIDE_FROM_PX + 40;
+
+/// The room around the drawing on the embed page (title, subtitle, source line, links), in
+/// CSS px, in each layout: added to the drawing's height to get the box's aspect ratio.
+fn embed_chrome(layout: Layout) -> u32 {
+    match layout {
+        Layout::Wide => 260,
+        Layout::Narrow => 360,
+    }
+}
+
+/// The `<iframe>` code that embeds a chart elsewhere: a responsive box with a fixed aspect
+/// ratio per layout (`heights` are the drawings' heights, wide then narrow), taller below
+/// [`EMBED_NARROW_BELOW`] px where the chart switches to its narrow drawing.
+pub fn embed_code(config: &Config, lang: Lang, id: &str, title: &str, heights: [u32; 2]) -> String {
+    let ratio = |layout: Layout, h: u32| format!("{}/{}", layout.width(), h + embed_chrome(layout));
+    let (wide, narrow) = (
+        ratio(Layout::Wide, heights[0]),
+        ratio(Layout::Narrow, heights[1]),
+    );
+    let class = format!("amo-chart-{}", crate::html::escape(id));
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"620\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        "<style>.{class}{{position:relative;aspect-ratio:{wide}}}@container (max-width:{below}px){{.{class}{{aspect-ratio:{narrow}}}}}</style>\n\
+<div style=\"container-type:inline-size\"><div class=\"{class}\"><iframe src=\"{}\" title=\"{}\" style=\"position:absolute;inset:0;width:100%;height:100%;border:0\" loading=\"lazy\"></iframe></div></div>",
         crate::html::escape(&config.absolute(&urls::embed(lang, id))),
-        crate::html::escape(title)
+        crate::html::escape(title),
+        below = EMBED_NARROW_BELOW - 1,
     )
 }
 
@@ -87,8 +116,10 @@ pub fn block(
     data: &ChartData,
     lx: &LangCtx,
     svg: &str,
+    heights: [u32; 2],
     summary: &str,
-    citation: &str,
+    source_line: &str,
+    citation: &Citations,
 ) -> Result<String, String> {
     let (lang, ui, f) = (lx.lang, lx.ui, lx.f);
     let chart = data.chart;
@@ -111,7 +142,8 @@ pub fn block(
                 definition: s.indicator.definition.get(lang).clone(),
             })
             .collect(),
-        sources: source_refs(data, lx),
+        source_line,
+        documents: documents(data, lx),
         as_of: data.as_of().map(|d| f.date(d)).unwrap_or_default(),
         has_hollow: data.has_hollow(),
         citation,
@@ -121,7 +153,7 @@ pub fn block(
             Vec::new()
         },
         embed_code: if current {
-            embed_code(lx.config, lang, &chart.id, title)
+            embed_code(lx.config, lang, &chart.id, title, heights)
         } else {
             String::new()
         },
@@ -161,23 +193,21 @@ fn rows(data: &ChartData, lx: &LangCtx) -> Vec<Row> {
     rows
 }
 
-/// The sources line: each publisher once (with its relay), linked to the source.
-fn source_refs(data: &ChartData, lx: &LangCtx) -> Vec<SourceRef> {
+/// Every document the chart's points come from, in order of first use.
+fn documents(data: &ChartData, lx: &LangCtx) -> Vec<Document> {
     let lang = lx.lang;
-    let mut refs: Vec<SourceRef> = Vec::new();
-    for s in data.sources(lx.data) {
-        let name = match &s.via {
-            Some(via) => format!("{} ({via})", s.publisher.get(lang)),
-            None => s.publisher.get(lang).clone(),
-        };
-        if !refs.iter().any(|r| r.name == name) {
-            refs.push(SourceRef {
-                name,
-                href: urls::source(lang, &s.id),
-            });
-        }
-    }
-    refs
+    data.sources(lx.data)
+        .into_iter()
+        .map(|s| Document {
+            title: s.title.get(lang).clone(),
+            publisher: match &s.via {
+                Some(via) => format!("{} ({via})", s.publisher.get(lang)),
+                None => s.publisher.get(lang).clone(),
+            },
+            date: lx.f.date(s.published),
+            href: s.url.clone().unwrap_or_else(|| urls::source(lang, &s.id)),
+        })
+        .collect()
 }
 
 fn downloads(id: &str, lang: Lang, ui: &UiText) -> Vec<Download> {
@@ -204,9 +234,16 @@ mod embed_tests {
     fn embed_code_escapes_the_address_and_the_title() {
         let mut config = Config::placeholder();
         config.base_url = "https://x.example/\"><script>alert(1)</script>".into();
-        let code = embed_code(&config, Lang::Fr, "c", "\"><img src=x onerror=alert(2)>");
+        let code = embed_code(
+            &config,
+            Lang::Fr,
+            "c",
+            "\"><img src=x onerror=alert(2)>",
+            [400, 600],
+        );
         assert!(!code.contains("<script"), "{code}");
         assert!(!code.contains("<img"), "{code}");
-        assert_eq!(code.matches('"').count(), 2 * 6, "{code}");
+        assert!(code.contains("&quot;&gt;&lt;script&gt;"), "{code}");
+        assert!(code.contains("&quot;&gt;&lt;img src=x"), "{code}");
     }
 }

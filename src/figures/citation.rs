@@ -26,3 +26,93 @@ pub fn citation(lx: &LangCtx, sources: &[&Source], as_of: Option<ObsDate>, url: 
         .replace("{site}", config.title.get(lang))
         .replace("{url}", url)
 }
+
+/// The two citations of a chart, as OWID gives them: a short one for a caption
+/// ("CNSS et gouvernement, via L'AMO en chiffres, juillet 2025") and a full one (every
+/// document, the page's address, a place for the reader's access date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citations {
+    pub short: String,
+    pub full: String,
+}
+
+/// The citations of a chart titled `title`, drawn from `sources`, shown at `url`.
+pub fn chart_citations(
+    lx: &LangCtx,
+    title: &str,
+    sources: &[&Source],
+    as_of: Option<ObsDate>,
+    url: &str,
+) -> Citations {
+    let (lang, ui, f, config) = (lx.lang, lx.ui, lx.f, lx.config);
+    let as_of = as_of.map(|d| f.date(d)).unwrap_or_default();
+    let publishers = super::source_line::publishers(lang, sources);
+    let short = ui
+        .citation_short
+        .replace(
+            "{publishers}",
+            &super::source_line::join_and(lx, &publishers),
+        )
+        .replace("{site}", config.title.get(lang))
+        .replace("{as_of}", &as_of);
+    let (open, close) = if lang.is_rtl() {
+        ("«", "»")
+    } else {
+        ("«\u{a0}", "\u{a0}»")
+    };
+    let documents: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            format!(
+                "{}, {open}{}{close} ({})",
+                s.publisher.get(lang),
+                s.title.get(lang),
+                f.date(s.published)
+            )
+        })
+        .collect();
+    let full = ui
+        .citation_full
+        .replace("{publisher}", config.publisher.get(lang))
+        .replace("{title}", title)
+        .replace("{site}", config.title.get(lang))
+        .replace("{as_of}", &as_of)
+        .replace("{documents}", &documents.join(&ui.list_separator))
+        .replace("{url}", url);
+    Citations { short, full }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::source_line::tests::{source, with};
+    use crate::locale::Lang;
+
+    #[test]
+    fn short_and_full_citations() {
+        let cnss = source("a", "CNSS", "الصندوق");
+        let gov = source("b", "gouvernement", "الحكومة");
+        with(Lang::Fr, |lx| {
+            let c = chart_citations(
+                &lx,
+                "Titre",
+                &[&cnss, &gov],
+                Some(ObsDate::Month(2025, 7)),
+                "https://x/",
+            );
+            assert!(
+                c.short.starts_with("CNSS et gouvernement, via "),
+                "{}",
+                c.short
+            );
+            assert!(c.short.ends_with(", juillet 2025"), "{}", c.short);
+            assert!(c.full.contains("«\u{a0}Titre\u{a0}»"), "{}", c.full);
+            assert!(c.full.contains("CNSS, «\u{a0}Document a\u{a0}» (2025) ; gouvernement, «\u{a0}Document b\u{a0}» (2025)"), "{}", c.full);
+            assert!(c.full.contains("https://x/"));
+        });
+        with(Lang::Ar, |lx| {
+            let c = chart_citations(&lx, "عنوان", &[&cnss, &gov], None, "https://x/");
+            assert!(c.short.starts_with("الصندوق والحكومة، عبر "), "{}", c.short);
+        });
+    }
+}

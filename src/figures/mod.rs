@@ -9,20 +9,26 @@
 
 mod backend;
 mod bar_chart;
+mod bar_narrow;
 mod block;
 mod citation;
 mod draw;
+mod layout;
 mod line_chart;
 mod metrics;
+pub mod palette;
 mod png;
+mod source_line;
 mod sparkline;
 mod standalone;
 mod style;
 mod summary;
 mod svg_a11y;
+mod tooltip;
 
 pub use block::embed_code;
-pub use citation::citation;
+pub use citation::{Citations, citation};
+pub use layout::{Layout, WIDE_FROM_PX};
 pub use metrics::TextMetrics;
 pub use png::{PngCache, PngRenderer};
 pub use sparkline::sparkline;
@@ -43,8 +49,10 @@ pub struct ChartOutput {
     pub svg_file: String,
     /// The same image as PNG, at twice the size.
     pub png: Vec<u8>,
-    /// The citation line.
-    pub citation: String,
+    /// The short citation (for a caption) and the full one (every document).
+    pub citation: Citations,
+    /// The short source line under the chart.
+    pub source_line: String,
 }
 
 /// One chart: its data, and what was drawn from it in each language.
@@ -132,31 +140,40 @@ pub fn vintage_block(lx: &LangCtx, chart: &Chart, vintage: ObsDate) -> Result<St
 fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutput, String> {
     let lang = lx.lang;
     let chart = data.chart;
-    let plot = draw::plot(data, lx, &pens.metrics)?;
     let title = chart.title.get(lang);
     let summary = summary::summary(data, lx);
-    let svg = svg_a11y::make_accessible(
-        &plot.svg,
-        &format!("chart-{}", chart.id),
-        lang,
-        title,
-        &summary,
-    );
-    let citation = citation(
-        lx,
-        &data.sources(lx.data),
-        data.as_of(),
-        &lx.config.absolute(&crate::urls::data_page(lang)),
-    );
-    let (svg_file, png) = match &pens.png {
-        Some((renderer, cache)) => {
+    let mut svgs = String::new();
+    let mut wide = None;
+    let mut heights = [0; 2];
+    for (k, layout) in Layout::ALL.into_iter().enumerate() {
+        let plot = draw::plot(data, lx, &pens.metrics, layout)?;
+        let id = format!("chart-{}-{}", chart.id, layout.name());
+        let class = format!("chart-svg chart-{}", layout.name());
+        svgs.push_str(&svg_a11y::make_accessible(
+            &plot.svg, &id, &class, lang, title, &summary,
+        ));
+        heights[k] = plot.height;
+        if layout == Layout::Wide {
+            wide = Some(plot);
+        }
+    }
+    let sources = data.sources(lx.data);
+    let url = lx.config.absolute(&crate::urls::data_page(lang));
+    let citation = citation::chart_citations(lx, title, &sources, data.as_of(), &url);
+    let source_line = source_line::source_line(lx, &sources);
+    let (svg_file, png) = match (&pens.png, wide) {
+        (Some((renderer, cache)), Some(plot)) => {
+            let footer = [
+                source_line.as_str(),
+                lx.config.base_url.trim_end_matches('/'),
+            ];
             let svg_file = standalone::standalone(
                 &plot.svg,
                 plot.height,
                 lang,
                 title,
                 block::subtitle(data, lang),
-                &citation,
+                &footer,
                 &pens.metrics,
             );
             let draw = || renderer.render(&svg_file, 2.0);
@@ -166,13 +183,14 @@ fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutp
             };
             (svg_file, png)
         }
-        None => (String::new(), Vec::new()),
+        _ => (String::new(), Vec::new()),
     };
-    let block = block::block(data, lx, &svg, &summary, &citation)?;
+    let block = block::block(data, lx, &svgs, heights, &summary, &source_line, &citation)?;
     Ok(ChartOutput {
         block,
         svg_file,
         png,
         citation,
+        source_line,
     })
 }

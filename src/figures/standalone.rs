@@ -1,18 +1,22 @@
 //! The chart as a file of its own (the SVG and PNG downloads): title and subtitle above the
-//! plot, citation below, all laid out with real glyph metrics and wrapped to the width.
+//! plot, the short source line and the site's address below, all laid out with real glyph
+//! metrics and wrapped to the width. Always the wide layout (the PNG is 1440 px across).
 
+use super::layout::Layout;
 use super::metrics::TextMetrics;
-use super::style::WIDTH;
 use crate::html::escape;
 use crate::locale::{Lang, bidi};
 
+const WIDTH: u32 = 720;
+
 const MARGIN: f64 = 16.0;
 
-/// Wraps `text` into lines no wider than `max` pixels at `px`.
+/// Wraps `text` into lines no wider than `max` pixels at `px`. Only ordinary spaces break:
+/// no-break spaces (before `:` in French, inside « ») keep their words together.
 pub fn wrap(text: &str, px: f64, max: f64, metrics: &TextMetrics) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in text.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -45,9 +49,10 @@ pub fn standalone(
     lang: Lang,
     title: &str,
     subtitle: Option<&str>,
-    footer: &str,
+    footer: &[&str],
     metrics: &TextMetrics,
 ) -> String {
+    debug_assert_eq!(WIDTH, Layout::Wide.width());
     let max = f64::from(WIDTH) - 2.0 * MARGIN;
     let mut header = vec![Block {
         lines: wrap(title, 18.0, max, metrics),
@@ -64,8 +69,11 @@ pub fn standalone(
         });
     }
     let footer = Block {
-        lines: wrap(footer, 12.0, max, metrics),
-        px: 12.0,
+        lines: footer
+            .iter()
+            .flat_map(|l| wrap(l, 13.0, max, metrics))
+            .collect(),
+        px: 13.0,
         weight: "normal",
         fill: "#52606D",
     };
@@ -159,6 +167,13 @@ mod tests {
     }
 
     #[test]
+    fn no_break_spaces_never_break_nor_turn_into_spaces() {
+        let m = TextMetrics::new();
+        let lines = wrap("Source\u{202f}: CNSS", 14.0, 10.0, &m);
+        assert_eq!(lines, vec!["Source\u{202f}:", "CNSS"]);
+    }
+
+    #[test]
     fn standalone_svg_is_xml_with_title_and_nested_plot() {
         let m = TextMetrics::new();
         let svg = standalone(
@@ -167,7 +182,7 @@ mod tests {
             Lang::Ar,
             "عنوان طويل",
             Some("sub"),
-            "المصدر",
+            &["المصدر: الصندوق", "https://amo-site.example"],
             &m,
         );
         let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -175,5 +190,6 @@ mod tests {
         assert!(svg.contains("text-anchor=\"end\""));
         assert!(svg.contains("\u{2067}عنوان طويل\u{2069}"));
         assert!(svg.contains("<rect/>"));
+        assert!(svg.contains(">https://amo-site.example</text>"));
     }
 }

@@ -2,26 +2,21 @@
 //! real glyph metrics, the value axis maximum, and how labels are isolated for Arabic.
 
 use super::backend::PLOTTERS_FONT_SCALE;
+use super::layout::Layout;
 use super::metrics::TextMetrics;
+use super::palette;
 use crate::locale::{Lang, bidi};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-pub const WIDTH: u32 = 720;
-pub const PLOT_HEIGHT: u32 = 340;
-pub const FONT: f64 = 15.0;
 pub const FAMILY: &str = "Noto Sans, Noto Sans Arabic, Arial, sans-serif";
-pub const LEGEND_ROW: u32 = 24;
-pub const INK: RGBColor = RGBColor(0x1f, 0x29, 0x33);
-pub const GRID: RGBColor = RGBColor(0xd5, 0xdb, 0xe1);
+pub use super::palette::{GRID, INK};
 
-/// Series colours, each at least 4.5:1 against white and told apart by marker shape too.
-pub const PALETTE: [RGBColor; 4] = [
-    RGBColor(0x1f, 0x5f, 0xa8),
-    RGBColor(0xb3, 0x47, 0x0b),
-    RGBColor(0x1b, 0x7a, 0x4a),
-    RGBColor(0x7b, 0x3f, 0xa0),
-];
+/// The text style of every chart label in `layout`: plotters writes `size / 1.24` into the
+/// SVG, so ask for the layout's size times that factor.
+pub fn text_style(layout: Layout) -> TextStyle<'static> {
+    TextStyle::from((FAMILY, layout.font() * PLOTTERS_FONT_SCALE).into_font()).color(&INK)
+}
 
 /// The value axis: a round maximum above `max_value` and the width its labels need.
 pub fn value_axis(
@@ -29,9 +24,10 @@ pub fn value_axis(
     lang: Lang,
     f: &crate::locale::Formatter,
     metrics: &TextMetrics,
+    layout: Layout,
 ) -> (f64, u32) {
     let y_max = nice_max(max_value);
-    let text_px = FONT / PLOTTERS_FONT_SCALE;
+    let text_px = layout.font();
     let widest = (0..=5)
         .map(|i| {
             metrics.width(
@@ -72,6 +68,7 @@ pub fn draw_axes<DB: DrawingBackend, X>(
     lang: Lang,
     f: &crate::locale::Formatter,
     text: &TextStyle,
+    layout: Layout,
 ) -> Result<(), String>
 where
     X: plotters::coord::ranged1d::Ranged<
@@ -83,7 +80,7 @@ where
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .y_labels(6)
+        .y_labels(layout.value_ticks())
         .x_label_formatter(x_label)
         .y_label_formatter(&value_format)
         .label_style(text.clone())
@@ -104,35 +101,58 @@ pub fn label(lang: Lang, s: &str) -> String {
     }
 }
 
-/// Where each legend item goes: rows of (x of the marker centre, label), in reading order.
+/// Where each legend item goes: (x of the marker centre, y of its first line, its lines),
+/// in reading order. A label wider than the drawing wraps onto more rows.
 pub struct LegendLayout {
     pub height: u32,
-    items: Vec<(i32, i32, String, bool)>,
+    row: u32,
+    items: Vec<(i32, i32, Vec<String>, bool)>,
 }
 
-pub fn layout_legend(labels: &[String], lang: Lang, metrics: &TextMetrics) -> LegendLayout {
-    let text_px = FONT / PLOTTERS_FONT_SCALE;
+pub fn layout_legend(
+    labels: &[String],
+    lang: Lang,
+    metrics: &TextMetrics,
+    layout: Layout,
+) -> LegendLayout {
+    let (text_px, width, row_h) = (
+        layout.font(),
+        f64::from(layout.width()),
+        layout.legend_row(),
+    );
     let margin = 16.0;
-    let usable = f64::from(WIDTH) - 2.0 * margin;
+    let usable = width - 2.0 * margin;
     let mut items = Vec::new();
     let (mut cursor, mut row) = (0.0, 0);
     for l in labels {
-        let item_w = 30.0 + metrics.width(l, text_px) + 22.0;
+        let lines = super::standalone::wrap(l, text_px, usable - 52.0, metrics);
+        let widest = lines
+            .iter()
+            .map(|x| metrics.width(x, text_px))
+            .fold(0.0, f64::max);
+        let item_w = 30.0 + widest + 22.0;
         if cursor > 0.0 && cursor + item_w > usable {
             cursor = 0.0;
             row += 1;
         }
         let centre = if lang.is_rtl() {
-            f64::from(WIDTH) - margin - cursor - 12.0
+            width - margin - cursor - 12.0
         } else {
             margin + cursor + 12.0
         };
-        let y = (row * LEGEND_ROW + LEGEND_ROW / 2 + 4) as i32;
-        items.push((centre.round() as i32, y, label(lang, l), lang.is_rtl()));
+        let y = (row * row_h + row_h / 2 + 4) as i32;
+        let n = lines.len() as u32;
+        let lines = lines.iter().map(|x| label(lang, x)).collect();
+        items.push((centre.round() as i32, y, lines, lang.is_rtl()));
         cursor += item_w;
+        if n > 1 {
+            row += n - 1;
+            cursor = usable;
+        }
     }
     LegendLayout {
-        height: (row + 1) * LEGEND_ROW + 10,
+        height: (row + 1) * row_h + 10,
+        row: row_h,
         items,
     }
 }
@@ -152,14 +172,13 @@ pub fn draw_legend<DB: DrawingBackend>(
     text: &TextStyle,
     swatch: Swatch,
 ) -> Result<(), String> {
-    for (i, (cx, cy, label, rtl)) in legend.items.iter().enumerate() {
-        let color = PALETTE[i % PALETTE.len()];
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    for (i, (cx, cy, lines, rtl)) in legend.items.iter().enumerate() {
+        let color = palette::series(i);
         if swatch == Swatch::LineAndMarker {
-            area.draw(&PathElement::new(
-                vec![(cx - 12, *cy), (cx + 12, *cy)],
-                color.stroke_width(2),
-            ))
-            .map_err(|e| e.to_string())?;
+            let line =
+                PathElement::new(vec![(cx - 12, *cy), (cx + 12, *cy)], color.stroke_width(2));
+            area.draw(&line).map_err(err)?;
         }
         let shape = if swatch == Swatch::Square {
             vec![(-6, -6), (6, -6), (6, 6), (-6, 6)]
@@ -167,15 +186,18 @@ pub fn draw_legend<DB: DrawingBackend>(
             shape_points(i)
         };
         area.draw(&(EmptyElement::at((*cx, *cy)) + Polygon::new(shape, color.filled())))
-            .map_err(|e| e.to_string())?;
+            .map_err(err)?;
         let (anchor, tx) = if *rtl {
             (HPos::Right, cx - 18)
         } else {
             (HPos::Left, cx + 18)
         };
         let style = text.pos(Pos::new(anchor, VPos::Center));
-        area.draw(&Text::new(label.clone(), (tx, *cy), style))
-            .map_err(|e| e.to_string())?;
+        for (k, l) in lines.iter().enumerate() {
+            let y = cy + (k as u32 * legend.row) as i32;
+            area.draw(&Text::new(l.clone(), (tx, y), style.clone()))
+                .map_err(err)?;
+        }
     }
     Ok(())
 }
@@ -198,13 +220,6 @@ pub fn shape_points(i: usize) -> Vec<(i32, i32)> {
     }
 }
 
-pub fn closed(mut points: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
-    if let Some(first) = points.first().copied() {
-        points.push(first);
-    }
-    points
-}
-
 /// A round axis maximum a little above the data: 1, 2, 2.5 or 5 times a power of ten.
 pub fn nice_max(max: f64) -> f64 {
     if max <= 0.0 {
@@ -224,28 +239,10 @@ pub fn nice_max(max: f64) -> f64 {
 mod tests {
     use super::*;
 
-    fn luminance(c: RGBColor) -> f64 {
-        let ch = |v: u8| {
-            let s = f64::from(v) / 255.0;
-            if s <= 0.03928 {
-                s / 12.92
-            } else {
-                ((s + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
-    }
-
     #[test]
-    fn palette_and_ink_contrast_with_the_background() {
-        let on_white = |c: RGBColor| 1.05 / (luminance(c) + 0.05);
-        for c in PALETTE {
-            assert!(on_white(c) >= 4.5, "{c:?}: {:.2}", on_white(c));
-        }
-        assert!(on_white(INK) >= 7.0);
-        // Gridlines are decoration, light on purpose; marker shapes differ per series so
-        // colour is never the only cue.
+    fn markers_differ_by_shape_so_colour_is_never_the_only_cue() {
         assert_ne!(shape_points(0), shape_points(1));
+        assert_ne!(shape_points(2), shape_points(3));
     }
 
     #[test]

@@ -145,7 +145,16 @@ ui_table! {
         search_kind_source,
         az_title,
         az_description,
-        az_letters_label
+        az_letters_label,
+        tooltip {series, date, value, source},
+        source_line {publishers, documents},
+        list_and,
+        citation_short {publishers, site, as_of},
+        citation_full {publisher, title, site, as_of, documents, url},
+        cite_short,
+        cite_full,
+        about_data,
+        embed_help
     ],
-    plurals: [observations_count {n}, sources_count {n}, search_results_count {n, q}],
+    plurals: [observations_count {n}, sources_count {n}, search_results_count {n, q}, documents_count {n}],
 }

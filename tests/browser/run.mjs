@@ -6,6 +6,7 @@
 // Ends with "browser: N passed, N failed"; exit code 1 if anything failed.
 
 import { chromium } from 'playwright-core';
+import { chartGates } from './charts.mjs';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, mkdtempSync } from 'node:fs';
@@ -184,6 +185,9 @@ for (const p of pages) {
 
 // Search: normaliser in the browser, the query table, keyboard, live region, bytes, A–Z.
 await searchGates({ browser, origin, site, check, runAxe });
+// Every chart: text size, overlap and layout at 360 and 1280 px, light and dark; axe in dark
+// mode; a screenshot of each chart.
+await chartGates({ browser, origin, site, artifacts, check, runAxe, pages });
 
 // Screenshots for people: home, a regime, a report, both languages, phone and desktop.
 for (const lang of ['ar', 'fr']) {
