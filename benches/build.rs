@@ -65,9 +65,16 @@ fn main() {
         "default site, median of {runs} runs ({} threads)",
         rayon::current_num_threads()
     );
-    println!("{:<40} {:>10} {:>8}", "stage (amo-site build)", "time", "of full");
+    println!(
+        "{:<40} {:>10} {:>8}",
+        "stage (amo-site build)", "time", "of full"
+    );
     for (name, d) in &full {
-        println!("{name:<40} {:>8.2}ms {:>7.1}%", d.as_secs_f64() * 1e3, pct(*d));
+        println!(
+            "{name:<40} {:>8.2}ms {:>7.1}%",
+            d.as_secs_f64() * 1e3,
+            pct(*d)
+        );
     }
     let in_memory: Duration = rebuild.iter().map(|s| s.1).sum();
     println!(

@@ -71,7 +71,9 @@ fn edges() -> BTreeMap<String, BTreeSet<String>> {
     for entry in std::fs::read_dir(&src).expect("src/") {
         let path = entry.expect("entry").path();
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if matches!(name, "lib" | "main") || (path.is_file() && path.extension().is_none_or(|x| x != "rs")) {
+        if matches!(name, "lib" | "main")
+            || (path.is_file() && path.extension().is_none_or(|x| x != "rs"))
+        {
             continue;
         }
         let mut uses = BTreeSet::new();
@@ -99,7 +101,9 @@ fn every_module_has_a_layer() {
 fn modules_only_use_lower_layers() {
     let mut wrong = Vec::new();
     for (module, uses) in edges() {
-        let Some(own) = layer_of(&module) else { continue };
+        let Some(own) = layer_of(&module) else {
+            continue;
+        };
         for used in uses {
             match layer_of(&used) {
                 Some(l) if l < own => {}

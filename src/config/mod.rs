@@ -1,7 +1,7 @@
 //! `site.yaml`: the site's identity (base URL, languages, titles, publisher, data licence).
 
-use crate::foundation::yaml::{parse, position_of};
 use crate::diagnostics::Diagnostics;
+use crate::foundation::yaml::{parse, position_of};
 use crate::locale::{Lang, Localized};
 use serde::Deserialize;
 use serde_saphyr::Spanned;

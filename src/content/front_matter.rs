@@ -1,7 +1,7 @@
 //! The YAML block at the top of a page, between two `---` lines.
 
-use crate::foundation::yaml::parse;
 use crate::diagnostics::{Diagnostics, Position};
+use crate::foundation::yaml::parse;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -83,31 +83,32 @@ pub fn report_dates(
             .position(|l| l.trim_start().starts_with(key))
             .map(|i| Position::new(i + 2, 1))
     };
-    let mut parse =
-        |raw: &Option<crate::foundation::RawDate>, key: &str| -> Option<crate::foundation::ObsDate> {
-            let raw = raw.as_ref()?;
-            match crate::foundation::ObsDate::parse(&raw.0) {
-                Ok(d @ crate::foundation::ObsDate::Day(..)) => Some(d),
-                Ok(_) => {
-                    diags.error(
-                        rel,
-                        line_of(key),
-                        format!("`{key}` must be a full date"),
-                        "write it as YYYY-MM-DD",
-                    );
-                    None
-                }
-                Err(m) => {
-                    diags.error(
-                        rel,
-                        line_of(key),
-                        format!("bad `{key}`: {m}"),
-                        "write it as YYYY-MM-DD",
-                    );
-                    None
-                }
+    let mut parse = |raw: &Option<crate::foundation::RawDate>,
+                     key: &str|
+     -> Option<crate::foundation::ObsDate> {
+        let raw = raw.as_ref()?;
+        match crate::foundation::ObsDate::parse(&raw.0) {
+            Ok(d @ crate::foundation::ObsDate::Day(..)) => Some(d),
+            Ok(_) => {
+                diags.error(
+                    rel,
+                    line_of(key),
+                    format!("`{key}` must be a full date"),
+                    "write it as YYYY-MM-DD",
+                );
+                None
             }
-        };
+            Err(m) => {
+                diags.error(
+                    rel,
+                    line_of(key),
+                    format!("bad `{key}`: {m}"),
+                    "write it as YYYY-MM-DD",
+                );
+                None
+            }
+        }
+    };
     let dates = ReportDates {
         date: parse(&front.date, "date"),
         figures_as_of: parse(&front.figures_as_of, "figures_as_of"),

@@ -9,7 +9,7 @@ mod directive;
 mod front_matter;
 pub mod markdown;
 
-pub use directive::{Directive, DirectiveKind};
+pub use directive::{Directive, DirectiveKind, FigureRef};
 pub use front_matter::{FrontMatter, Layout, ReportDates};
 
 use crate::diagnostics::Diagnostics;

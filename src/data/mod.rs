@@ -6,16 +6,20 @@
 
 mod chart_data;
 mod model;
+mod noun_check;
 mod raw;
 mod read;
 mod validate;
 
-pub use crate::foundation::{ChartId, IndicatorId, ObsDate, RawDate, RegimeId, SourceId, days_in_month};
+pub use crate::foundation::{
+    ChartId, IndicatorId, ObsDate, RawDate, RegimeId, SourceId, days_in_month,
+};
 pub use chart_data::{ChartData, SeriesData};
 pub use model::{
     Chart, ChartKind, Dataset, Indicator, Observation, Qualifier, Regime, Series, Source,
     SourceKind, Unavailable, Unit,
 };
+pub use noun_check::check_nouns;
 
 use crate::diagnostics::Diagnostics;
 use std::path::Path;

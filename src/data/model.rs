@@ -1,8 +1,8 @@
 //! The validated statistics model. A value of these types has passed every check in
 //! `validate`: references resolve, dates exist, values are finite and in range.
 
-use crate::foundation::{ChartId, IndicatorId, ObsDate, RegimeId, SourceId};
 use crate::foundation::Localized;
+use crate::foundation::{ChartId, IndicatorId, ObsDate, RegimeId, SourceId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -20,6 +20,23 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The noun a figure in this unit is counted in unless its indicator names one.
+    /// Percentages carry their sign; a bare count needs its indicator's `noun:`.
+    pub fn default_noun(self) -> Option<&'static str> {
+        match self {
+            Unit::Persons => Some("person"),
+            Unit::Mad => Some("dirham"),
+            Unit::MadPerMonth => Some("dirham-per-month"),
+            Unit::FilesPerDay => Some("file-per-day"),
+            Unit::Percent | Unit::Count => None,
+        }
+    }
+
+    /// Whether the value is an amount of money (it always shows its currency).
+    pub fn is_money(self) -> bool {
+        matches!(self, Unit::Mad | Unit::MadPerMonth)
+    }
+
     /// The stable ASCII name written in CSV and JSON.
     pub fn code(self) -> &'static str {
         match self {
@@ -113,10 +130,23 @@ pub struct Indicator {
     pub title: Localized<String>,
     pub definition: Localized<String>,
     pub unit: Unit,
+    /// The noun its figures are counted in, as written (`noun:`), with its position;
+    /// `None` takes the unit's default (see [`Unit::default_noun`]).
+    pub noun: Option<(String, Option<crate::diagnostics::Position>)>,
     /// Sorted by date, then source id.
     pub observations: Vec<Observation>,
     /// Where it was defined, relative to the site root.
     pub file: PathBuf,
+}
+
+impl Indicator {
+    /// The id of the noun its figures are counted in: its own, else its unit's.
+    pub fn noun_id(&self) -> Option<&str> {
+        self.noun
+            .as_ref()
+            .map(|(n, _)| n.as_str())
+            .or(self.unit.default_noun())
+    }
 }
 
 #[derive(Debug, Clone)]

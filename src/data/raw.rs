@@ -1,9 +1,9 @@
 //! The YAML files of `data/` exactly as written, with the location of every value that
 //! validation may need to point at. Nothing here is trusted yet: see `validate`.
 
-use crate::foundation::RawDate;
 use super::model::{ChartKind, Qualifier, SourceKind, Unit};
 use crate::foundation::Localized;
+use crate::foundation::RawDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -49,6 +49,9 @@ pub struct RawIndicator {
     pub title: Localized<String>,
     pub definition: Localized<String>,
     pub unit: Unit,
+    /// The noun the figures are counted in (`i18n/nouns.yaml`); defaults by unit.
+    #[serde(default)]
+    pub noun: Option<Spanned<String>>,
     pub observations: Vec<RawObservation>,
 }
 

@@ -1,15 +1,14 @@
 //! Checks the raw YAML and builds the [`Dataset`], reporting every problem it finds.
 
-use crate::foundation::{ChartId, IndicatorId, ObsDate, RegimeId, SourceId, is_valid_id};
 use super::model::*;
 use super::raw::*;
-use super::read::{CHARTS_FILE, RawData, REGIMES_FILE, SOURCES_FILE};
-use crate::foundation::yaml::position_of;
+use super::read::{CHARTS_FILE, REGIMES_FILE, RawData, SOURCES_FILE};
 use crate::diagnostics::{Diagnostics, Position};
 use crate::foundation::Localized;
+use crate::foundation::yaml::position_of;
+use crate::foundation::{ChartId, IndicatorId, ObsDate, RegimeId, SourceId, is_valid_id};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-
 
 const ID_HINT: &str =
     "ids use lowercase ASCII letters, digits and hyphens, e.g. `tadamon-beneficiaries`";
@@ -119,7 +118,6 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
     }
     ds
 }
-
 
 fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<SourceId, Source> {
     let mut out = BTreeMap::new();
@@ -250,6 +248,7 @@ fn indicator(cx: &mut Ctx, file: &Path, raw: RawIndicator, ds: &Dataset) -> Opti
         title: raw.title,
         definition: raw.definition,
         unit: raw.unit,
+        noun: raw.noun.map(|n| (n.value.clone(), position_of(&n))),
         observations,
         file: file.to_path_buf(),
     })

@@ -6,9 +6,18 @@ use std::fmt::Write;
 /// Every diagnostic, sorted. The caller adds the summary line that fits what it did (see
 /// [`summary`]).
 pub fn render_all(diagnostics: &Diagnostics) -> String {
+    render_as(diagnostics, "error")
+}
+
+/// Like [`render_all`], for problems that do not fail the command (`warning: …`).
+pub fn render_warnings(diagnostics: &Diagnostics) -> String {
+    render_as(diagnostics, "warning")
+}
+
+fn render_as(diagnostics: &Diagnostics, level: &str) -> String {
     let mut out = String::new();
     for d in diagnostics.sorted() {
-        render_one(&mut out, d, diagnostics.source(&d.file));
+        render_one(&mut out, level, d, diagnostics.source(&d.file));
     }
     out
 }
@@ -24,8 +33,8 @@ pub fn summary(diagnostics: &Diagnostics, outcome: Option<&str>) -> String {
     }
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>) {
-    let _ = writeln!(out, "error: {}", d.message);
+fn render_one(out: &mut String, level: &str, d: &Diagnostic, source: Option<&str>) {
+    let _ = writeln!(out, "{level}: {}", d.message);
     let _ = writeln!(out, "  --> {}", d.location());
     if let (Some(pos), Some(text)) = (d.position, source)
         && let Some(line) = text.lines().nth(pos.line.saturating_sub(1))

@@ -159,7 +159,11 @@ pub fn chart(
             observations: s.points.iter().copied().map(observation).collect(),
         })
         .collect();
-    let ids = data.source_ids().into_iter().map(|id| id.as_str()).collect();
+    let ids = data
+        .source_ids()
+        .into_iter()
+        .map(|id| id.as_str())
+        .collect();
     to_bytes(&ChartJson {
         id: &chart.id,
         title: &chart.title,

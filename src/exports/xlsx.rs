@@ -87,7 +87,11 @@ fn note_cell(lx: &LangCtx, o: &Observation) -> String {
     } else {
         lx.qualified(o.qualifier, "…")
     };
-    let note = o.note.as_ref().map(|n| n.get(lx.lang).as_str()).unwrap_or("");
+    let note = o
+        .note
+        .as_ref()
+        .map(|n| n.get(lx.lang).as_str())
+        .unwrap_or("");
     [qualifier.as_str(), note]
         .iter()
         .filter(|s| !s.is_empty())

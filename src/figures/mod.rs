@@ -60,7 +60,9 @@ pub struct Figures<'a> {
 
 impl Figures<'_> {
     pub fn block(&self, id: &str, lang: Lang) -> Option<&str> {
-        self.charts.get(id).map(|c| c.output.get(lang).block.as_str())
+        self.charts
+            .get(id)
+            .map(|c| c.output.get(lang).block.as_str())
     }
 }
 
@@ -72,10 +74,7 @@ struct Pens<'a> {
 }
 
 /// Draws every chart in both languages, in parallel; results are collected in id order.
-pub fn build<'a>(
-    ctx: &Ctx<'a>,
-    cache: Option<&PngCache>,
-) -> Result<Figures<'a>, Vec<Diagnostic>> {
+pub fn build<'a>(ctx: &Ctx<'a>, cache: Option<&PngCache>) -> Result<Figures<'a>, Vec<Diagnostic>> {
     let pens = Pens {
         metrics: TextMetrics::new(),
         png: Some((PngRenderer::new(), cache)),
@@ -160,6 +159,7 @@ fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutp
                 &citation,
                 &pens.metrics,
             );
+            let svg_file = crate::locale::typography::for_lang(lang, &svg_file);
             let draw = || renderer.render(&svg_file, 2.0);
             let png = match cache {
                 Some(cache) => cache.get_or_render(&svg_file, draw)?,

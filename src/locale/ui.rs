@@ -87,7 +87,6 @@ ui_table! {
         no_address,
         licence,
         publisher,
-        chart_summary_intro,
         choose_language,
         footer_note,
         hollow_markers,
@@ -111,8 +110,18 @@ ui_table! {
         all_reports,
         not_found_title,
         not_found_text,
-        feed_title
+        feed_title,
+        date_year,
+        date_month,
+        date_day,
+        notes_title,
+        note_ref_label,
+        note_back,
+        note_definition,
+        note_observed,
+        chart_summary_title,
+        chart_summary_series,
+        chart_summary_single
     ],
     plurals: [observations_count, sources_count],
 }
-

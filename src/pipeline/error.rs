@@ -10,7 +10,10 @@ pub enum BuildError {
     /// The input has problems; nothing was written.
     Invalid(Diagnostics),
     /// amo-site itself failed on valid input (a template or a download writer).
-    Internal { stage: &'static str, message: String },
+    Internal {
+        stage: &'static str,
+        message: String,
+    },
     /// Writing the output failed; the previous output is intact.
     Write {
         path: PathBuf,

@@ -1,9 +1,9 @@
 //! Atom 1.0 feed of the reports, one per language.
 
+use crate::context::Ctx;
 use crate::html::escape;
 use crate::locale::Lang;
 use crate::output::OutputFile;
-use crate::context::Ctx;
 use crate::site::Site;
 use crate::urls;
 use std::fmt::Write;

@@ -1,10 +1,10 @@
 //! `sitemap.xml` (every page in both languages with its `xhtml:link` alternates) and
 //! `robots.txt` pointing at it.
 
+use crate::config::Config;
 use crate::html::escape;
 use crate::locale::Lang;
 use crate::output::OutputFile;
-use crate::config::Config;
 use crate::site::Site;
 use crate::urls;
 use std::fmt::Write;

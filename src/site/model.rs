@@ -1,6 +1,7 @@
 //! The site model: pages with rendered bodies, navigation, and the checks that span pages
 //! (every page paired, regimes and headline figures that exist, the required pages present).
 
+use super::notes::Notes;
 use super::resolver::Resolver;
 use crate::content::markdown::{self, Origin};
 use crate::content::{Content, Layout, PagePair, Source};
@@ -61,6 +62,8 @@ pub struct PageText {
     pub description: String,
     pub nav_title: String,
     pub body_html: String,
+    /// «المصادر» / "Sources": the notes the body's figures refer to (empty if none).
+    pub notes_html: String,
     pub anchors: Vec<String>,
     pub headline: Vec<IndicatorId>,
     pub file: PathBuf,
@@ -128,11 +131,10 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
         ctx: *ctx,
         figures,
         vintage: None,
+        notes: None,
     };
-    let results: Vec<Result<Page, Vec<Diagnostic>>> = pairs
-        .par_iter()
-        .map(|pair| page(pair, &resolver))
-        .collect();
+    let results: Vec<Result<Page, Vec<Diagnostic>>> =
+        pairs.par_iter().map(|pair| page(pair, &resolver)).collect();
     let mut pages = Vec::new();
     for r in results {
         match r {
@@ -285,7 +287,9 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
         );
     }
     // A report shows its figures as they were known on its date.
+    let notes = Notes::default();
     let resolver = Resolver {
+        notes: Some(&notes),
         vintage: if src.front.layout == Layout::Report {
             src.dates.vintage()
         } else {
@@ -311,8 +315,15 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
                 .clone()
                 .unwrap_or_else(|| src.front.title.clone()),
             body_html: r.html,
+            notes_html: notes.section(&resolver.ctx.lang(lang)),
             anchors: r.anchors,
-            headline: src.front.headline.iter().cloned().map(IndicatorId::new).collect(),
+            headline: src
+                .front
+                .headline
+                .iter()
+                .cloned()
+                .map(IndicatorId::new)
+                .collect(),
             file: src.file.clone(),
             content_lang: lang,
             date: src.dates.date,

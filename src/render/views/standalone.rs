@@ -1,9 +1,9 @@
 //! Pages outside the content tree: the neutral root, the embed page of a chart, the 404 page.
 
 use crate::content::Layout;
-use crate::locale::{Lang, UiText};
 use crate::context::Ctx;
 use crate::figures::Figures;
+use crate::locale::{Lang, UiText};
 use crate::site::Page;
 use crate::urls;
 use askama::Template;
@@ -96,6 +96,7 @@ pub fn not_found_page(ctx: &Ctx) -> Page {
                 urls::data_page(l),
                 crate::html::escape(&ui.nav_data)
             ),
+            notes_html: String::new(),
             anchors: Vec::new(),
             headline: Vec::new(),
             file: std::path::PathBuf::from("templates/page.html"),
