@@ -25,7 +25,7 @@ fn missing_categories_and_compact_are_located() {
         "x:\n  ar: { one: \"a\", other: \"{n} b\", compact: \"{n} b\" }\n  fr: { one: \"{n} x\", many: \"{n} de x\", other: \"x\" }\n",
     );
     assert!(got.is_none());
-    assert!(text.contains("i18n/nouns.yaml:1:1"), "{text}");
+    assert!(text.contains("i18n/nouns.yaml:2:3"), "{text}");
     assert!(text.contains("noun `x` in ar lacks"), "{text}");
     assert!(
         text.contains("`x` has no `compact` pattern in fr"),
