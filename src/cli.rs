@@ -167,6 +167,7 @@ fn check(root: &std::path::Path) -> ExitCode {
             ExitCode::from(1)
         }
         Ok(report) => {
+            eprint!("{}", crate::diagnostics::render_warnings(&report.warnings));
             if !report.external.is_empty() {
                 println!(
                     "{} external links (listed, not fetched):",

@@ -360,14 +360,46 @@ fn errors_in_many_files_are_reported_together() {
             );
             s.replace(
                 "content/coverage.fr.md",
-                "{{ figure amo-registered date=2022 }}",
-                "{{ figure amo-registered date=2021 }}",
+                "{{ figure amo-registered date=2022 noun=none }}",
+                "{{ figure amo-registered date=2021 noun=none }}",
             );
         },
         &[
             "site.yaml:2:",
             "data/indicators/population.yaml:",
             "content/coverage.fr.md:",
+        ],
+    );
+    assert!(err.contains("3 problems found"), "{err}");
+}
+
+#[test]
+fn unknown_nouns_and_money_without_currency_are_located() {
+    let err = fails_with(
+        |s| {
+            s.replace(
+                "data/indicators/cnss-agencies.yaml",
+                "noun: agency",
+                "noun: agencies",
+            );
+            s.replace(
+                "content/care.fr.md",
+                "{{ figure tadamon-claims-filed }}",
+                "{{ figure tadamon-claims-filed noun=dossier }}",
+            );
+            s.replace(
+                "content/regimes/tadamon.fr.md",
+                "{{ figure tadamon-annual-budget }}",
+                "{{ figure tadamon-annual-budget noun=none }}",
+            );
+        },
+        &[
+            "data/indicators/cnss-agencies.yaml:",
+            "unknown noun `agencies`",
+            "content/care.fr.md:",
+            "unknown noun `dossier` in a figure directive",
+            "content/regimes/tadamon.fr.md:",
+            "a sum of money",
         ],
     );
     assert!(err.contains("3 problems found"), "{err}");

@@ -151,8 +151,14 @@ fn headline_figure_is_formatted_for_each_language() {
         ar.contains("87\u{200E}%\u{200E}"),
         "Arabic percent keeps CLDR marks in HTML"
     );
-    // Inline figures cite their source and date.
-    assert!(fr.contains("(<a href=\"/fr/data/#source-cdc-2025-hespress\">Cour des comptes</a>, <time datetime=\"2024\">2024</time>)"));
+    // Inline figures carry their noun and a note reference to their source and date.
+    assert!(
+        fr.contains("31,94 millions de personnes</data><sup class=\"note-ref\"><a id=\"note-ref-1\" href=\"#note-1\" aria-label=\"source 1\">1</a></sup>"),
+        "fr inline figure"
+    );
+    assert!(fr.contains(
+        "<li id=\"note-1\"><a href=\"/fr/data/#source-cdc-2025-hespress\">Cour des comptes</a>"
+    ));
     // Latin runs inside Arabic are isolated.
     let tadamon = site.output_file("ar/regimes/tadamon/index.html");
     assert!(

@@ -5,7 +5,7 @@ mod common;
 
 use common::SiteCopy;
 
-const REPORT_2023: &str = "---\ntitle: \"Point d'étape 2023\"\ndescription: \"Où en était AMO Tadamon au printemps 2023.\"\nlayout: report\ndate: 2023-06-01\n---\n\nAMO Tadamon comptait {{ figure tadamon-beneficiaries }} bénéficiaires.\n\n{{ chart tadamon-growth }}\n";
+const REPORT_2023: &str = "---\ntitle: \"Point d'étape 2023\"\ndescription: \"Où en était AMO Tadamon au printemps 2023.\"\nlayout: report\ndate: 2023-06-01\n---\n\nAMO Tadamon comptait {{ figure tadamon-beneficiaries }}.\n\n{{ chart tadamon-growth }}\n";
 
 fn site_with_2023_report() -> SiteCopy {
     let site = SiteCopy::new();
@@ -31,18 +31,24 @@ fn a_2023_report_shows_2023_figures_and_points_to_newer_data() {
     // On 2023-06-01 the latest published figure was 9,6 million (Vitavox, 2023-05-05);
     // the 10,2 million of September 2023 and everything later were not out yet.
     assert!(
-        html.contains("<data value=\"9600000\">9,6 millions</data>"),
+        html.contains("<data value=\"9600000\">9,6\u{A0}millions de bénéficiaires</data>")
+            || html.contains("<data value=\"9600000\">9,6 millions de bénéficiaires</data>"),
         "vintage figure"
     );
     assert!(
-        !html.contains("<data value=\"11400000\">plus de 11,4 millions</data> <span"),
+        !html.contains("<data value=\"11400000\">"),
         "no later figure inline"
     );
     assert!(
         html.contains("class=\"updated-since\""),
         "link to the newer figure"
     );
-    assert!(html.contains("mis à jour depuis : plus de 11,4 millions en juillet 2025"));
+    // The newer figure is said in the figure's source note, with its date phrase.
+    let notes = &html[html.find("<section class=\"notes\"").expect("notes")..];
+    assert!(
+        notes.contains("Mis à jour depuis\u{A0}: plus de 11,4 millions de bénéficiaires en <time datetime=\"2025-07\">juillet 2025</time>."),
+        "{notes}"
+    );
     // The chart in the report stops at the vintage too.
     let figure = &html[html.find("id=\"figure-tadamon-growth\"").unwrap()..];
     let figure = &figure[..figure.find("</figure>").unwrap()];

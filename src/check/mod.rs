@@ -3,6 +3,8 @@
 //! counterpart. Problems are located in the Markdown they come from where possible. External
 //! links are listed, never fetched.
 
+mod punctuation;
+
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::pipeline::{self, BuildError, Built};
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,6 +13,8 @@ use std::path::{Path, PathBuf};
 /// What a check found.
 pub struct Report {
     pub problems: Diagnostics,
+    /// What does not fail the check but should be fixed: Latin `;` `?` in Arabic text.
+    pub warnings: Diagnostics,
     /// External addresses, sorted and unique, with the number of pages using each.
     pub external: BTreeMap<String, usize>,
     pub pages_checked: usize,
@@ -88,7 +92,17 @@ pub fn check_rendered(root: &Path, site: &Built) -> Report {
     }) {
         problems.add_source(&file, &text);
     }
+    let mut arabic: Vec<PathBuf> = site
+        .page_sources
+        .values()
+        .filter(|f| f.to_string_lossy().ends_with(".ar.md"))
+        .cloned()
+        .collect();
+    arabic.sort();
+    arabic.dedup();
+    arabic.push(PathBuf::from("i18n/ar.yaml"));
     Report {
+        warnings: punctuation::arabic_punctuation(root, &arabic),
         problems,
         external,
         pages_checked: pages,

@@ -1,6 +1,8 @@
 //! Directives authors write in Markdown to pull figures and charts from the data:
 //! `{{ figure tadamon-beneficiaries }}`, `{{ figure amo-registered date=2022 }}`,
-//! `{{ chart coverage-growth }}`.
+//! `{{ chart coverage-growth }}`. A figure is written with its noun
+//! (`11,1 millions de bénéficiaires`); `noun=ID` picks another noun of `i18n/nouns.yaml`,
+//! `noun=none` the bare number.
 //!
 //! The syntax has no quotes on purpose: smart punctuation cannot curl what is not there.
 
@@ -9,13 +11,19 @@ use crate::foundation::ObsDate;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DirectiveKind {
     /// An inline figure: the value formatted for the page, with its date and source.
-    Figure {
-        indicator: String,
-        date: Option<ObsDate>,
-        source: Option<String>,
-    },
+    Figure(FigureRef),
     /// A chart, alone in its paragraph.
     Chart { id: String },
+}
+
+/// What a figure directive asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FigureRef {
+    pub indicator: String,
+    pub date: Option<ObsDate>,
+    pub source: Option<String>,
+    /// `noun=…` as written: a noun id, or `none` for the bare number.
+    pub noun: Option<String>,
 }
 
 /// A directive found in text, with its byte range in that text.
@@ -68,7 +76,7 @@ pub fn scan(text: &str) -> Vec<Result<Directive, DirectiveError>> {
 fn parse(inner: &str) -> Result<DirectiveKind, (String, String)> {
     let mut words = inner.split_whitespace();
     let name = words.next().unwrap_or_default();
-    let usage = "write `{{ figure INDICATOR }}`, `{{ figure INDICATOR date=YYYY-MM source=SOURCE }}` or `{{ chart CHART }}`";
+    let usage = "write `{{ figure INDICATOR }}`, `{{ figure INDICATOR date=YYYY-MM source=SOURCE noun=NOUN }}` or `{{ chart CHART }}`";
     let Some(id) = words.next() else {
         return Err((
             format!("the directive `{{{{{inner}}}}}` names no id"),
@@ -80,6 +88,7 @@ fn parse(inner: &str) -> Result<DirectiveKind, (String, String)> {
         "figure" => {
             let mut date = None;
             let mut source = None;
+            let mut noun = None;
             for (n, arg) in args.iter().enumerate() {
                 if let Some((key, _)) = arg.split_once('=')
                     && args[..n]
@@ -101,19 +110,21 @@ fn parse(inner: &str) -> Result<DirectiveKind, (String, String)> {
                         })?);
                     }
                     Some(("source", v)) => source = Some(v.to_string()),
+                    Some(("noun", v)) if !v.is_empty() => noun = Some(v.to_string()),
                     _ => {
                         return Err((
                             format!("unknown argument `{arg}` in a figure directive"),
-                            "a figure takes `date=` and `source=` only".into(),
+                            "a figure takes `date=`, `source=` and `noun=` only (`noun=none` for the bare number)".into(),
                         ));
                     }
                 }
             }
-            Ok(DirectiveKind::Figure {
+            Ok(DirectiveKind::Figure(FigureRef {
                 indicator: id.to_string(),
                 date,
                 source,
-            })
+                noun,
+            }))
         }
         "chart" => {
             if let Some(extra) = args.first() {
@@ -138,7 +149,7 @@ mod tests {
         assert_eq!(found.len(), 2);
         let first = found[0].as_ref().unwrap();
         assert!(
-            matches!(&first.kind, DirectiveKind::Figure { indicator, .. } if indicator == "tadamon-beneficiaries")
+            matches!(&first.kind, DirectiveKind::Figure(f) if f.indicator == "tadamon-beneficiaries")
         );
         assert!(
             matches!(&found[1].as_ref().unwrap().kind, DirectiveKind::Chart { id } if id == "coverage-growth")
@@ -147,14 +158,16 @@ mod tests {
 
     #[test]
     fn reads_arguments() {
-        let found = scan("{{ figure amo-registered date=2022 source=cdc-2025-hespress }}");
+        let found =
+            scan("{{ figure amo-registered date=2022 source=cdc-2025-hespress noun=none }}");
         assert_eq!(
             found[0].as_ref().unwrap().kind,
-            DirectiveKind::Figure {
+            DirectiveKind::Figure(FigureRef {
                 indicator: "amo-registered".into(),
                 date: Some(ObsDate::Year(2022)),
-                source: Some("cdc-2025-hespress".into())
-            }
+                source: Some("cdc-2025-hespress".into()),
+                noun: Some("none".into()),
+            })
         );
     }
 
@@ -164,6 +177,7 @@ mod tests {
         assert!(scan("{{ graph x }}")[0].is_err());
         assert!(scan("{{ figure x date=2023-13 }}")[0].is_err());
         assert!(scan("{{ figure x colour=red }}")[0].is_err());
+        assert!(scan("{{ figure x noun= }}")[0].is_err());
         assert!(scan("text {{ figure x")[0].is_err());
         let twice = scan("{{ figure x date=2022 date=2023 }}");
         assert!(twice[0].as_ref().unwrap_err().message.contains("twice"));

@@ -2,9 +2,8 @@
 //! escaped (unless the configuration allows it), Latin runs isolated in Arabic text, and
 //! stable heading anchors.
 
-use super::directive::{DirectiveKind, scan};
+use super::directive::{DirectiveKind, FigureRef, scan};
 use crate::diagnostics::{Diagnostic, line_col};
-use crate::foundation::ObsDate;
 use crate::html::escape;
 use crate::locale::{Lang, bidi};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -15,13 +14,7 @@ use std::path::Path;
 /// What directives turn into. Implemented by the site stage, which knows the data.
 pub trait DirectiveResolver {
     /// Inline HTML for a figure, or (message, hint) when it cannot be resolved.
-    fn figure(
-        &self,
-        lang: Lang,
-        indicator: &str,
-        date: Option<ObsDate>,
-        source: Option<&str>,
-    ) -> Result<String, (String, String)>;
+    fn figure(&self, lang: Lang, figure: &FigureRef) -> Result<String, (String, String)>;
     /// Block HTML for a chart, or (message, hint).
     fn chart(&self, lang: Lang, id: &str) -> Result<String, (String, String)>;
 }
@@ -300,17 +293,8 @@ impl<'a> Renderer<'a> {
                     html.push_str(&self.plain(&t[last..d.start]));
                     last = d.end;
                     match d.kind {
-                        DirectiveKind::Figure {
-                            indicator,
-                            date,
-                            source,
-                        } => {
-                            match self.resolver.figure(
-                                self.lang,
-                                &indicator,
-                                date,
-                                source.as_deref(),
-                            ) {
+                        DirectiveKind::Figure(figure) => {
+                            match self.resolver.figure(self.lang, &figure) {
                                 Ok(h) => html.push_str(&h),
                                 Err((m, hint)) => self.error_at(at, m, hint),
                             }
@@ -392,21 +376,15 @@ mod tests {
 
     struct Fake;
     impl DirectiveResolver for Fake {
-        fn figure(
-            &self,
-            lang: Lang,
-            indicator: &str,
-            date: Option<ObsDate>,
-            _s: Option<&str>,
-        ) -> Result<String, (String, String)> {
-            if indicator == "known" {
+        fn figure(&self, lang: Lang, f: &FigureRef) -> Result<String, (String, String)> {
+            if f.indicator == "known" {
                 Ok(format!(
                     "<data value=\"1\">{}{}</data>",
                     lang.code(),
-                    date.map(|d| d.iso()).unwrap_or_default()
+                    f.date.map(|d| d.iso()).unwrap_or_default()
                 ))
             } else {
-                Err((format!("unknown indicator `{indicator}`"), "fix".into()))
+                Err((format!("unknown indicator `{}`", f.indicator), "fix".into()))
             }
         }
         fn chart(&self, _lang: Lang, id: &str) -> Result<String, (String, String)> {

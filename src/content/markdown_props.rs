@@ -7,8 +7,8 @@
 //! URLs, raw HTML, entities, directives in awkward places). Failures found are kept as
 //! regression tests at the end of this file.
 
+use super::directive::FigureRef;
 use super::markdown::{DirectiveResolver, Origin, render};
-use crate::data::ObsDate;
 use crate::foundation::text_policy::{Refused, classify};
 use crate::foundation::url_policy::{UrlUse, check};
 use crate::locale::Lang;
@@ -19,13 +19,8 @@ use std::path::Path;
 struct Small;
 
 impl DirectiveResolver for Small {
-    fn figure(
-        &self,
-        lang: Lang,
-        indicator: &str,
-        date: Option<ObsDate>,
-        source: Option<&str>,
-    ) -> Result<String, (String, String)> {
+    fn figure(&self, lang: Lang, figure: &FigureRef) -> Result<String, (String, String)> {
+        let (indicator, date, source) = (&figure.indicator, figure.date, figure.source.as_deref());
         if indicator == "known" {
             let note = format!(
                 "{}{}",

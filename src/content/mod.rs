@@ -13,7 +13,7 @@ pub mod markdown_policy;
 #[cfg(test)]
 mod markdown_props;
 
-pub use directive::{Directive, DirectiveKind};
+pub use directive::{Directive, DirectiveKind, FigureRef};
 pub use front_matter::{FrontMatter, Layout, ReportDates, front_position, front_position_or_start};
 
 use crate::diagnostics::Diagnostics;

@@ -6,11 +6,18 @@
 //! during a build. Presentation of a value in its unit (`24,7 millions`, `plus de 3 000`)
 //! lives here, above the data it formats (see [`present`]).
 
+mod date_phrase;
+#[cfg(test)]
+mod noun_golden;
 mod present;
+#[cfg(test)]
+pub(crate) mod test_ctx;
+
+pub use date_phrase::time_html;
 
 use crate::config::Config;
 use crate::data::Dataset;
-use crate::locale::{Formatter, Formatters, Lang, Localized, UiText};
+use crate::locale::{Formatter, Formatters, Lang, Localized, Nouns, UiText};
 
 /// Everything a stage after validation reads, in both languages.
 #[derive(Clone, Copy)]
@@ -19,6 +26,8 @@ pub struct Ctx<'a> {
     pub data: &'a Dataset,
     pub formatters: &'a Formatters,
     pub ui: &'a Localized<UiText>,
+    /// The nouns figures are counted in (`i18n/nouns.yaml`).
+    pub nouns: &'a Localized<Nouns>,
 }
 
 impl<'a> Ctx<'a> {
@@ -30,6 +39,7 @@ impl<'a> Ctx<'a> {
             data: self.data,
             f: self.formatters.get(lang),
             ui: self.ui.get(lang),
+            nouns: self.nouns.get(lang),
         }
     }
 }
@@ -42,4 +52,5 @@ pub struct LangCtx<'a> {
     pub data: &'a Dataset,
     pub f: &'a Formatter,
     pub ui: &'a UiText,
+    pub nouns: &'a Nouns,
 }

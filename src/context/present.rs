@@ -1,25 +1,55 @@
 //! Values in their unit, as read in running text, in one language: the number chosen in
-//! words or digits by its size and unit, led by its qualifier (`plus de`, `حوالي`).
+//! words or digits by its size and unit, led by its qualifier (`plus de`, `حوالي`), and
+//! followed by its noun in the form the number takes (`31,94 millions de personnes`,
+//! «144 درهما», «وكالتان»).
 
 use super::LangCtx;
-use crate::data::{Qualifier, Unit};
+use crate::data::{Indicator, Qualifier, Unit};
+use crate::locale::Noun;
+
+/// Whether `value` in `unit` is written in words (`24,7 millions`): large round counts
+/// and amounts. Such a number always takes its noun's compact pattern.
+fn in_words(value: f64, unit: Unit) -> bool {
+    matches!(
+        unit,
+        Unit::Persons | Unit::Count | Unit::FilesPerDay | Unit::Mad
+    ) && value.abs() >= 1_000_000.0
+        && (value % 10_000.0) == 0.0
+}
+
+impl<'a> LangCtx<'a> {
+    /// The noun an indicator's figures are counted in, if it has one.
+    pub fn noun_of(&self, ind: &Indicator) -> Option<&'a Noun> {
+        ind.noun_id().and_then(|id| self.nouns.get(id))
+    }
+}
 
 impl LangCtx<'_> {
     /// A value in its unit as read in running text: large round counts in words,
     /// percentages with their sign, amounts in dirhams in words.
     pub fn value(&self, value: f64, unit: Unit) -> String {
-        let f = self.f;
         match unit {
-            Unit::Percent => f.percent(value),
-            Unit::Persons | Unit::Count | Unit::FilesPerDay | Unit::Mad => {
-                if value.abs() >= 1_000_000.0 && (value % 10_000.0) == 0.0 {
-                    f.compact(value)
-                } else {
-                    f.number(value)
-                }
-            }
-            Unit::MadPerMonth => f.number(value),
+            Unit::Percent => self.f.percent(value),
+            _ if in_words(value, unit) => self.f.compact(value),
+            _ => self.f.number(value),
         }
+    }
+
+    /// [`Self::value`] followed by `noun` in the form CLDR picks for the number as
+    /// displayed; the bare value without a noun.
+    pub fn counted(&self, value: f64, unit: Unit, noun: Option<&Noun>) -> String {
+        let shown = self.value(value, unit);
+        match noun {
+            Some(n) => self.f.with_noun(n, value, &shown, in_words(value, unit)),
+            None => shown,
+        }
+    }
+
+    /// A value as cards, tables and summaries show it: money always with its currency
+    /// (`9,5 milliards de dirhams`), other units bare (their label names them).
+    pub fn amount(&self, qualifier: Qualifier, value: f64, ind: &Indicator) -> String {
+        let noun = self.noun_of(ind).filter(|_| ind.unit.is_money());
+        self.qualified(qualifier, &self.counted(value, ind.unit, noun))
     }
 
     /// A formatted value with its qualifier: `plus de 24,7 millions`, `حوالي 11,1 مليون`.
@@ -55,26 +85,9 @@ impl LangCtx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
-    use crate::data::{Dataset, Qualifier, Unit};
-    use crate::locale::{Formatter, Lang, UiText};
-
-    fn with<R>(lang: Lang, f: impl FnOnce(super::LangCtx) -> R) -> R {
-        let config = Config::placeholder();
-        let data = Dataset::default();
-        let formatter = Formatter::new(lang);
-        let ui = UiText {
-            qualifier_at_least: "plus de".into(),
-            ..UiText::default()
-        };
-        f(super::LangCtx {
-            lang,
-            config: &config,
-            data: &data,
-            f: &formatter,
-            ui: &ui,
-        })
-    }
+    use crate::context::test_ctx::with;
+    use crate::data::{Qualifier, Unit};
+    use crate::locale::Lang;
 
     #[test]
     fn values_choose_words_for_round_millions_only() {

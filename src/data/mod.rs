@@ -8,6 +8,7 @@ mod chart_data;
 #[cfg(test)]
 mod load_props;
 mod model;
+mod noun_check;
 mod raw;
 mod read;
 mod validate;
@@ -20,6 +21,7 @@ pub use model::{
     Chart, ChartKind, Dataset, Indicator, Observation, Qualifier, Regime, Series, Source,
     SourceKind, Unavailable, Unit,
 };
+pub use noun_check::check_nouns;
 
 use crate::diagnostics::Diagnostics;
 use std::path::Path;

@@ -56,6 +56,25 @@ coded_enum! {
     }
 }
 
+impl Unit {
+    /// The noun a figure in this unit is counted in unless its indicator names one.
+    /// Percentages carry their sign; a bare count needs its indicator's `noun:`.
+    pub fn default_noun(self) -> Option<&'static str> {
+        match self {
+            Unit::Persons => Some("person"),
+            Unit::Mad => Some("dirham"),
+            Unit::MadPerMonth => Some("dirham-per-month"),
+            Unit::FilesPerDay => Some("file-per-day"),
+            Unit::Percent | Unit::Count => None,
+        }
+    }
+
+    /// Whether the value is an amount of money (it always shows its currency).
+    pub fn is_money(self) -> bool {
+        matches!(self, Unit::Mad | Unit::MadPerMonth)
+    }
+}
+
 coded_enum! {
     /// How the source states the value.
     #[derive(Default)]
@@ -126,10 +145,23 @@ pub struct Indicator {
     pub title: Localized<String>,
     pub definition: Localized<String>,
     pub unit: Unit,
+    /// The noun its figures are counted in, as written (`noun:`), with its position;
+    /// `None` takes the unit's default (see [`Unit::default_noun`]).
+    pub noun: Option<(String, Option<crate::diagnostics::Position>)>,
     /// Sorted by date, then source id.
     pub observations: Vec<Observation>,
     /// Where it was defined, relative to the site root.
     pub file: PathBuf,
+}
+
+impl Indicator {
+    /// The id of the noun its figures are counted in: its own, else its unit's.
+    pub fn noun_id(&self) -> Option<&str> {
+        self.noun
+            .as_ref()
+            .map(|(n, _)| n.as_str())
+            .or(self.unit.default_noun())
+    }
 }
 
 #[derive(Debug, Clone)]

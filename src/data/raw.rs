@@ -49,6 +49,9 @@ pub struct RawIndicator {
     pub title: Localized<String>,
     pub definition: Localized<String>,
     pub unit: Unit,
+    /// The noun the figures are counted in (`i18n/nouns.yaml`); defaults by unit.
+    #[serde(default)]
+    pub noun: Option<Spanned<String>>,
     pub observations: Vec<RawObservation>,
 }
 

@@ -249,6 +249,7 @@ fn indicator(cx: &mut Ctx, file: &Path, raw: RawIndicator, ds: &Dataset) -> Opti
         title: raw.title,
         definition: raw.definition,
         unit: raw.unit,
+        noun: raw.noun.map(|n| (n.value.clone(), position_of(&n))),
         observations,
         file: file.to_path_buf(),
     })

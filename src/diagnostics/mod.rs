@@ -8,7 +8,7 @@ mod position;
 mod render;
 
 pub use position::{Position, line_col};
-pub use render::{render_all, summary};
+pub use render::{render_all, render_warnings, summary};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

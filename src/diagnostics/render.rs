@@ -8,6 +8,15 @@ use std::path::Path;
 /// Every diagnostic, sorted. The caller adds the summary line that fits what it did (see
 /// [`summary`]).
 pub fn render_all(diagnostics: &Diagnostics) -> String {
+    render_as(diagnostics, "error")
+}
+
+/// Like [`render_all`], for problems that do not fail the command (`warning: …`).
+pub fn render_warnings(diagnostics: &Diagnostics) -> String {
+    render_as(diagnostics, "warning")
+}
+
+fn render_as(diagnostics: &Diagnostics, level: &str) -> String {
     let mut out = String::new();
     let sorted = diagnostics.sorted();
     // Each file is split into lines once: thousands of errors in a big file stay linear.
@@ -20,7 +29,7 @@ pub fn render_all(diagnostics: &Diagnostics) -> String {
                 .or_insert_with(|| text.lines().collect());
             file_lines.get(pos.line.saturating_sub(1)).copied()
         });
-        render_one(&mut out, d, line);
+        render_one(&mut out, level, d, line);
     }
     out
 }
@@ -37,8 +46,8 @@ pub fn summary(diagnostics: &Diagnostics, outcome: Option<&str>) -> String {
 }
 
 /// One diagnostic; `line` is the source line its position points into, if known.
-fn render_one(out: &mut String, d: &Diagnostic, line: Option<&str>) {
-    let _ = writeln!(out, "error: {}", d.message);
+fn render_one(out: &mut String, level: &str, d: &Diagnostic, line: Option<&str>) {
+    let _ = writeln!(out, "{level}: {}", d.message);
     let _ = writeln!(out, "  --> {}", d.location());
     if let (Some(pos), Some(line)) = (d.position, line) {
         let gutter = pos.line.to_string().len();

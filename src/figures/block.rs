@@ -157,9 +157,10 @@ pub fn block(
         } else {
             String::new()
         },
-        vintage_note: data
-            .vintage
-            .map(|v| ui.report_figures_as_of.replace("{date}", &f.date(v))),
+        vintage_note: data.vintage.map(|v| {
+            ui.report_figures_as_of
+                .replace("{date}", &lx.date_phrase(v))
+        }),
     }
     .render()
     .map_err(|e| e.to_string())
@@ -176,7 +177,7 @@ fn rows(data: &ChartData, lx: &LangCtx) -> Vec<Row> {
                 iso: o.date.iso(),
                 date: lx.f.date(o.date),
                 series: s.series.label.get(lang).clone(),
-                value: lx.qualified_value(o.qualifier, o.value, s.indicator.unit),
+                value: lx.amount(o.qualifier, o.value, s.indicator),
                 raw: format!("{}", o.value),
                 source_name: lx
                     .data

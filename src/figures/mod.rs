@@ -176,6 +176,7 @@ fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutp
                 &footer,
                 &pens.metrics,
             );
+            let svg_file = crate::locale::typography::for_lang(lang, &svg_file);
             let draw = || renderer.render(&svg_file, 2.0);
             let png = match cache {
                 Some(cache) => cache.get_or_render(&svg_file, draw)?,

@@ -62,12 +62,16 @@ pub(crate) mod tests {
     /// A context on the real translation tables and `data`.
     pub fn with_data<R>(lang: Lang, data: &Dataset, f: impl FnOnce(LangCtx) -> R) -> R {
         let (config, formatter, ui) = (Config::placeholder(), Formatter::new(lang), tables());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let nouns = crate::locale::nouns::load(root, &mut crate::diagnostics::Diagnostics::new())
+            .expect("i18n/nouns.yaml loads");
         f(LangCtx {
             lang,
             config: &config,
             data,
             f: &formatter,
             ui: ui.get(lang),
+            nouns: nouns.get(lang),
         })
     }
 

@@ -127,6 +127,12 @@ impl Formatter {
         form.replace("{n}", &self.number(n as f64))
     }
 
+    /// The CLDR plural category of `value` as [`Formatter::number`] displays it (two
+    /// decimals at most, trailing zeros dropped): `1,5` is not `1,50`.
+    pub fn plural_of(&self, value: f64) -> icu_plurals::PluralCategory {
+        self.plurals.category_for(&decimal(value, 2))
+    }
+
     /// A date at the precision it was observed: `2024`, `دجنبر 2024`, `26 septembre 2023`.
     pub fn date(&self, date: ObsDate) -> String {
         let (y, m, d) = date.ymd_start();

@@ -5,9 +5,12 @@
 
 pub mod bidi;
 mod format;
+pub mod nouns;
 pub mod tables;
+pub mod typography;
 mod ui;
 
 pub use crate::foundation::{Lang, Localized};
 pub use format::{Formatter, Formatters};
+pub use nouns::{NO_NOUN, Noun, Nouns};
 pub use ui::{PluralText, UiText};

@@ -142,6 +142,7 @@ fn check(lang: Lang, table: &RawTable, other: &RawTable, diags: &mut Diagnostics
             diags.error(&rel, None, format!("missing key `{key}`"), hint);
         }
     }
+    check_date_phrases(&rel, table, diags);
     UiText::from_entries(texts, plurals)
 }
 
@@ -231,6 +232,21 @@ fn placeholders_in(text: &str) -> (Vec<&str>, Vec<&str>) {
     }
     (names, malformed)
 }
+
+/// The date phrase of each precision (`en {date}`, `le {date}`) must place the date.
+fn check_date_phrases(rel: &Path, table: &RawTable, diags: &mut Diagnostics) {
+    for key in DATE_PHRASE_KEYS {
+        if let Some(Entry::Text(t)) = table.get(*key).map(|e| &e.value)
+            && !t.contains("{date}")
+        {
+            let pos = table.get(*key).and_then(position_of);
+            diags.error(rel, pos, format!("`{key}` does not place `{{date}}`"), "write the phrase of this precision around `{date}`: `en {date}`, `le {date}`, «في {date}»");
+        }
+    }
+}
+
+/// One date phrase per precision of an observation date: year, month, day.
+pub const DATE_PHRASE_KEYS: &[&str] = &["date_year", "date_month", "date_day"];
 
 #[cfg(test)]
 mod tests {

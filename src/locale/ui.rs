@@ -101,7 +101,6 @@ ui_table! {
         no_address,
         licence,
         publisher,
-        chart_summary_intro,
         choose_language,
         footer_note,
         hollow_markers,
@@ -154,7 +153,18 @@ ui_table! {
         cite_short,
         cite_full,
         about_data,
-        embed_help
+        embed_help,
+        date_year {date},
+        date_month {date},
+        date_day {date},
+        notes_title,
+        note_ref_label {n},
+        note_back,
+        note_definition,
+        note_observed {date},
+        chart_summary_title {title},
+        chart_summary_series {label, first, first_date, last, last_date},
+        chart_summary_single {label, value, date}
     ],
     plurals: [observations_count {n}, sources_count {n}, search_results_count {n, q}, documents_count {n}],
 }

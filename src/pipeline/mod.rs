@@ -70,9 +70,10 @@ pub fn run(root: &Path, png_cache: Option<&PngCache>) -> Result<Built, BuildErro
     let dataset = t.time("validate", || stages::validate(loaded.data, &mut diags));
     // Without interface strings nothing can be modelled; without a valid configuration
     // (already reported) a placeholder lets the pages find their own problems.
-    let Some(ui) = loaded.ui else {
+    let (Some(ui), Some(nouns)) = (loaded.ui, loaded.nouns) else {
         return Err(BuildError::Invalid(diags));
     };
+    crate::data::check_nouns(&dataset, &nouns, &mut diags);
     let config = loaded
         .config
         .unwrap_or_else(crate::config::Config::placeholder);
@@ -82,6 +83,7 @@ pub fn run(root: &Path, png_cache: Option<&PngCache>) -> Result<Built, BuildErro
         data: &dataset,
         formatters: &formatters,
         ui: &ui,
+        nouns: &nouns,
     };
 
     // Pages are modelled even when loading found problems, so that directive errors are

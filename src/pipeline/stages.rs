@@ -9,7 +9,7 @@ use crate::context::Ctx;
 use crate::data::{Dataset, RawData};
 use crate::diagnostics::Diagnostics;
 use crate::figures::{Figures, PngCache};
-use crate::locale::{Lang, Localized, UiText};
+use crate::locale::{Lang, Localized, Nouns, UiText};
 use crate::output::OutputFile;
 use crate::render::Sizes;
 use crate::site::Site;
@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 pub struct Loaded {
     pub config: Option<Config>,
     pub ui: Option<Localized<UiText>>,
+    pub nouns: Option<Localized<Nouns>>,
     pub data: RawData,
     pub content: Content,
 }
@@ -34,6 +35,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         data: data::read(root, diags),
         content: content::load(root, diags),
         ui: locale::tables::load(root, diags),
+        nouns: locale::nouns::load(root, diags),
     };
     input_tree::check_static(root, diags);
     loaded

@@ -10,7 +10,7 @@ mod views;
 
 use crate::context::Ctx;
 use crate::figures::Figures;
-use crate::locale::Lang;
+use crate::locale::{Lang, typography};
 use crate::output::OutputFile;
 use crate::site::Site;
 use crate::urls;
@@ -53,6 +53,7 @@ pub fn site(
         .map(|&(i, lang)| {
             let page = &site.pages[i];
             let html = PageTemplate::new(ctx, site, page, lang, sizes).render()?;
+            let html = typography::for_lang(lang, &html);
             Ok(OutputFile::new(
                 urls::output_file(&urls::page(lang, &page.slug_path)),
                 html,
@@ -63,6 +64,7 @@ pub fn site(
     for id in figures.charts.keys() {
         for lang in Lang::ALL {
             let html = EmbedTemplate::new(ctx, figures, id, lang).render()?;
+            let html = typography::for_lang(lang, &html);
             files.push(OutputFile::new(
                 urls::output_file(&urls::embed(lang, id)),
                 html,
@@ -71,8 +73,9 @@ pub fn site(
     }
     let not_found = views::not_found_page(ctx);
     for lang in Lang::ALL {
-        files.push(feed::atom(ctx, site, lang));
+        files.push(typeset(lang, feed::atom(ctx, site, lang)));
         let html = PageTemplate::new(ctx, site, &not_found, lang, sizes).render()?;
+        let html = typography::for_lang(lang, &html);
         files.push(OutputFile::new(
             urls::output_file(&urls::not_found(lang)),
             html,
@@ -81,4 +84,10 @@ pub fn site(
     files.push(sitemap::sitemap(ctx.config, site));
     files.push(sitemap::robots(ctx.config));
     Ok(files)
+}
+
+/// A generated text file typeset for its language (see [`typography`]).
+fn typeset(lang: Lang, file: OutputFile) -> OutputFile {
+    let text = String::from_utf8_lossy(&file.bytes);
+    OutputFile::new(file.path.clone(), typography::for_lang(lang, &text))
 }

@@ -153,7 +153,7 @@ fn yaml_string(s: &str) -> String {
 
 fn skeleton_fr(title: &str, date: ObsDate) -> String {
     format!(
-        "---\ntitle: {}\n{}description: {}\nlayout: report\ndate: {}\n# figures_as_of: YYYY-MM-DD   (si les chiffres doivent refléter une autre date)\n---\n\nIntroduction : de quoi parle ce rapport, en deux ou trois phrases.\n\n## Les chiffres\n\nLes chiffres viennent des données, jamais tapés à la main. Par exemple : AMO Tadamon compte {{{{ figure tadamon-beneficiaries }}}} bénéficiaires.\n\n{{{{ chart coverage-growth }}}}\n\n## Ce qu'il faut retenir\n\n- Premier point.\n- Deuxième point.\n",
+        "---\ntitle: {}\n{}description: {}\nlayout: report\ndate: {}\n# figures_as_of: YYYY-MM-DD   (si les chiffres doivent refléter une autre date)\n---\n\nIntroduction : de quoi parle ce rapport, en deux ou trois phrases.\n\n## Les chiffres\n\nLes chiffres viennent des données, jamais tapés à la main. Par exemple : AMO Tadamon compte {{{{ figure tadamon-beneficiaries }}}}, ayants droit compris.\n\n{{{{ chart coverage-growth }}}}\n\n## Ce qu'il faut retenir\n\n- Premier point.\n- Deuxième point.\n",
         yaml_string(title),
         short_title_line(title),
         yaml_string(&format!("Rapport du {} : {}.", date.iso(), title.trim())),
@@ -163,7 +163,7 @@ fn skeleton_fr(title: &str, date: ObsDate) -> String {
 
 fn skeleton_ar(title: &str, date: ObsDate) -> String {
     format!(
-        "---\ntitle: {}\n{}description: {}\nlayout: report\ndate: {}\n# figures_as_of: YYYY-MM-DD   (إذا كانت الأرقام تعكس تاريخا آخر)\n---\n\nمقدمة: موضوع هذا التقرير في جملتين أو ثلاث.\n\n## الأرقام\n\nتؤخذ الأرقام من البيانات ولا تكتب يدويا. مثلا: يضم أمو تضامن {{{{ figure tadamon-beneficiaries }}}} مستفيد.\n\n{{{{ chart coverage-growth }}}}\n\n## ما يجب الاحتفاظ به\n\n- النقطة الأولى.\n- النقطة الثانية.\n",
+        "---\ntitle: {}\n{}description: {}\nlayout: report\ndate: {}\n# figures_as_of: YYYY-MM-DD   (إذا كانت الأرقام تعكس تاريخا آخر)\n---\n\nمقدمة: موضوع هذا التقرير في جملتين أو ثلاث.\n\n## الأرقام\n\nتؤخذ الأرقام من البيانات ولا تكتب يدويا. مثلا: يضم أمو تضامن {{{{ figure tadamon-beneficiaries }}}}، بمن فيهم ذوو الحقوق.\n\n{{{{ chart coverage-growth }}}}\n\n## ما يجب الاحتفاظ به\n\n- النقطة الأولى.\n- النقطة الثانية.\n",
         yaml_string(title),
         short_title_line(title),
         yaml_string(&format!("تقرير بتاريخ {}: {}.", date.iso(), title.trim())),

@@ -64,6 +64,7 @@ fn synthetic(
             description: description.to_string(),
             nav_title: t.to_string(),
             body_html: body(lang)?,
+            notes_html: String::new(),
             anchors: Vec::new(),
             headline: Vec::new(),
             file: format!("templates/{key}.html").into(),

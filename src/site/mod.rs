@@ -2,6 +2,7 @@
 //! resolved from the data) and its links to its counterpart, and the main navigation.
 
 mod model;
+mod notes;
 mod resolver;
 
 pub use model::{MAX_TITLE_CHARS, NavItem, Page, PageText, Site, assemble};

@@ -1,6 +1,7 @@
 //! The site model: pages with rendered bodies, navigation, and the checks that span pages
 //! (every page paired, regimes and headline figures that exist, the required pages present).
 
+use super::notes::Notes;
 use super::resolver::Resolver;
 use crate::content::markdown::{self, Origin};
 use crate::content::{Content, Layout, PagePair, Source, front_position, front_position_or_start};
@@ -61,6 +62,8 @@ pub struct PageText {
     pub description: String,
     pub nav_title: String,
     pub body_html: String,
+    /// «المصادر» / "Sources": the notes the body's figures refer to (empty if none).
+    pub notes_html: String,
     pub anchors: Vec<String>,
     pub headline: Vec<IndicatorId>,
     pub file: PathBuf,
@@ -128,6 +131,7 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
         ctx: *ctx,
         figures,
         vintage: None,
+        notes: None,
     };
     let results: Vec<Result<Page, Vec<Diagnostic>>> =
         pairs.par_iter().map(|pair| page(pair, &resolver)).collect();
@@ -298,7 +302,9 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
         );
     }
     // A report shows its figures as they were known on its date.
+    let notes = Notes::default();
     let resolver = Resolver {
+        notes: Some(&notes),
         vintage: if src.front.layout() == Layout::Report {
             src.dates.vintage()
         } else {
@@ -324,6 +330,7 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
                 .clone()
                 .unwrap_or_else(|| src.front.title.value.clone()),
             body_html: r.html,
+            notes_html: notes.section(&resolver.ctx.lang(lang)),
             anchors: r.anchors,
             headline: src
                 .front

@@ -1,12 +1,14 @@
 //! Turns `{{ figure … }}` and `{{ chart … }}` directives into HTML from the data.
 
+use super::notes::Notes;
+use crate::content::FigureRef;
 use crate::content::markdown::DirectiveResolver;
 use crate::context::{Ctx, LangCtx};
 use crate::data::{Indicator, ObsDate, Observation};
 use crate::figures::Figures;
-use crate::html::{escape, text};
+use crate::html::escape;
 use crate::locale::Lang;
-use crate::urls;
+use crate::locale::{NO_NOUN, Noun};
 
 /// Resolves the directives of one page: from the current data, or for a report from the
 /// data known on its `vintage`.
@@ -16,6 +18,32 @@ pub struct Resolver<'a> {
     pub figures: &'a Figures<'a>,
     /// For a report: only what was published by this day is shown (data vintage).
     pub vintage: Option<ObsDate>,
+    /// The notes of the page being rendered: each figure cites its source there.
+    pub notes: Option<&'a Notes>,
+}
+
+/// The noun a figure is written with: `noun=` if given (`none`: the bare number), else
+/// its indicator's. A sum of money always keeps its currency.
+fn noun<'n>(
+    lx: &LangCtx<'n>,
+    ind: &Indicator,
+    asked: Option<&str>,
+) -> Result<Option<&'n Noun>, Problem> {
+    match asked {
+        None => Ok(lx.noun_of(ind)),
+        Some(NO_NOUN) if ind.unit.is_money() => Err((
+            format!("`noun=none` on `{}`, a sum of money", ind.id),
+            "an amount always shows its currency: remove `noun=none` (and the word «درهم» / \"dirhams\" after the figure)".into(),
+        )),
+        Some(NO_NOUN) => Ok(None),
+        Some(id) => lx.nouns.get(id).map(Some).ok_or_else(|| {
+            let known: Vec<&str> = lx.nouns.by_id.keys().map(String::as_str).collect();
+            (
+                format!("unknown noun `{id}` in a figure directive"),
+                format!("use `noun=none` or a noun of i18n/nouns.yaml: {}", known.join(", ")),
+            )
+        }),
+    }
 }
 
 type Problem = (String, String);
@@ -88,7 +116,8 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// A report keeps its figures as published; newer data is pointed to, never swapped in.
+    /// A report keeps its figures as published; newer data is said in the figure's note,
+    /// never swapped in.
     fn updated_since(&self, lx: &LangCtx, ind: &Indicator, shown: &Observation) -> String {
         let Some(now) = self.ctx.data.latest(&ind.id) else {
             return String::new();
@@ -97,62 +126,46 @@ impl<'a> Resolver<'a> {
         {
             return String::new();
         }
-        let href = format!(
-            "{}#{}",
-            urls::data_page(lx.lang),
-            urls::indicator_anchor(&ind.id)
+        let value = lx.qualified(
+            now.qualifier,
+            &lx.counted(now.value, ind.unit, lx.noun_of(ind)),
         );
-        let label = lx
-            .ui
-            .updated_since
-            .replace(
-                "{value}",
-                &lx.qualified_value(now.qualifier, now.value, ind.unit),
-            )
-            .replace("{date}", &lx.f.date(now.date));
-        format!(
-            " <a class=\"updated-since\" href=\"{}\">{}</a>",
-            escape(&href),
-            escape(&label)
-        )
+        let label = escape(&lx.ui.updated_since)
+            .replace("{value}", &escape(&value))
+            .replace("{date}", &lx.date_phrase_html(now.date));
+        format!(" <span class=\"updated-since\">{label}</span>")
     }
 }
 
 impl DirectiveResolver for Resolver<'_> {
-    fn figure(
-        &self,
-        lang: Lang,
-        indicator: &str,
-        date: Option<ObsDate>,
-        source: Option<&str>,
-    ) -> Result<String, Problem> {
+    fn figure(&self, lang: Lang, fig: &FigureRef) -> Result<String, Problem> {
         let data = self.ctx.data;
-        let Some(ind) = data.indicators.get(indicator) else {
-            if data.unavailable.indicator(indicator) {
+        let Some(ind) = data.indicators.get(fig.indicator.as_str()) else {
+            if data.unavailable.indicator(&fig.indicator) {
                 return Ok(String::new()); // its file's error is already reported
             }
-            return Err(self.unknown_indicator(indicator));
+            return Err(self.unknown_indicator(&fig.indicator));
         };
-        let obs = self.observation(ind, date, source)?;
+        let obs = self.observation(ind, fig.date, fig.source.as_deref())?;
         let Some(src) = data.sources.get(&obs.source) else {
             return Ok(String::new()); // an unknown source is reported by data validation
         };
         let lx = self.ctx.lang(lang);
-        let comma = if lang.is_rtl() { "، " } else { ", " };
-        let updated = if date.is_none() && source.is_none() {
+        let noun = noun(&lx, ind, fig.noun.as_deref())?;
+        let updated = if fig.date.is_none() && fig.source.is_none() {
             self.updated_since(&lx, ind, obs)
         } else {
             String::new()
         };
+        let reference = self
+            .notes
+            .map(|n| n.cite(&lx, ind, obs, src, &updated))
+            .unwrap_or_default();
         Ok(format!(
-            "<span class=\"figure\"><data value=\"{raw}\">{value}</data> <span class=\"figure-source\">(<a href=\"{href}\">{publisher}</a>{comma}<time datetime=\"{iso}\">{date}</time>)</span></span>",
+            "<span class=\"figure\"><data value=\"{raw}\">{value}</data>{reference}</span>",
             raw = obs.value,
-            value = escape(&lx.qualified_value(obs.qualifier, obs.value, ind.unit)),
-            href = escape(&urls::source(lang, &obs.source)),
-            publisher = text(lang, src.publisher.get(lang)),
-            iso = obs.date.iso(),
-            date = escape(&lx.f.date(obs.date)),
-        ) + &updated)
+            value = escape(&lx.qualified(obs.qualifier, &lx.counted(obs.value, ind.unit, noun))),
+        ))
     }
 
     fn chart(&self, lang: Lang, id: &str) -> Result<String, Problem> {

@@ -38,13 +38,15 @@ pub struct PageTemplate<'a> {
     pub other_href: String,
     pub nav: Vec<NavLink>,
     pub body_html: &'a str,
+    pub notes_html: &'a str,
     pub content_lang: Lang,
     pub is_fallback: bool,
     pub is_home: bool,
     pub is_data: bool,
     pub is_report: bool,
     pub reports: Vec<ReportLink>,
-    pub report_date: Option<(String, String)>,
+    /// `le <time datetime="2025-02-20">20 février 2025</time>`.
+    pub report_date: Option<String>,
     pub report_vintage: Option<String>,
     pub og_locale: &'static str,
     pub og_locale_alt: &'static str,
@@ -132,6 +134,7 @@ impl<'a> PageTemplate<'a> {
             other_href: path(lang.other()),
             nav: nav_links(ui, site, page, lang),
             body_html: &text.body_html,
+            notes_html: &text.notes_html,
             content_lang: text.content_lang,
             is_fallback: text.content_lang != lang,
             is_home: page.layout == Layout::Home,
@@ -141,11 +144,11 @@ impl<'a> PageTemplate<'a> {
             report_date: text
                 .date
                 .filter(|_| is_report)
-                .map(|d| (d.iso(), f.date(d))),
-            report_vintage: text
-                .vintage
-                .filter(|_| is_report)
-                .map(|d| ui.report_figures_as_of.replace("{date}", &f.date(d))),
+                .map(|d| lx.date_phrase_html(d)),
+            report_vintage: text.vintage.filter(|_| is_report).map(|d| {
+                ui.report_figures_as_of
+                    .replace("{date}", &lx.date_phrase(d))
+            }),
             og_locale: og_locale(lang),
             og_locale_alt: og_locale(lang.other()),
             feed_href: urls::feed(lang),

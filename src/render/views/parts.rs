@@ -117,6 +117,7 @@ pub struct SourceRow {
     pub publisher: String,
     pub title: String,
     pub via: Option<String>,
+    /// `en <time datetime="2025">2025</time>`.
     pub published: String,
     pub url: Option<String>,
 }
@@ -136,7 +137,7 @@ pub(super) fn card(lx: &LangCtx, id: &str) -> Option<FigureCard> {
     let lang = lx.lang;
     Some(FigureCard {
         title: ind.title.get(lang).clone(),
-        value: lx.qualified_value(o.qualifier, o.value, ind.unit),
+        value: lx.amount(o.qualifier, o.value, ind),
         raw: format!("{}", o.value),
         date: f.date(o.date),
         iso: o.date.iso(),
@@ -146,17 +147,23 @@ pub(super) fn card(lx: &LangCtx, id: &str) -> Option<FigureCard> {
         trend: ind
             .observations
             .first()
-            .filter(|p| p.date < o.date)
+            .filter(|p| comparable(p, o))
             .map(|p| {
                 ui.trend_since
-                    .replace(
-                        "{value}",
-                        &lx.qualified_value(p.qualifier, p.value, ind.unit),
-                    )
-                    .replace("{date}", &f.date(p.date))
+                    .replace("{value}", &lx.amount(p.qualifier, p.value, ind))
+                    .replace("{date}", &lx.date_phrase(p.date))
             }),
         spark: crate::figures::sparkline(&ind.observations),
     })
+}
+
+/// Whether a card may set `earlier` against `latest`: an earlier date, a different value,
+/// and the same kind of figure (a target or forecast is never compared with a count).
+fn comparable(earlier: &Observation, latest: &Observation) -> bool {
+    let is_target = |o: &Observation| o.qualifier == crate::data::Qualifier::Target;
+    earlier.date < latest.date
+        && earlier.value != latest.value
+        && is_target(earlier) == is_target(latest)
 }
 
 pub(super) fn regime_cards(lx: &LangCtx, site: &Site) -> Vec<RegimeCard> {
@@ -245,7 +252,7 @@ pub(super) fn charts(lx: &LangCtx, sizes: &Sizes) -> Vec<ChartRow> {
 }
 
 pub(super) fn sources(lx: &LangCtx) -> Vec<SourceRow> {
-    let (data, f, lang) = (lx.data, lx.f, lx.lang);
+    let (data, lang) = (lx.data, lx.lang);
     data.sources
         .values()
         .map(|s| SourceRow {
@@ -253,7 +260,7 @@ pub(super) fn sources(lx: &LangCtx) -> Vec<SourceRow> {
             publisher: s.publisher.get(lang).clone(),
             title: s.title.get(lang).clone(),
             via: s.via.clone(),
-            published: f.date(s.published),
+            published: lx.date_phrase_html(s.published),
             url: s.url.clone(),
         })
         .collect()

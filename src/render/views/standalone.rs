@@ -96,6 +96,7 @@ pub fn not_found_page(ctx: &Ctx) -> Page {
                 urls::data_page(l),
                 crate::html::escape(&ui.nav_data)
             ),
+            notes_html: String::new(),
             anchors: Vec::new(),
             headline: Vec::new(),
             file: std::path::PathBuf::from("templates/page.html"),

@@ -1,0 +1,196 @@
+//! French typography, applied to rendered French HTML, SVG and Atom text: U+202F (narrow
+//! no-break space) before `;` `!` `?` and inside « », U+00A0 before `:` and between a
+//! number and `%` or its unit, and one apostrophe (’).
+//!
+//! Only text nodes change: tags, attribute values, comments and the content of `code`,
+//! `pre`, `kbd`, `samp`, `script`, `style`, `textarea` and `select` are copied as they are,
+//! and so is any word that is an address (`https://…`, `www.…`, `a@b`). Entities are kept.
+
+use super::Lang;
+
+const NNBSP: char = '\u{202F}';
+const NBSP: char = '\u{A0}';
+
+/// Elements whose content is never typeset.
+const VERBATIM: &[&str] = &[
+    "code", "pre", "kbd", "samp", "script", "style", "textarea", "select",
+];
+
+/// Units written after a number with a no-break space.
+const UNITS: &[&str] = &["Ko", "Mo", "Go", "M", "Md", "MAD", "DH", "km", "h"];
+
+/// `html` typeset for `lang`: French gets the pass, Arabic is returned as it is.
+pub fn for_lang(lang: Lang, html: &str) -> String {
+    match lang {
+        Lang::Fr => french(html),
+        Lang::Ar => html.to_string(),
+    }
+}
+
+/// The French pass over a whole document or fragment.
+pub fn french(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 32);
+    let mut state = State::default();
+    let mut rest = html;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            let end = after.find("-->").map_or(rest.len(), |i| i + 7);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        } else if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+            let tag = &rest[..end];
+            out.push_str(tag);
+            rest = &rest[end..];
+            if let Some(name) = opening_verbatim(tag) {
+                let close = format!("</{name}");
+                let end = find_ci(rest, &close).unwrap_or(rest.len());
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+            }
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            state.text(&rest[..end], &mut out);
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// The name of a verbatim element `tag` opens, if it does (not self-closing).
+fn opening_verbatim(tag: &str) -> Option<&'static str> {
+    let inner = tag.strip_prefix('<')?;
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if tag.ends_with("/>") {
+        return None;
+    }
+    VERBATIM.iter().copied().find(|v| *v == name)
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.to_ascii_lowercase().find(needle)
+}
+
+/// What the pass remembers across text nodes: the last character written, and whether an
+/// opening « waits for its space.
+#[derive(Default)]
+struct State {
+    prev: Option<char>,
+    after_open_quote: bool,
+}
+
+impl State {
+    /// Typesets one text node into `out`.
+    fn text(&mut self, t: &str, out: &mut String) {
+        let mut i = 0;
+        while i < t.len() {
+            let word_end = t[i..].find(char::is_whitespace).map_or(t.len(), |k| i + k);
+            if word_end > i && is_address(&t[i..word_end]) {
+                out.push_str(&t[i..word_end]);
+                self.prev = t[i..word_end].chars().last();
+                i = word_end;
+                continue;
+            }
+            let c = t[i..].chars().next().unwrap_or(' ');
+            if c == '&' {
+                i += self.entity(&t[i..], out);
+                continue;
+            }
+            self.char(c, &t[i + c.len_utf8()..], out);
+            i += c.len_utf8();
+        }
+    }
+
+    /// Copies the entity at the start of `t` (turning `&#39;` into ’); its length.
+    fn entity(&mut self, t: &str, out: &mut String) -> usize {
+        let len = t
+            .char_indices()
+            .take(12)
+            .find(|(_, c)| *c == ';')
+            .map_or(1, |(k, _)| k + 1);
+        let entity = &t[..len];
+        if entity == "&#39;" || entity == "&#x27;" {
+            self.char('\'', &t[len..], out);
+        } else {
+            self.open_quote_space(out, false);
+            out.push_str(entity);
+            self.prev = Some('&');
+        }
+        len
+    }
+
+    /// After « : a no-break space, replacing the space written or inserted.
+    fn open_quote_space(&mut self, out: &mut String, is_space: bool) -> bool {
+        if !self.after_open_quote {
+            return false;
+        }
+        self.after_open_quote = false;
+        out.push(NNBSP);
+        self.prev = Some(NNBSP);
+        is_space
+    }
+
+    fn char(&mut self, c: char, next: &str, out: &mut String) {
+        let is_space = c == ' ' || c == NBSP || c == NNBSP;
+        if self.open_quote_space(out, is_space) {
+            return;
+        }
+        match c {
+            ';' | '!' | '?' | '»' => self.space_before(out, NNBSP),
+            ':' if !(self.prev.is_some_and(|p| p.is_ascii_digit())
+                && next.starts_with(|n: char| n.is_ascii_digit())) =>
+            {
+                self.space_before(out, NBSP)
+            }
+            ' ' if self.prev.is_some_and(|p| p.is_ascii_digit()) && unit_follows(next) => {
+                out.push(NBSP);
+                self.prev = Some(NBSP);
+                return;
+            }
+            '%' if self.prev == Some(' ') => self.space_before(out, NBSP),
+            '\'' => {
+                out.push('’');
+                self.prev = Some('’');
+                return;
+            }
+            _ => {}
+        }
+        out.push(c);
+        self.prev = Some(c);
+        if c == '«' {
+            self.after_open_quote = true;
+        }
+    }
+
+    /// Makes the character before the one about to be written a no-break `space`:
+    /// replaces a space just written, or inserts one after a word.
+    fn space_before(&mut self, out: &mut String, space: char) {
+        match self.prev {
+            Some(' ') | Some(NBSP) | Some(NNBSP) => {
+                out.pop();
+                out.push(space);
+            }
+            Some(p) if !matches!(p, ';' | ':' | '!' | '?' | '(' | '[' | '\n') => out.push(space),
+            _ => {}
+        }
+    }
+}
+
+/// Whether `next` (the text after a space) starts with a unit written after numbers.
+fn unit_follows(next: &str) -> bool {
+    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let after = next[word.len()..].chars().next();
+    !word.is_empty() && UNITS.contains(&word.as_str()) && after.is_none_or(|a| !a.is_alphanumeric())
+}
+
+/// A web or mail address, left as written.
+fn is_address(word: &str) -> bool {
+    word.contains("://") || word.starts_with("www.") || word.contains('@')
+}
+
+#[cfg(test)]
+mod tests;

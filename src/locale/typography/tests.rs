@@ -1,0 +1,60 @@
+use super::french;
+
+#[test]
+fn punctuation_gets_its_no_break_spaces() {
+    assert_eq!(french("Qui paie ? Oui !"), "Qui paie\u{202F}? Oui\u{202F}!");
+    assert_eq!(french("a ; b; c"), "a\u{202F}; b\u{202F}; c");
+    assert_eq!(french("Source : x"), "Source\u{A0}: x");
+    assert_eq!(french("Sources: x"), "Sources\u{A0}: x");
+    assert_eq!(french("« AMO Tadamon »"), "«\u{202F}AMO Tadamon\u{202F}»");
+    assert_eq!(french("«AMO»"), "«\u{202F}AMO\u{202F}»");
+}
+
+#[test]
+fn numbers_keep_their_unit_and_percent() {
+    assert_eq!(french("87 %"), "87\u{A0}%");
+    assert_eq!(french("12,5 Ko et 24,7 M"), "12,5\u{A0}Ko et 24,7\u{A0}M");
+    assert_eq!(french("7.777.501 personnes"), "7.777.501 personnes");
+    assert_eq!(french("à 10:30"), "à 10:30");
+}
+
+#[test]
+fn one_apostrophe() {
+    assert_eq!(french("l'AMO, d&#39;adresse"), "l’AMO, d’adresse");
+}
+
+#[test]
+fn punctuation_after_an_inline_element() {
+    assert_eq!(
+        french("<strong>Base légale</strong>: <a href=\"/x?a=1\">y</a> ?"),
+        "<strong>Base légale</strong>\u{A0}: <a href=\"/x?a=1\">y</a>\u{202F}?"
+    );
+    assert_eq!(french("« <a>Titre</a> »"), "«\u{202F}<a>Titre</a>\u{202F}»");
+}
+
+#[test]
+fn code_urls_attributes_and_form_fields_are_left_alone() {
+    let untouched = [
+        "<code>a ; b ?</code>",
+        "<pre>x: y\n</pre>",
+        "<script type=\"application/ld+json\">{\"a\": \"b ?\"}</script>",
+        "<textarea>a ; b</textarea>",
+        "<input value=\"a ; b ?\" aria-label=\"x : y\">",
+        "<!-- a ; b -->",
+        "https://example.org/a?b=c;d",
+        "&amp;&lt;&quot;",
+    ];
+    for s in untouched {
+        assert_eq!(french(s), s);
+    }
+    assert_eq!(
+        french("Voir https://x.ma/?q=1 : ici"),
+        "Voir https://x.ma/?q=1\u{A0}: ici"
+    );
+}
+
+#[test]
+fn arabic_is_left_as_it_is() {
+    let s = "ما هو؟ « x »";
+    assert_eq!(super::for_lang(crate::locale::Lang::Ar, s), s);
+}
