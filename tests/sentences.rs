@@ -91,7 +91,7 @@ fn french_punctuation_has_its_no_break_spaces() {
     for (path, html) in pages("fr") {
         // Text nodes joined, so that a sign after an inline element is seen in context.
         let text = prose_text(&html).join("");
-        for word in text.split(|c: char| c == ' ' || c == '\n') {
+        for word in text.split([' ', '\n']) {
             if word.contains("://") || word.contains('@') || word.starts_with("www.") {
                 continue;
             }

@@ -265,6 +265,26 @@ fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
     }
 }
 
+/// An error for each `headline` id that names no indicator (unless its file failed).
+fn unknown_headline_ids(src: &Source, data: &crate::data::Dataset) -> Vec<Diagnostic> {
+    src.front
+        .headline
+        .iter()
+        .filter(|id| {
+            !data.indicators.contains_key(id.value.as_str())
+                && !data.unavailable.indicator(&id.value)
+        })
+        .map(|id| {
+            Diagnostic::new(
+                &src.file,
+                front_position(id),
+                format!("unknown indicator `{}` in `headline`", id.value),
+            )
+            .with_hint("use ids of files in data/indicators/")
+        })
+        .collect()
+}
+
 fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, Vec<Diagnostic>> {
     let (config, data) = (resolver.ctx.config, resolver.ctx.data);
     let full = format!("{}{}", "\n".repeat(src.body_line), src.body);
@@ -273,21 +293,7 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
         file_text: &full,
         body_offset: src.body_line,
     };
-    let mut errors = Vec::new();
-    for id in &src.front.headline {
-        if !data.indicators.contains_key(id.value.as_str())
-            && !data.unavailable.indicator(&id.value)
-        {
-            errors.push(
-                Diagnostic::new(
-                    &src.file,
-                    front_position(id),
-                    format!("unknown indicator `{}` in `headline`", id.value),
-                )
-                .with_hint("use ids of files in data/indicators/"),
-            );
-        }
-    }
+    let mut errors = unknown_headline_ids(src, data);
     let browser_title = browser_title(
         lang,
         &src.front.title.value,
