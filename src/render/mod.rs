@@ -23,7 +23,7 @@ use views::{EmbedTemplate, PageTemplate, RootTemplate};
 pub type Sizes = BTreeMap<String, usize>;
 
 /// One page in one language through the page template, for pages built outside the
-/// content tree (the search and A–Z pages of `crate::search`).
+/// content tree (the search and A–Z pages).
 pub fn page(
     ctx: &Ctx,
     site: &Site,
