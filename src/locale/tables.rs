@@ -341,27 +341,36 @@ mod tests {
         let (ui, text, count) = load_edited(
             "fr",
             &[
-                // line 68: misspelt
-                ("contre {value} en {date}", "contre {vlaue} en {date}"),
-                // line 65: missing
+                ("contre {value} {date}", "contre {vlaue} {date}"),
                 ("\"{n} Ko\"", "\"Ko\""),
-                // line 7: extra
                 ("\"Accueil\"", "\"Accueil {n}\""),
             ],
         );
         assert!(ui.is_none());
+        // Each error points at the text's opening quote on its key's line.
+        let table =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/fr.yaml"))
+                .unwrap();
+        let at = |key: &str| {
+            let (i, line) = table
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.starts_with(&format!("{key}:")))
+                .unwrap();
+            format!("i18n/fr.yaml:{}:{}", i + 1, line.find('"').unwrap() + 1)
+        };
         for expected in [
-            "i18n/fr.yaml:68:14",
-            "`trend_since` uses the unknown placeholder `{vlaue}`",
-            "`trend_since` lacks the placeholder `{value}`",
-            "`trend_since` takes {value}, {date}",
-            "i18n/fr.yaml:65:12",
-            "`file_size` lacks the placeholder `{n}`",
-            "i18n/fr.yaml:7:11",
-            "`nav_home` uses the unknown placeholder `{n}`",
-            "`nav_home` takes no placeholder",
+            at("trend_since"),
+            "`trend_since` uses the unknown placeholder `{vlaue}`".into(),
+            "`trend_since` lacks the placeholder `{value}`".into(),
+            "`trend_since` takes {value}, {date}".into(),
+            at("file_size"),
+            "`file_size` lacks the placeholder `{n}`".into(),
+            at("nav_home"),
+            "`nav_home` uses the unknown placeholder `{n}`".into(),
+            "`nav_home` takes no placeholder".into(),
         ] {
-            assert!(text.contains(expected), "lacks {expected:?}:\n{text}");
+            assert!(text.contains(&expected), "lacks {expected:?}:\n{text}");
         }
         assert_eq!(count, 4, "{text}");
     }
