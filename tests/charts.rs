@@ -77,7 +77,7 @@ fn every_chart_has_a_wide_and_a_narrow_drawing_with_a_tooltip_per_point() {
                         .expect("title");
                     let tip = tip.text().unwrap_or_default();
                     let said = if lang == "fr" {
-                        "(source\u{202f}: "
+                        "(source\u{a0}: "
                     } else {
                         "(المصدر: "
                     };
@@ -102,7 +102,7 @@ fn one_short_source_line_and_the_documents_in_the_details() {
     let fig = figure("fr", "national-coverage");
     let line = fig.split("<p class=\"chart-source\">").nth(1).unwrap();
     let line = &line[..line.find("</p>").unwrap()];
-    assert!(line.starts_with("Source\u{202f}: "), "{line}");
+    assert!(line.starts_with("Source\u{a0}: "), "{line}");
     assert!(
         line.contains("Cour des comptes") && line.ends_with(" documents)"),
         "{line}"
@@ -163,7 +163,7 @@ fn citations_short_and_full_in_the_json() {
 #[test]
 fn png_and_svg_downloads_draw_the_short_line_and_the_address() {
     let svg = built().output_file("data/charts/national-coverage.fr.svg");
-    assert!(svg.contains(">Source\u{202f}: "), "source line drawn");
+    assert!(svg.contains(">Source\u{a0}: "), "source line drawn");
     assert!(
         svg.contains(">https://amo-site.example</text>"),
         "site address drawn"
