@@ -5,20 +5,9 @@
 mod common;
 
 use common::SiteCopy;
-use std::sync::OnceLock;
 
 fn built() -> &'static SiteCopy {
-    static SITE: OnceLock<SiteCopy> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let site = SiteCopy::new();
-        let out = site.build();
-        assert!(
-            out.status.success(),
-            "build failed:\n{}",
-            common::stderr(&out)
-        );
-        site
-    })
+    common::built_once()
 }
 
 fn chart_ids() -> Vec<String> {

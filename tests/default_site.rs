@@ -5,21 +5,10 @@ mod common;
 use amo_site::diagnostics::Diagnostics;
 use common::{SiteCopy, files_under};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 /// One build shared by the tests of this file.
 fn built() -> &'static SiteCopy {
-    static SITE: OnceLock<SiteCopy> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let site = SiteCopy::new();
-        let out = site.build();
-        assert!(
-            out.status.success(),
-            "build failed:\n{}",
-            common::stderr(&out)
-        );
-        site
-    })
+    common::built_once()
 }
 
 fn pages(lang: &str) -> Vec<String> {

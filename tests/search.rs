@@ -6,20 +6,9 @@ mod common;
 
 use common::{SiteCopy, files_under};
 use serde_json::Value;
-use std::sync::OnceLock;
 
 fn built() -> &'static SiteCopy {
-    static SITE: OnceLock<SiteCopy> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let site = SiteCopy::new();
-        let out = site.build();
-        assert!(
-            out.status.success(),
-            "build failed:\n{}",
-            common::stderr(&out)
-        );
-        site
-    })
+    common::built_once()
 }
 
 fn hrefs(html: &str) -> Vec<&str> {

@@ -7,20 +7,9 @@ mod common;
 
 use common::{SiteCopy, files_under};
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 fn built() -> &'static SiteCopy {
-    static SITE: OnceLock<SiteCopy> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let site = SiteCopy::new();
-        let out = site.build();
-        assert!(
-            out.status.success(),
-            "build failed:\n{}",
-            common::stderr(&out)
-        );
-        site
-    })
+    common::built_once()
 }
 
 /// Every HTML page of a language, with its path.

@@ -77,7 +77,7 @@ pub fn render(
         let lines = super::standalone::wrap(&g.label, layout.font(), group_w, metrics);
         names[slot(i)] = lines.iter().map(|l| label(lang, l)).collect();
     }
-    let name_rows = names.iter().map(Vec::len).max().unwrap_or(1) as u32;
+    let name_rows = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
     let plot_height = layout.plot_height() + (name_rows - 1) * 18;
     let height = plot_height + legend.height;
     let mut marks = String::new();

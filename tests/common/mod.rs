@@ -112,3 +112,14 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The default site, copied and built once per test binary and shared by its tests.
+pub fn built_once() -> &'static SiteCopy {
+    static SITE: std::sync::OnceLock<SiteCopy> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = SiteCopy::new();
+        let out = site.build();
+        assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+        site
+    })
+}
