@@ -14,11 +14,12 @@ const MARKER_HEADER: &str = "amo-site output tree";
 
 /// Top-level names a site built by amo-site holds: an unmarked folder holding only these is
 /// adopted (it was written by an amo-site older than the marker).
-pub const OWN_TOP_LEVEL: [&str; 8] = [
+pub const OWN_TOP_LEVEL: [&str; 9] = [
     "ar",
     "fr",
     "data",
     "embed",
+    "search",
     "static",
     "index.html",
     "sitemap.xml",

@@ -30,7 +30,8 @@ pub fn page(
     page: &crate::site::Page,
     lang: Lang,
 ) -> Result<String, askama::Error> {
-    PageTemplate::new(ctx, site, page, lang, &Sizes::new()).render()
+    let html = PageTemplate::new(ctx, site, page, lang, &Sizes::new()).render()?;
+    Ok(typography::for_lang(lang, &html))
 }
 
 /// Every HTML page of the site: the neutral root, each page in each language, the embed
