@@ -1,8 +1,9 @@
 //! `site.yaml`: the site's identity (base URL, languages, titles, publisher, data licence).
 
 use crate::diagnostics::Diagnostics;
+use crate::foundation::input_file::{Role, read_yaml_and_text};
 use crate::foundation::url_policy;
-use crate::foundation::yaml::{parse, position_of};
+use crate::foundation::yaml::position_of;
 use crate::locale::{Lang, Localized};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -102,27 +103,11 @@ impl Config {
 /// Reads and checks `root/site.yaml`. Problems go to `diags`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     let rel = Path::new(CONFIG_FILE);
-    let text = match std::fs::read_to_string(root.join(rel)) {
-        Ok(t) => t,
-        Err(e) => {
-            diags.error(
-                rel,
-                None,
-                format!("cannot read the site configuration: {e}"),
-                "run the command from the site folder, or pass --root DIR",
-            );
-            return None;
-        }
+    let role = Role {
+        what: "the site configuration",
+        hint: "run the command from the site folder, or pass --root DIR",
     };
-    diags.add_source(rel, &text);
-    crate::foundation::text_policy::check_yaml(rel, &text, 0, &text, diags);
-    let raw: RawConfig = match parse(rel, &text, 0) {
-        Ok(c) => c,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
+    let (raw, text): (RawConfig, String) = read_yaml_and_text(root, rel, &role, diags)?;
     let before = diags.len();
     let base = raw.base_url.value.trim().to_string();
     if let Err(why) = url_policy::check_absolute_web(&base) {

@@ -17,6 +17,7 @@ pub use directive::{Directive, DirectiveKind, FigureRef};
 pub use front_matter::{FrontMatter, Layout, ReportDates, front_position, front_position_or_start};
 
 use crate::diagnostics::Diagnostics;
+use crate::foundation::input_file::{Role, read_text};
 use crate::foundation::text_policy;
 use crate::locale::{Lang, Localized};
 use std::collections::{BTreeMap, BTreeSet};
@@ -184,19 +185,11 @@ fn split_name(rel: &Path) -> Option<(String, Lang)> {
 }
 
 fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Source> {
-    let text = match std::fs::read_to_string(root.join(rel)) {
-        Ok(t) => t,
-        Err(e) => {
-            diags.error(
-                rel,
-                None,
-                format!("cannot read the page: {e}"),
-                "save the file as UTF-8 text",
-            );
-            return None;
-        }
+    let role = Role {
+        what: "the page",
+        hint: "save the file as UTF-8 text",
     };
-    diags.add_source(rel, &text);
+    let text = read_text(root, rel, &role, diags)?;
     let parsed = front_matter::split_and_parse(rel, &text, diags);
     check_characters(rel, &text, parsed.as_ref().map(|p| p.1.as_str()), diags);
     let (front, body, body_line) = parsed?;

@@ -4,7 +4,7 @@
 
 use super::raw::{RawChart, RawIndicator, RawRegime, RawSources};
 use crate::diagnostics::Diagnostics;
-use crate::foundation::yaml::parse;
+use crate::foundation::input_file::{Role, read_yaml};
 use std::path::{Path, PathBuf};
 
 pub const SOURCES_FILE: &str = "data/sources.yaml";
@@ -50,27 +50,11 @@ fn read<T: serde::de::DeserializeOwned>(
     rel: &Path,
     diags: &mut Diagnostics,
 ) -> Option<T> {
-    let text = match std::fs::read_to_string(root.join(rel)) {
-        Ok(t) => t,
-        Err(e) => {
-            diags.error(
-                rel,
-                None,
-                format!("cannot read the file: {e}"),
-                "check that the file exists and is UTF-8 text",
-            );
-            return None;
-        }
+    let role = Role {
+        what: "the file",
+        hint: "check that the file exists and is UTF-8 text",
     };
-    diags.add_source(rel, &text);
-    crate::foundation::text_policy::check_yaml(rel, &text, 0, &text, diags);
-    match parse::<T>(rel, &text, 0) {
-        Ok(v) => Some(v),
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    }
+    read_yaml(root, rel, &role, diags)
 }
 
 /// The indicator files (relative to the site root, in path order), and whether some folder

@@ -9,6 +9,7 @@
 
 mod date;
 pub mod ids;
+pub mod input_file;
 mod lang;
 mod localized;
 pub mod text_policy;

@@ -6,7 +6,8 @@
 
 use super::{Formatter, Lang, Localized};
 use crate::diagnostics::Diagnostics;
-use crate::foundation::yaml::{parse, position_of};
+use crate::foundation::input_file::{Role, read_yaml};
+use crate::foundation::yaml::position_of;
 use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -43,26 +44,11 @@ type RawNouns = BTreeMap<String, Spanned<Localized<BTreeMap<String, String>>>>;
 /// Reads and checks `i18n/nouns.yaml`. Problems go to `diags`; `None` if it is unusable.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Localized<Nouns>> {
     let rel = PathBuf::from(NOUNS_FILE);
-    let text = match std::fs::read_to_string(root.join(&rel)) {
-        Ok(t) => t,
-        Err(e) => {
-            diags.error(
-                &rel,
-                None,
-                format!("cannot read the noun table: {e}"),
-                "declare the nouns figures are counted in (see README.md, Nouns)",
-            );
-            return None;
-        }
+    let role = Role {
+        what: "the noun table",
+        hint: "declare the nouns figures are counted in (see README.md, Nouns)",
     };
-    diags.add_source(&rel, &text);
-    let raw: RawNouns = match parse(&rel, &text, 0) {
-        Ok(r) => r,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
+    let raw: RawNouns = read_yaml(root, &rel, &role, diags)?;
     let before = diags.len();
     let nouns = Localized::from_fn(|lang| check(lang, &rel, &raw, diags));
     (diags.len() == before).then_some(nouns)

@@ -10,7 +10,8 @@
 use super::ui::{PLURAL_KEYS, PluralText, TEXT_KEYS, UiText, placeholders};
 use super::{Lang, Localized};
 use crate::diagnostics::{Diagnostics, Position};
-use crate::foundation::yaml::{parse, position_of};
+use crate::foundation::input_file::{Role, read_yaml};
+use crate::foundation::yaml::position_of;
 use icu_plurals::{PluralCategory, PluralRules};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -65,27 +66,11 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Localized<UiText>> {
 
 fn read(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Option<RawTable> {
     let rel = file_of(lang);
-    let text = match std::fs::read_to_string(root.join(&rel)) {
-        Ok(t) => t,
-        Err(e) => {
-            diags.error(
-                &rel,
-                None,
-                format!("cannot read the translation table: {e}"),
-                "each language has its table of interface strings in i18n/",
-            );
-            return None;
-        }
+    let role = Role {
+        what: "the translation table",
+        hint: "each language has its table of interface strings in i18n/",
     };
-    diags.add_source(&rel, &text);
-    crate::foundation::text_policy::check_yaml(&rel, &text, 0, &text, diags);
-    match parse::<RawTable>(&rel, &text, 0) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    }
+    read_yaml::<RawTable>(root, &rel, &role, diags)
 }
 
 fn check(lang: Lang, table: &RawTable, other: &RawTable, diags: &mut Diagnostics) -> UiText {
