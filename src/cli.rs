@@ -81,6 +81,10 @@ pub struct BuildArgs {
     /// Print how long each stage of the build took.
     #[arg(long)]
     pub timings: bool,
+    /// Draw every chart image and write every workbook again instead of reusing those an
+    /// earlier build left in the site's `.amo-cache/` folder (which is then left as it is).
+    #[arg(long)]
+    pub no_cache: bool,
     /// Take over an existing folder that amo-site did not make, replacing its contents.
     /// Never allowed for /, the home folder, the site folder, a folder that contains it,
     /// or anything inside content/, data/, static/, i18n/ or templates/.
@@ -122,6 +126,7 @@ fn build(args: BuildArgs) -> ExitCode {
         root: args.root,
         out: args.out,
         force: args.force,
+        cache: !args.no_cache,
     };
     match pipeline::build(&options) {
         Ok(report) => {
@@ -130,6 +135,11 @@ fn build(args: BuildArgs) -> ExitCode {
             }
             if args.timings {
                 print!("stages:\n{}", report.timings);
+                let c = &report.cache;
+                println!(
+                    "cache: {} reused, {} made, {} unused entries deleted",
+                    c.hits, c.misses, c.pruned
+                );
             }
             let w = &report.publish;
             println!(

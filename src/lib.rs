@@ -18,6 +18,7 @@
 //! Cross-cutting: [`locale`] (languages, CLDR formatting, interface strings, bidi),
 //! [`diagnostics`] (located errors), [`urls`] (every published path), [`html`] (escaping), [`json_script`] (JSON inside `<script>`).
 
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;

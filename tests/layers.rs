@@ -9,7 +9,7 @@ use std::path::Path;
 /// The layers, lowest first. A module may use modules of lower layers only.
 const LAYERS: &[&[&str]] = &[
     &["diagnostics", "output"],
-    &["foundation", "input_tree"],
+    &["foundation", "input_tree", "cache"],
     &["locale"],
     &["urls", "html", "json_script"],
     &["config", "data", "content"],

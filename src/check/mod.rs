@@ -24,7 +24,9 @@ pub struct Report {
 /// Checks the site at `root`. `Err` holds what stopped the build (input problems are the
 /// ones `build` would report).
 pub fn check(root: &Path) -> Result<Report, BuildError> {
-    let site = pipeline::run(root, None)?;
+    let cache = crate::cache::BuildCache::beside(root);
+    let site = pipeline::run(root, &cache)?;
+    cache.finish();
     Ok(check_rendered(root, &site))
 }
 

@@ -13,12 +13,14 @@ mod datapackage;
 mod json_file;
 mod xlsx;
 
-use crate::context::Ctx;
+use crate::cache::BuildCache;
+use crate::context::{Ctx, LangCtx};
 use crate::data::{Indicator, IndicatorId, Observation};
 use crate::figures::{Figures, RenderedChart};
 use crate::locale::{Lang, Localized};
 use crate::output::OutputFile;
 use crate::urls;
+use rayon::prelude::*;
 
 pub use csv_file::{CSV_HEADER, neutralise_formula};
 
@@ -30,14 +32,15 @@ fn file(path: String, bytes: Vec<u8>) -> OutputFile {
 }
 
 /// Every download file of the site.
-pub fn build(ctx: &Ctx, figures: &Figures) -> Result<Vec<OutputFile>, String> {
-    let mut files = Vec::new();
-    for rendered in figures.charts.values() {
-        chart_files(ctx, rendered, &mut files)?;
-    }
-    for ind in ctx.data.indicators.values() {
-        indicator_files(ctx, ind, &mut files)?;
-    }
+pub fn build(ctx: &Ctx, figures: &Figures, cache: &BuildCache) -> Result<Vec<OutputFile>, String> {
+    let charts: Vec<&RenderedChart> = figures.charts.values().collect();
+    let indicators: Vec<&Indicator> = ctx.data.indicators.values().collect();
+    let (chart_files, indicator_files) = rayon::join(
+        || each(&charts, |c, out| chart_files(ctx, c, cache, out)),
+        || each(&indicators, |i, out| indicator_files(ctx, i, cache, out)),
+    );
+    let mut files = chart_files?;
+    files.extend(indicator_files?);
     files.push(file(
         urls::datapackage(),
         datapackage::datapackage(ctx.config, ctx.data, figures)?,
@@ -46,15 +49,47 @@ pub fn build(ctx: &Ctx, figures: &Figures) -> Result<Vec<OutputFile>, String> {
         .iter()
         .filter(|f| f.path.ends_with(".csv") || f.path.ends_with(".json"))
         .collect();
-    let zip = archive::zip_of(&packed)?;
+    let key: Vec<&[u8]> = packed
+        .iter()
+        .flat_map(|f| [f.path.as_bytes(), f.bytes.as_slice()])
+        .collect();
+    let zip = cache.get_or_make("zip", &key, || archive::zip_of(&packed))?;
     files.push(file(urls::data_zip(), zip));
     Ok(files)
+}
+
+/// The files `make` gives for each item, made in parallel and kept in the items' order.
+fn each<T: Sync>(
+    items: &[T],
+    make: impl Fn(&T, &mut Vec<OutputFile>) -> Result<(), String> + Sync,
+) -> Result<Vec<OutputFile>, String> {
+    let parts: Vec<Result<Vec<OutputFile>, String>> = items
+        .par_iter()
+        .map(|item| {
+            let mut out = Vec::new();
+            make(item, &mut out).map(|()| out)
+        })
+        .collect();
+    let mut files = Vec::new();
+    for part in parts {
+        files.extend(part?);
+    }
+    Ok(files)
+}
+
+/// A workbook's bytes, from the build cache when the same cells were written before.
+fn xlsx_bytes(cache: &BuildCache, lx: &LangCtx, sheet: &xlsx::Sheet) -> Result<Vec<u8>, String> {
+    let plan = xlsx::workbook(lx, sheet);
+    cache.get_or_make("xlsx", &[plan.key().as_bytes()], || {
+        plan.write().map_err(|e| e.to_string())
+    })
 }
 
 /// A chart's CSV and JSON, and per language its workbook, SVG and PNG.
 fn chart_files(
     ctx: &Ctx,
     rendered: &RenderedChart,
+    cache: &BuildCache,
     files: &mut Vec<OutputFile>,
 ) -> Result<(), String> {
     let (data, chart) = (&rendered.data, rendered.data.chart);
@@ -91,7 +126,7 @@ fn chart_files(
         };
         files.push(file(
             urls::chart_xlsx(&chart.id, lang),
-            xlsx::workbook(&lx, &sheet).map_err(|e| e.to_string())?,
+            xlsx_bytes(cache, &lx, &sheet)?,
         ));
         files.push(file(
             urls::chart_svg(&chart.id, lang),
@@ -103,7 +138,12 @@ fn chart_files(
 }
 
 /// An indicator's CSV and JSON, and per language its workbook.
-fn indicator_files(ctx: &Ctx, ind: &Indicator, files: &mut Vec<OutputFile>) -> Result<(), String> {
+fn indicator_files(
+    ctx: &Ctx,
+    ind: &Indicator,
+    cache: &BuildCache,
+    files: &mut Vec<OutputFile>,
+) -> Result<(), String> {
     let rows: Vec<Row> = ind.observations.iter().map(|o| (&ind.id, o)).collect();
     files.push(file(
         urls::indicator_csv(&ind.id),
@@ -138,7 +178,7 @@ fn indicator_files(ctx: &Ctx, ind: &Indicator, files: &mut Vec<OutputFile>) -> R
         };
         files.push(file(
             urls::indicator_xlsx(&ind.id, lang),
-            xlsx::workbook(&lx, &sheet).map_err(|e| e.to_string())?,
+            xlsx_bytes(cache, &lx, &sheet)?,
         ));
     }
     Ok(())

@@ -30,9 +30,10 @@ pub use block::embed_code;
 pub use citation::{Citations, citation};
 pub use layout::{Layout, WIDE_FROM_PX};
 pub use metrics::TextMetrics;
-pub use png::{PngCache, PngRenderer};
+pub use png::PngRenderer;
 pub use sparkline::sparkline;
 
+use crate::cache::BuildCache;
 use crate::context::{Ctx, LangCtx};
 use crate::data::{Chart, ChartData, ChartId, ObsDate};
 use crate::diagnostics::Diagnostic;
@@ -40,6 +41,7 @@ use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// One chart, rendered for one language.
 pub struct ChartOutput {
@@ -75,17 +77,19 @@ impl Figures<'_> {
 }
 
 /// What drawing needs beside the context: text metrics, and for downloads the PNG renderer
-/// with an optional cache of PNGs drawn by an earlier build.
+/// (made on first use: a build whose PNGs are all cached never loads its fonts) with the
+/// build cache that keeps PNGs between builds.
 struct Pens<'a> {
     metrics: TextMetrics,
-    png: Option<(PngRenderer, Option<&'a PngCache>)>,
+    png: Option<(OnceLock<PngRenderer>, &'a BuildCache)>,
 }
 
 /// Draws every chart in both languages, in parallel; results are collected in id order.
-pub fn build<'a>(ctx: &Ctx<'a>, cache: Option<&PngCache>) -> Result<Figures<'a>, Vec<Diagnostic>> {
+/// PNGs come from `cache` when an earlier build drew the same image.
+pub fn build<'a>(ctx: &Ctx<'a>, cache: &BuildCache) -> Result<Figures<'a>, Vec<Diagnostic>> {
     let pens = Pens {
         metrics: TextMetrics::new(),
-        png: Some((PngRenderer::new(), cache)),
+        png: Some((OnceLock::new(), cache)),
     };
     let charts: Vec<&'a Chart> = ctx.data.charts.values().collect();
     let rendered: Vec<_> = charts
@@ -177,11 +181,10 @@ fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutp
                 &pens.metrics,
             );
             let svg_file = crate::locale::typography::for_lang(lang, &svg_file);
-            let draw = || renderer.render(&svg_file, 2.0);
-            let png = match cache {
-                Some(cache) => cache.get_or_render(&svg_file, draw)?,
-                None => draw()?,
-            };
+            // Keyed by the exact SVG and scale: the image is a function of them alone.
+            let png = cache.get_or_make("png", &[svg_file.as_bytes(), b"scale 2"], || {
+                renderer.get_or_init(PngRenderer::new).render(&svg_file, 2.0)
+            })?;
             (svg_file, png)
         }
         _ => (String::new(), Vec::new()),

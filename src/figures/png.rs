@@ -51,25 +51,3 @@ impl Default for PngRenderer {
         Self::new()
     }
 }
-
-/// PNGs already drawn, by the exact SVG they were drawn from. `serve` keeps one across
-/// rebuilds so an edit redraws only the charts it changed; a plain build uses none.
-#[derive(Default)]
-pub struct PngCache(std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>);
-
-impl PngCache {
-    pub fn get_or_render(
-        &self,
-        svg: &str,
-        render: impl FnOnce() -> Result<Vec<u8>, String>,
-    ) -> Result<Vec<u8>, String> {
-        if let Some(png) = self.0.lock().ok().and_then(|m| m.get(svg).cloned()) {
-            return Ok(png);
-        }
-        let png = render()?;
-        if let Ok(mut m) = self.0.lock() {
-            m.insert(svg.to_string(), png.clone());
-        }
-        Ok(png)
-    }
-}

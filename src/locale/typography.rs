@@ -71,12 +71,15 @@ fn opening_verbatim(tag: &str) -> Option<&'static str> {
     VERBATIM.iter().copied().find(|v| *v == name)
 }
 
+/// Where `needle` (ASCII, starting with `<`) first occurs in `hay`, ignoring ASCII case.
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    hay.to_ascii_lowercase().find(needle)
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    memchr::memchr_iter(b'<', hay).find(|&i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
-/// What the pass remembers across text nodes: the last character written, and whether an
-/// opening « waits for its space.
 #[derive(Default)]
 struct State {
     prev: Option<char>,
@@ -87,13 +90,22 @@ impl State {
     /// Typesets one text node into `out`.
     fn text(&mut self, t: &str, out: &mut String) {
         let mut i = 0;
+        // Up to where the current word needs no more address checks: a word is checked
+        // once at its start, and again at each position only if it holds `www.` (an
+        // address may start inside it, after a bracket or a quote).
+        let mut checked_to = 0;
         while i < t.len() {
-            let word_end = t[i..].find(char::is_whitespace).map_or(t.len(), |k| i + k);
-            if word_end > i && is_address(&t[i..word_end]) {
-                out.push_str(&t[i..word_end]);
-                self.prev = t[i..word_end].chars().last();
-                i = word_end;
-                continue;
+            if i >= checked_to {
+                let word_end = t[i..].find(char::is_whitespace).map_or(t.len(), |k| i + k);
+                if word_end > i && is_address(&t[i..word_end]) {
+                    out.push_str(&t[i..word_end]);
+                    self.prev = t[i..word_end].chars().last();
+                    i = word_end;
+                    continue;
+                }
+                if !t[i..word_end].contains("www.") {
+                    checked_to = word_end;
+                }
             }
             let c = t[i..].chars().next().unwrap_or(' ');
             if c == '&' {
@@ -105,7 +117,6 @@ impl State {
         }
     }
 
-    /// Copies the entity at the start of `t` (turning `&#39;` into ’); its length.
     fn entity(&mut self, t: &str, out: &mut String) -> usize {
         let len = t
             .char_indices()

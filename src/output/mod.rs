@@ -28,6 +28,7 @@ mod swap;
 pub use error::{Forbidden, PublishError};
 pub use failpoint::POINTS as CRASH_POINTS;
 pub use layout::{MARKER, OWN_TOP_LEVEL};
+pub use manifest::content_hash;
 pub use publish::{PublishOptions, PublishReport, preflight, publish};
 
 use std::fs;

@@ -26,7 +26,7 @@ pub use timings::Timings;
 
 use crate::context::Ctx;
 use crate::diagnostics::Diagnostics;
-use crate::figures::PngCache;
+use crate::cache::{BuildCache, CacheReport};
 use crate::locale::Formatters;
 use crate::output::OutputFile;
 use std::collections::BTreeMap;
@@ -59,10 +59,10 @@ impl Built {
     }
 }
 
-/// Runs every stage but `write` on the site at `root`. `png_cache` lets `serve` reuse the
-/// PNGs an earlier build drew. Any input problem stops the run after the stages that can
+/// Runs every stage but `write` on the site at `root`. `cache` holds the costly outputs
+/// (PNGs, workbooks) of earlier builds. Any input problem stops the run after the stages that can
 /// still find more problems, and all of them are returned together.
-pub fn run(root: &Path, png_cache: Option<&PngCache>) -> Result<Built, BuildError> {
+pub fn run(root: &Path, cache: &BuildCache) -> Result<Built, BuildError> {
     let mut t = Timings::default();
     let mut diags = Diagnostics::new();
 
@@ -88,7 +88,7 @@ pub fn run(root: &Path, png_cache: Option<&PngCache>) -> Result<Built, BuildErro
 
     // Pages are modelled even when loading found problems, so that directive errors are
     // reported in the same run; references to inputs that failed are not reported twice.
-    let Some(figures) = t.time("figures", || stages::figures(&ctx, png_cache, &mut diags)) else {
+    let Some(figures) = t.time("figures", || stages::figures(&ctx, cache, &mut diags)) else {
         return Err(BuildError::Invalid(diags));
     };
     let site = t.time("pages", || {
@@ -98,7 +98,7 @@ pub fn run(root: &Path, png_cache: Option<&PngCache>) -> Result<Built, BuildErro
         return Err(BuildError::Invalid(diags));
     }
 
-    let mut files = t.time("downloads", || stages::downloads(&ctx, &figures))?;
+    let mut files = t.time("downloads", || stages::downloads(&ctx, &figures, cache))?;
     let sizes = stages::sizes(&files);
     files.extend(t.time("render", || stages::render(&ctx, &figures, &site, &sizes))?);
     let search = t.time("search", || stages::search(&ctx, &figures, &site, &files))?;
@@ -121,6 +121,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Take over an output folder amo-site did not make.
     pub force: bool,
+    /// Reuse and keep chart images and workbooks in the site's `.amo-cache/`.
+    pub cache: bool,
 }
 
 /// What a successful build produced.
@@ -133,6 +135,8 @@ pub struct BuildReport {
     pub notes: Vec<String>,
     /// What the write stage did: files written, deleted, left unchanged.
     pub publish: crate::output::PublishReport,
+    /// What the build cache saved.
+    pub cache: CacheReport,
     pub timings: Timings,
 }
 
@@ -145,19 +149,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     crate::output::preflight(&options.out, &options.root, &publish_options)
         .map_err(BuildError::Publish)?;
-    let built = run(&options.root, None)?;
+    let cache = if options.cache {
+        BuildCache::beside(&options.root)
+    } else {
+        BuildCache::none()
+    };
+    let built = run(&options.root, &cache)?;
     let (pages, bytes, files) = (built.pages(), built.bytes(), built.files.len());
     let mut timings = built.timings;
     let publish = timings.time("write", || {
         stages::write(&options.out, &options.root, built.files, &publish_options)
     })?;
     timings.record("total", started.elapsed());
+    let cache = cache.finish();
     Ok(BuildReport {
         pages,
         files,
         bytes,
         notes: built.notes,
         publish,
+        cache,
         timings,
     })
 }

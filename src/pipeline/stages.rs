@@ -8,7 +8,8 @@ use crate::content::Content;
 use crate::context::Ctx;
 use crate::data::{Dataset, RawData};
 use crate::diagnostics::Diagnostics;
-use crate::figures::{Figures, PngCache};
+use crate::cache::BuildCache;
+use crate::figures::Figures;
 use crate::locale::{Lang, Localized, Nouns, UiText};
 use crate::output::OutputFile;
 use crate::render::Sizes;
@@ -50,10 +51,10 @@ pub fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
 /// problems are in `diags`).
 pub fn figures<'a>(
     ctx: &Ctx<'a>,
-    png_cache: Option<&PngCache>,
+    cache: &BuildCache,
     diags: &mut Diagnostics,
 ) -> Option<Figures<'a>> {
-    match figures::build(ctx, png_cache) {
+    match figures::build(ctx, cache) {
         Ok(f) => Some(f),
         Err(errors) => {
             errors.into_iter().for_each(|d| diags.push(d));
@@ -68,8 +69,12 @@ pub fn pages(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diagnos
 }
 
 /// downloads: CSV, JSON, XLSX, SVG and PNG files, the data package and the zip.
-pub fn downloads(ctx: &Ctx, figures: &Figures) -> Result<Vec<OutputFile>, BuildError> {
-    exports::build(ctx, figures).map_err(|message| BuildError::Internal {
+pub fn downloads(
+    ctx: &Ctx,
+    figures: &Figures,
+    cache: &BuildCache,
+) -> Result<Vec<OutputFile>, BuildError> {
+    exports::build(ctx, figures, cache).map_err(|message| BuildError::Internal {
         stage: "downloads",
         message,
     })

@@ -10,6 +10,7 @@ use crate::locale::Lang;
 use crate::output::OutputFile;
 use crate::site::Site;
 use crate::urls;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// What a result is, shown beside its title.
@@ -75,12 +76,12 @@ pub fn documents(
         .collect();
     let mut docs: Vec<Document> = site
         .pages
-        .iter()
+        .par_iter()
         .map(|p| {
             let url = urls::page(lang, &p.slug_path);
             let body = html
                 .get(urls::output_file(&url).as_str())
-                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .map(|b| String::from_utf8_lossy(b))
                 .unwrap_or_default();
             let e = extract(main_of(&body));
             let kind = match (p.layout, &p.regime) {

@@ -11,12 +11,13 @@
 //!
 //! Everything is in sorted maps: the bytes depend only on the documents.
 
-use super::analyse::{terms, words};
+use super::analyse::{Term, terms};
 use super::document::{Document, Kind};
 use crate::locale::{Lang, UiText};
 use crate::output::OutputFile;
 use serde_json::json;
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 
 /// A term chunk holding more than this many bytes is split by one more character.
 pub const MAX_CHUNK_BYTES: usize = 6 * 1024;
@@ -24,7 +25,7 @@ pub const MAX_CHUNK_BYTES: usize = 6 * 1024;
 pub const TEXT_CHUNK_BYTES: usize = 12 * 1024;
 const MAX_KEY_CHARS: usize = 3;
 
-#[derive(Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
 struct Posting {
     tf: u32,
     field: u32,
@@ -37,27 +38,91 @@ impl Posting {
     }
 }
 
-/// Term → document → posting.
-type Postings = BTreeMap<String, BTreeMap<usize, Posting>>;
+/// Term → its postings, in document order.
+type Postings = BTreeMap<String, Vec<(u32, Posting)>>;
 
-fn postings(docs: &[Document]) -> Postings {
-    let mut map = Postings::new();
-    for (id, d) in docs.iter().enumerate() {
-        let fields = [
-            (2, d.title.clone()),
-            (1, d.headings.join(" ")),
-            (0, d.text.clone()),
-        ];
-        for (field, text) in fields {
-            for t in terms(&text) {
-                let p = map.entry(t.text).or_default().entry(id).or_default();
+/// Documents analysed per parallel task; tasks are merged in order, so the postings of
+/// every term stay in document order whatever the thread count.
+const DOCS_PER_TASK: usize = 64;
+
+/// Every term of every document with its posting, and each document's length in words.
+fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
+    let parts: Vec<(HashMap<String, Vec<(u32, Posting)>>, Vec<usize>)> = docs
+        .par_chunks(DOCS_PER_TASK)
+        .enumerate()
+        .map(|(task, chunk)| {
+            let mut analyser = Analyser::default();
+            let mut map: HashMap<String, Vec<(u32, Posting)>> = HashMap::new();
+            let mut lengths = Vec::with_capacity(chunk.len());
+            for (k, d) in chunk.iter().enumerate() {
+                let id = u32::try_from(task * DOCS_PER_TASK + k).expect("fewer than 2^32 documents");
+                let (doc_terms, words) = document_terms(d, &mut analyser);
+                lengths.push(words);
+                for (t, p) in doc_terms {
+                    map.entry(t.to_string()).or_default().push((id, p));
+                }
+            }
+            (map, lengths)
+        })
+        .collect();
+    let mut all: HashMap<String, Vec<(u32, Posting)>> = HashMap::new();
+    let mut lengths = Vec::with_capacity(docs.len());
+    for (map, part_lengths) in parts {
+        lengths.extend(part_lengths);
+        for (t, mut list) in map {
+            all.entry(t).or_default().append(&mut list);
+        }
+    }
+    (all.into_iter().collect(), lengths)
+}
+
+/// The terms of one document with their postings (in term order), and its text's length in
+/// words.
+fn document_terms<'c>(d: &Document, analyser: &'c mut Analyser) -> (Vec<(&'c str, Posting)>, usize) {
+    let mut found: HashMap<&str, Posting> = HashMap::new();
+    let mut words = 0;
+    let headings = d.headings.join(" ");
+    let fields = [(2, d.title.as_str()), (1, headings.as_str()), (0, d.text.as_str())];
+    for (_, text) in fields {
+        text.split_ascii_whitespace().for_each(|run| analyser.learn(run));
+    }
+    let analyser: &'c Analyser = analyser;
+    for (field, text) in fields {
+        for chunk in text.split_ascii_whitespace() {
+            for t in analyser.terms_of(chunk) {
+                if field == 0 && t.written {
+                    words += 1;
+                }
+                let p = found.entry(t.text.as_str()).or_default();
                 p.tf += 1;
                 p.field = p.field.max(field);
                 p.written |= t.written;
             }
         }
     }
-    map
+    let mut terms: Vec<(&str, Posting)> = found.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    (terms, words)
+}
+
+/// [`terms`] of each whitespace-separated run of text, computed once per distinct run:
+/// natural text repeats its words, and normalising is the costly part. No normalisation
+/// step reaches across ASCII whitespace, so the terms of a text are the terms of its runs.
+#[derive(Default)]
+struct Analyser {
+    cache: HashMap<String, Vec<Term>>,
+}
+
+impl Analyser {
+    fn learn(&mut self, run: &str) {
+        if !self.cache.contains_key(run) {
+            self.cache.insert(run.to_string(), terms(run));
+        }
+    }
+
+    fn terms_of(&self, run: &str) -> &[Term] {
+        self.cache.get(run).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The first `n` characters of a term: its chunk key at depth `n`.
@@ -65,14 +130,11 @@ fn key(term: &str, n: usize) -> String {
     term.chars().take(n).collect()
 }
 
-fn chunk_json(terms: &[(&String, &BTreeMap<usize, Posting>)]) -> String {
+fn chunk_json(terms: &[(&String, &Vec<(u32, Posting)>)]) -> String {
     let map: BTreeMap<&str, Vec<u32>> = terms
         .iter()
         .map(|(t, docs)| {
-            let flat = docs
-                .iter()
-                .flat_map(|(&d, p)| [d as u32, p.score()])
-                .collect();
+            let flat = docs.iter().flat_map(|&(d, p)| [d, p.score()]).collect();
             (t.as_str(), flat)
         })
         .collect();
@@ -82,7 +144,7 @@ fn chunk_json(terms: &[(&String, &BTreeMap<usize, Posting>)]) -> String {
 /// Splits `terms` (all sharing their first `depth` characters) into chunks of at most
 /// [`MAX_CHUNK_BYTES`] where possible.
 fn chunks<'a>(
-    terms: Vec<(&'a String, &'a BTreeMap<usize, Posting>)>,
+    terms: Vec<(&'a String, &'a Vec<(u32, Posting)>)>,
     depth: usize,
     out: &mut BTreeMap<String, String>,
 ) {
@@ -111,7 +173,7 @@ pub fn key_file(key: &str) -> String {
 /// Every index file of one language, and the total of their sizes.
 pub fn files(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<OutputFile> {
     let dir = format!("search/{}", lang.code());
-    let all = postings(docs);
+    let (all, lengths) = postings(docs);
     let mut by_first: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for t in &all {
         by_first.entry(key(t.0, 1)).or_default().push(t);
@@ -122,7 +184,7 @@ pub fn files(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<OutputFile> {
     }
     let (text_of, texts) = text_chunks(docs);
     let meta = json!({
-        "docs": docs.iter().zip(&text_of).map(|(d, x)| json!([d.url, d.title, d.kind as u8, x, words(&d.text).len()])).collect::<Vec<_>>(),
+        "docs": docs.iter().zip(&text_of).zip(&lengths).map(|((d, x), n)| json!([d.url, d.title, d.kind as u8, x, n])).collect::<Vec<_>>(),
         "kinds": Kind::ALL.iter().map(|k| k.label(ui)).collect::<Vec<_>>(),
         "chunks": term_chunks.keys().collect::<Vec<_>>(),
     });
@@ -180,12 +242,28 @@ mod tests {
             doc("Tadamon", "tadamon remboursés"),
             doc("Autre", "remboursement"),
         ];
-        let p = postings(&docs);
-        let tadamon = p["tadamon"][&0];
+        let (p, lengths) = postings(&docs);
+        let tadamon = p["tadamon"][0].1;
         assert_eq!((tadamon.tf, tadamon.field, tadamon.written), (2, 2, true));
-        assert_eq!(p["rembours"].keys().copied().collect::<Vec<_>>(), [0, 1]);
-        assert!(!p["rembours"][&1].written);
-        assert_eq!(p["remboursement"][&1].score(), (1 << 3) | 1);
+        let docs_of = |t: &str| p[t].iter().map(|x| x.0).collect::<Vec<_>>();
+        assert_eq!(docs_of("rembours"), [0, 1]);
+        assert!(!p["rembours"][1].1.written);
+        assert_eq!(p["remboursement"][0], (1, p["remboursement"][0].1));
+        assert_eq!(p["remboursement"][0].1.score(), (1 << 3) | 1);
+        assert_eq!(lengths, [2, 1]);
+    }
+
+    #[test]
+    fn terms_of_runs_are_the_terms_of_the_whole_text() {
+        let text = "L’AMO « Tadamon » couvre 24\u{a0}700\u{a0}000 assurés ; التأمين الإجباري \
+                    ٢٤٫٧\u{a0}مليون، و11 millions (2024) e\u{301}te\u{301} ﻻ ＡＭＯ 3,5\u{202f}%";
+        let mut analyser = Analyser::default();
+        let mut got = Vec::new();
+        for run in text.split_ascii_whitespace() {
+            analyser.learn(run);
+            got.extend(analyser.terms_of(run).iter().cloned());
+        }
+        assert_eq!(got, terms(text));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `<textarea>` are skipped whole (a chart's words are in its caption, summary and table),
 //! entities are decoded, and the text of `h2`–`h4` is also returned as headings.
 
+use std::borrow::Cow;
 /// The readable text of an HTML fragment, and the text of its headings.
 pub struct Extracted {
     pub text: String,
@@ -31,52 +32,65 @@ const BLOCKS: &[&str] = &[
     "table",
 ];
 
-/// The lower-case name of a tag, `/p` for a closing tag.
-fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('<')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
-        .collect::<String>()
-        .to_ascii_lowercase()
+/// A tag's name, with a leading `/` for a closing tag, in lower case.
+fn tag_name(tag: &str) -> Cow<'_, str> {
+    let inner = tag.trim_start_matches('<');
+    let len = inner
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'/')
+        .count();
+    let name = &inner[..len];
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
+/// Where the closing tag `</name` first occurs in `hay`, ignoring ASCII case.
+fn find_closing(hay: &str, name: &str) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    memchr::memmem::find_iter(bytes, b"</").find(|&i| {
+        bytes
+            .get(i + 2..i + 2 + name.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+    })
+}
+
+/// The readable text of `html` and its headings; entities decoded, white space collapsed.
 pub fn extract(html: &str) -> Extracted {
-    let mut text = String::new();
+    let mut text = String::with_capacity(html.len() / 2);
     let mut headings = Vec::new();
     let mut heading: Option<String> = None;
-    let mut skip: Option<String> = None;
     let mut rest = html;
     while !rest.is_empty() {
-        let (run, after) = match rest.find('<') {
+        let (run, after) = match memchr::memchr(b'<', rest.as_bytes()) {
             Some(i) => rest.split_at(i),
             None => (rest, ""),
         };
-        if skip.is_none() {
-            let decoded = decode_entities(run);
-            text.push_str(&decoded);
-            if let Some(h) = heading.as_mut() {
-                h.push_str(&decoded);
-            }
+        let decoded = decode_entities(run);
+        text.push_str(&decoded);
+        if let Some(h) = heading.as_mut() {
+            h.push_str(&decoded);
         }
         if after.is_empty() {
             break;
         }
-        let end = after.find('>').map_or(after.len(), |i| i + 1);
+        let end = memchr::memchr(b'>', after.as_bytes()).map_or(after.len(), |i| i + 1);
         let name = tag_name(&after[..end]);
         rest = &after[end..];
+        let closing = name.starts_with('/');
         let bare = name.trim_start_matches('/');
-        if let Some(s) = &skip {
-            if name.strip_prefix('/') == Some(s.as_str()) {
-                skip = None;
-            }
-            continue;
-        }
-        if SKIPPED.contains(&bare) && !name.starts_with('/') {
-            skip = Some(bare.to_string());
+        if SKIPPED.contains(&bare) && !closing {
+            // Skipped elements are not nested in our pages: go straight to their end.
+            let close = find_closing(rest, bare).unwrap_or(rest.len());
+            let after_close = memchr::memchr(b'>', &rest.as_bytes()[close..])
+                .map_or(rest.len(), |i| close + i + 1);
+            rest = &rest[after_close..];
             continue;
         }
         if HEADINGS.contains(&bare) {
-            if name.starts_with('/') {
+            if closing {
                 headings.extend(heading.take().map(|h| collapse(&h)));
             } else {
                 heading = Some(String::new());
@@ -92,14 +106,13 @@ pub fn extract(html: &str) -> Extracted {
     }
 }
 
-/// Runs of ASCII white space as one space (no-break spaces are kept: they are typography).
 fn collapse(s: &str) -> String {
     s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn decode_entities(s: &str) -> String {
+fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -120,7 +133,7 @@ fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn entity(name: &str) -> Option<char> {

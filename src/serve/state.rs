@@ -1,6 +1,6 @@
 //! The last good build, held in memory, and the error of the last failed rebuild.
 
-use crate::figures::PngCache;
+use crate::cache::BuildCache;
 use crate::output::OutputFile;
 use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
@@ -16,7 +16,6 @@ pub struct State {
     files: RwLock<BTreeMap<String, Vec<u8>>>,
     error: RwLock<Option<String>>,
     clients: Mutex<VecDeque<Sender<()>>>,
-    png_cache: PngCache,
 }
 
 impl State {
@@ -38,8 +37,10 @@ impl State {
     /// Either way, open pages are told to reload.
     pub fn rebuild(&self, root: &Path) {
         let started = Instant::now();
-        match crate::pipeline::run(root, Some(&self.png_cache)) {
+        let cache = BuildCache::beside(root);
+        match crate::pipeline::run(root, &cache) {
             Ok(site) => {
+                cache.finish();
                 self.replace_files(site.files);
                 if let Ok(mut e) = self.error.write() {
                     *e = None;

@@ -6,7 +6,9 @@ use super::Row;
 use crate::context::LangCtx;
 use crate::data::{Observation, Source};
 use crate::locale::Lang;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use plan::{BookPlan, SheetPlan, Style};
+
+mod plan;
 
 /// What one workbook describes.
 pub struct Sheet<'a> {
@@ -18,25 +20,23 @@ pub struct Sheet<'a> {
     pub citation: String,
 }
 
-pub fn workbook(lx: &LangCtx, sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(sheet.title)
-            .set_author(lx.config.publisher.get(lx.lang))
-            .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
-    );
-    data_sheet(lx, sheet, wb.add_worksheet())?;
-    about_sheet(lx, sheet, wb.add_worksheet())?;
-    wb.save_to_buffer()
+/// The workbook of `sheet`, described cell by cell (see [`BookPlan::write`]).
+pub fn workbook(lx: &LangCtx, sheet: &Sheet) -> BookPlan {
+    let mut data = SheetPlan::default();
+    let mut about = SheetPlan::default();
+    data_sheet(lx, sheet, &mut data);
+    about_sheet(lx, sheet, &mut about);
+    BookPlan {
+        title: sheet.title.to_string(),
+        author: lx.config.publisher.get(lx.lang).clone(),
+        sheets: vec![data, about],
+    }
 }
 
-/// The data: one row per observation, with its note, qualifier and source.
-fn data_sheet(lx: &LangCtx, sheet: &Sheet, data: &mut Worksheet) -> Result<(), XlsxError> {
+fn data_sheet(lx: &LangCtx, sheet: &Sheet, data: &mut SheetPlan) {
     let (lang, ds, ui) = (lx.lang, lx.data, lx.ui);
     let rtl = lang == Lang::Ar;
-    let bold = Format::new().set_bold();
-    data.set_name(if rtl { "البيانات" } else { "Données" })?;
+    data.set_name(if rtl { "البيانات" } else { "Données" });
     data.set_right_to_left(rtl);
     let headers = [
         ui.table_date.as_str(),
@@ -48,23 +48,22 @@ fn data_sheet(lx: &LangCtx, sheet: &Sheet, data: &mut Worksheet) -> Result<(), X
         "URL",
     ];
     for (c, h) in headers.iter().enumerate() {
-        data.write_string_with_format(0, c as u16, *h, &bold)?;
+        data.text(0, c as u16, h, Style::Bold);
     }
     for (r, (indicator, o)) in sheet.rows.iter().enumerate() {
         let r = r as u32 + 1;
         let ind = ds.indicators.get(*indicator);
         let src = ds.sources.get(&o.source);
-        data.write_string(r, 0, o.date.iso())?;
-        data.write_string(
-            r,
-            1,
-            ind.map(|i| i.title.get(lang).as_str()).unwrap_or(indicator),
-        )?;
-        data.write_number(r, 2, o.value)?;
-        data.write_string(r, 3, ind.map(|i| i.unit.code()).unwrap_or(""))?;
-        data.write_string(r, 4, note_cell(lx, o))?;
-        data.write_string(r, 5, src.map(|s| s.title.get(lang).as_str()).unwrap_or(""))?;
-        data.write_string(r, 6, src.and_then(|s| s.url.as_deref()).unwrap_or(""))?;
+        let title = ind.map(|i| i.title.get(lang).as_str()).unwrap_or(indicator);
+        data.text(r, 0, &o.date.iso(), Style::Plain);
+        data.text(r, 1, title, Style::Plain);
+        data.number(r, 2, o.value);
+        data.text(r, 3, ind.map(|i| i.unit.code()).unwrap_or(""), Style::Plain);
+        data.text(r, 4, &note_cell(lx, o), Style::Plain);
+        let source_title = src.map(|s| s.title.get(lang).as_str()).unwrap_or("");
+        data.text(r, 5, source_title, Style::Plain);
+        let url = src.and_then(|s| s.url.as_deref()).unwrap_or("");
+        data.text(r, 6, url, Style::Plain);
     }
     for (c, w) in [
         (0u16, 12.0),
@@ -75,9 +74,8 @@ fn data_sheet(lx: &LangCtx, sheet: &Sheet, data: &mut Worksheet) -> Result<(), X
         (5, 60.0),
         (6, 40.0),
     ] {
-        data.set_column_width(c, w)?;
+        data.set_column_width(c, w);
     }
-    Ok(())
 }
 
 /// The qualifier ("plus de …") and the note of an observation, in one cell.
@@ -101,27 +99,24 @@ fn note_cell(lx: &LangCtx, o: &Observation) -> String {
 }
 
 /// What the data is: title, definitions, unit, sources, licence, citation, publisher.
-fn about_sheet(lx: &LangCtx, sheet: &Sheet, about: &mut Worksheet) -> Result<(), XlsxError> {
+fn about_sheet(lx: &LangCtx, sheet: &Sheet, about: &mut SheetPlan) {
     let (lang, config, ui) = (lx.lang, lx.config, lx.ui);
     let rtl = lang == Lang::Ar;
-    let bold = Format::new().set_bold();
-    let wrap = Format::new().set_text_wrap();
-    about.set_name(if rtl { "حول" } else { "À propos" })?;
+    about.set_name(if rtl { "حول" } else { "À propos" });
     about.set_right_to_left(rtl);
-    about.set_column_width(0, 22.0)?;
-    about.set_column_width(1, 100.0)?;
+    about.set_column_width(0, 22.0);
+    about.set_column_width(1, 100.0);
     let mut r = 0u32;
-    let mut line = |label: &str, value: &str, r: &mut u32| -> Result<(), XlsxError> {
-        about.write_string_with_format(*r, 0, label, &bold)?;
-        about.write_string_with_format(*r, 1, value, &wrap)?;
+    let mut line = |label: &str, value: &str, r: &mut u32| {
+        about.text(*r, 0, label, Style::Bold);
+        about.text(*r, 1, value, Style::Wrap);
         *r += 1;
-        Ok(())
     };
-    line(ui.datasets.as_str(), sheet.title, &mut r)?;
+    line(ui.datasets.as_str(), sheet.title, &mut r);
     for (label, def) in &sheet.definitions {
-        line(&format!("{} — {label}", ui.definition), def, &mut r)?;
+        line(&format!("{} — {label}", ui.definition), def, &mut r);
     }
-    line(ui.table_value.as_str(), sheet.unit, &mut r)?;
+    line(ui.table_value.as_str(), sheet.unit, &mut r);
     for s in &sheet.sources {
         let text = format!(
             "{} — {}{}",
@@ -132,7 +127,7 @@ fn about_sheet(lx: &LangCtx, sheet: &Sheet, about: &mut Worksheet) -> Result<(),
                 .map(|u| format!(" — {u}"))
                 .unwrap_or_default()
         );
-        line(ui.source.as_str(), &text, &mut r)?;
+        line(ui.source.as_str(), &text, &mut r);
     }
     line(
         ui.licence.as_str(),
@@ -142,8 +137,7 @@ fn about_sheet(lx: &LangCtx, sheet: &Sheet, about: &mut Worksheet) -> Result<(),
             config.data_licence.url
         ),
         &mut r,
-    )?;
-    line(ui.cite_as.as_str(), &sheet.citation, &mut r)?;
-    line(ui.publisher.as_str(), config.publisher.get(lang), &mut r)?;
-    Ok(())
+    );
+    line(ui.cite_as.as_str(), &sheet.citation, &mut r);
+    line(ui.publisher.as_str(), config.publisher.get(lang), &mut r);
 }
