@@ -24,6 +24,16 @@ struct RawConfig {
     keywords: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     markdown: MarkdownOptions,
+    #[serde(default)]
+    listing: RawListing,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawListing {
+    reports_per_page: Option<Spanned<i64>>,
+    feed_entries: Option<Spanned<i64>>,
+    sitemap_max_urls: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,6 +64,30 @@ pub struct MarkdownOptions {
     pub raw_html: bool,
 }
 
+/// How long the site's lists get, so that it stays usable at thousands of reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listing {
+    /// Reports on each page of the reports index and of each year's archive.
+    pub reports_per_page: usize,
+    /// The latest reports each Atom feed holds, with their full text.
+    pub feed_entries: usize,
+    /// URLs in one sitemap file; past it, `sitemap.xml` becomes an index of parts.
+    pub sitemap_max_urls: usize,
+}
+
+impl Default for Listing {
+    fn default() -> Self {
+        Listing {
+            reports_per_page: 30,
+            feed_entries: 20,
+            sitemap_max_urls: SITEMAP_PROTOCOL_LIMIT,
+        }
+    }
+}
+
+/// The sitemap protocol's limit of URLs per file.
+pub const SITEMAP_PROTOCOL_LIMIT: usize = 50_000;
+
 /// The validated site configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -68,6 +102,7 @@ pub struct Config {
     /// Keywords of the data package (`datapackage.json`), in French like its title.
     pub keywords: Vec<String>,
     pub markdown: MarkdownOptions,
+    pub listing: Listing,
 }
 
 impl Config {
@@ -91,6 +126,7 @@ impl Config {
             country: empty,
             keywords: Vec::new(),
             markdown: MarkdownOptions::default(),
+            listing: Listing::default(),
         }
     }
 
@@ -107,7 +143,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         what: "the site configuration",
         hint: "run the command from the site folder, or pass --root DIR",
     };
-    let (raw, text): (RawConfig, String) = read_yaml_and_text(root, rel, &role, diags)?;
+    let (raw, text): (RawConfig, std::sync::Arc<str>) = read_yaml_and_text(root, rel, &role, diags)?;
     let before = diags.len();
     let base = raw.base_url.value.trim().to_string();
     if let Err(why) = url_policy::check_absolute_web(&base) {
@@ -132,6 +168,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     }
     check_languages(rel, &raw.languages, diags);
     check_country_and_keywords(rel, &raw, diags);
+    let listing = listing(rel, &raw.listing, diags);
     if diags.len() > before {
         return None;
     }
@@ -149,7 +186,40 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
             .map(|k| k.value.trim().to_string())
             .collect(),
         markdown: raw.markdown,
+        listing,
     })
+}
+
+/// `listing:`: each number within its range, or the default when absent.
+fn listing(rel: &Path, raw: &RawListing, diags: &mut Diagnostics) -> Listing {
+    let d = Listing::default();
+    let mut number = |key: &str, value: &Option<Spanned<i64>>, default: usize, max: usize| {
+        let Some(v) = value else {
+            return default;
+        };
+        match usize::try_from(v.value) {
+            Ok(n) if (1..=max).contains(&n) => n,
+            _ => {
+                diags.error(
+                    rel,
+                    position_of(v),
+                    format!("`listing.{key}` is {}: it must be between 1 and {max}", v.value),
+                    format!("write a whole number from 1 to {max}, or remove the key for {default}"),
+                );
+                default
+            }
+        }
+    };
+    Listing {
+        reports_per_page: number("reports_per_page", &raw.reports_per_page, d.reports_per_page, 10_000),
+        feed_entries: number("feed_entries", &raw.feed_entries, d.feed_entries, 10_000),
+        sitemap_max_urls: number(
+            "sitemap_max_urls",
+            &raw.sitemap_max_urls,
+            d.sitemap_max_urls,
+            SITEMAP_PROTOCOL_LIMIT,
+        ),
+    }
 }
 
 /// The country is named in both languages; keywords are a non-empty list of distinct words.

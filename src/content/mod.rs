@@ -20,6 +20,7 @@ use crate::diagnostics::Diagnostics;
 use crate::foundation::input_file::{Role, read_text};
 use crate::foundation::text_policy;
 use crate::locale::{Lang, Localized};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -88,17 +89,31 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
         );
         return Content::default();
     }
-    let mut found: BTreeMap<String, (Option<Source>, Option<Source>)> = BTreeMap::new();
+    let mut named = Vec::new();
     for rel in crate::input_tree::walk(root, "content", diags).files {
         if rel.extension().and_then(|e| e.to_str()) != Some("md") {
             continue;
         }
-        let Some((key, lang)) = split_name(&rel) else {
-            let (message, hint) = file_name::explain(&rel);
-            diags.error(&rel, None, message, hint);
-            continue;
-        };
-        let Some(source) = read_source(root, &rel, diags) else {
+        match split_name(&rel) {
+            Some((key, lang)) => named.push((rel, key, lang)),
+            None => {
+                let (message, hint) = file_name::explain(&rel);
+                diags.error(&rel, None, message, hint);
+            }
+        }
+    }
+    // Read and parse in parallel; problems are merged back in file order.
+    let read: Vec<(Option<Source>, Diagnostics)> = named
+        .par_iter()
+        .map(|(rel, _, _)| {
+            let mut local = Diagnostics::new();
+            (read_source(root, rel, &mut local), local)
+        })
+        .collect();
+    let mut found: BTreeMap<String, (Option<Source>, Option<Source>)> = BTreeMap::new();
+    for ((_, key, lang), (source, local)) in named.into_iter().zip(read) {
+        diags.extend(local);
+        let Some(source) = source else {
             broken.insert(key);
             continue;
         };

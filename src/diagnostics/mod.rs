@@ -12,6 +12,7 @@ pub use render::{render_all, render_warnings, summary};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One problem, pointing at a place in a file under the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ impl Diagnostic {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
-    sources: BTreeMap<PathBuf, String>,
+    sources: BTreeMap<PathBuf, Arc<str>>,
 }
 
 impl Diagnostics {
@@ -70,7 +71,12 @@ impl Diagnostics {
     pub fn add_source(&mut self, file: &Path, text: &str) {
         self.sources
             .entry(file.to_path_buf())
-            .or_insert_with(|| text.to_owned());
+            .or_insert_with(|| Arc::from(text));
+    }
+
+    /// [`add_source`](Self::add_source) without a copy: the text is shared.
+    pub fn add_shared_source(&mut self, file: &Path, text: Arc<str>) {
+        self.sources.entry(file.to_path_buf()).or_insert(text);
     }
 
     pub fn push(&mut self, diagnostic: Diagnostic) {
@@ -106,7 +112,7 @@ impl Diagnostics {
     }
 
     pub fn source(&self, file: &Path) -> Option<&str> {
-        self.sources.get(file).map(String::as_str)
+        self.sources.get(file).map(|s| &**s)
     }
 
     /// Moves every problem of `other` into `self`.

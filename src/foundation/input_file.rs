@@ -7,6 +7,7 @@ use super::{text_policy, yaml};
 use crate::diagnostics::Diagnostics;
 use serde::de::DeserializeOwned;
 use std::path::Path;
+use std::sync::Arc;
 
 /// What a file is, for the message when it cannot be read: "the site configuration".
 pub struct Role<'a> {
@@ -17,10 +18,11 @@ pub struct Role<'a> {
 
 /// The text of `root/rel`, remembered in `diags` for excerpts; `None` (reported) when it
 /// cannot be read as UTF-8 text.
-pub fn read_text(root: &Path, rel: &Path, role: &Role, diags: &mut Diagnostics) -> Option<String> {
+pub fn read_text(root: &Path, rel: &Path, role: &Role, diags: &mut Diagnostics) -> Option<Arc<str>> {
     match std::fs::read_to_string(root.join(rel)) {
         Ok(text) => {
-            diags.add_source(rel, &text);
+            let text: Arc<str> = Arc::from(text);
+            diags.add_shared_source(rel, Arc::clone(&text));
             Some(text)
         }
         Err(e) => {
@@ -52,7 +54,7 @@ pub fn read_yaml_and_text<T: DeserializeOwned>(
     rel: &Path,
     role: &Role,
     diags: &mut Diagnostics,
-) -> Option<(T, String)> {
+) -> Option<(T, Arc<str>)> {
     let text = read_text(root, rel, role, diags)?;
     text_policy::check_yaml(rel, &text, 0, &text, diags);
     match yaml::parse(rel, &text, 0) {

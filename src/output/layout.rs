@@ -14,7 +14,7 @@ const MARKER_HEADER: &str = "amo-site output tree";
 
 /// Top-level names a site built by amo-site holds: an unmarked folder holding only these is
 /// adopted (it was written by an amo-site older than the marker).
-pub const OWN_TOP_LEVEL: [&str; 9] = [
+pub const OWN_TOP_LEVEL: [&str; 10] = [
     "ar",
     "fr",
     "data",
@@ -23,6 +23,7 @@ pub const OWN_TOP_LEVEL: [&str; 9] = [
     "static",
     "index.html",
     "sitemap.xml",
+    "sitemaps",
     "robots.txt",
 ];
 

@@ -1,8 +1,11 @@
-//! Atom 1.0 feed of the reports, one per language.
+//! Atom 1.0 feed of the reports, one per language: the latest `listing.feed_entries`
+//! reports (20 unless `site.yaml` says otherwise), each with its full text. Text is typeset
+//! for its language here, piece by piece, so the HTML inside `<content>` is typeset before
+//! it is escaped and never mistaken for text.
 
 use crate::context::Ctx;
 use crate::html::escape;
-use crate::locale::Lang;
+use crate::locale::{Lang, typography};
 use crate::output::OutputFile;
 use crate::site::Site;
 use crate::urls;
@@ -17,7 +20,9 @@ pub fn atom(ctx: &Ctx, site: &Site, lang: Lang) -> OutputFile {
     let c = ctx.config;
     let ui = ctx.ui.get(lang);
     let abs = |p: &str| escape(&c.absolute(p));
-    let reports = site.reports();
+    let tx = |s: &str| typography::for_lang(lang, &escape(s));
+    let mut reports = site.reports();
+    reports.truncate(c.listing.feed_entries);
     let index = site
         .pages
         .iter()
@@ -33,13 +38,13 @@ pub fn atom(ctx: &Ctx, site: &Site, lang: Lang) -> OutputFile {
     let _ = writeln!(
         xml,
         "  <title>{} — {}</title>",
-        escape(&ui.feed_title),
-        escape(c.title.get(lang))
+        tx(&ui.feed_title),
+        tx(c.title.get(lang))
     );
     let _ = writeln!(
         xml,
         "  <subtitle>{}</subtitle>",
-        escape(c.tagline.get(lang))
+        tx(c.tagline.get(lang))
     );
     let _ = writeln!(
         xml,
@@ -60,27 +65,33 @@ pub fn atom(ctx: &Ctx, site: &Site, lang: Lang) -> OutputFile {
     let _ = writeln!(
         xml,
         "  <author><name>{}</name><uri>{}</uri></author>",
-        escape(c.publisher.get(lang)),
+        tx(c.publisher.get(lang)),
         escape(&c.base_url)
     );
     let _ = writeln!(
         xml,
         "  <rights>{}</rights>",
-        escape(c.data_licence.name.get(lang))
+        tx(c.data_licence.name.get(lang))
     );
     for p in reports {
         let t = p.text.get(lang);
         let url = abs(&urls::page(lang, &p.slug_path));
         let _ = writeln!(xml, "  <entry>");
         let _ = writeln!(xml, "    <id>{url}</id>");
-        let _ = writeln!(xml, "    <title>{}</title>", escape(&t.title));
+        let _ = writeln!(xml, "    <title>{}</title>", tx(&t.title));
         let _ = writeln!(
             xml,
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>"
         );
         let _ = writeln!(xml, "    <published>{}</published>", timestamp(t.date));
         let _ = writeln!(xml, "    <updated>{}</updated>", timestamp(t.date));
-        let _ = writeln!(xml, "    <summary>{}</summary>", escape(&t.description));
+        let _ = writeln!(xml, "    <summary>{}</summary>", tx(&t.description));
+        let _ = writeln!(
+            xml,
+            "    <content type=\"html\" xml:base=\"{url}\" xml:lang=\"{}\">{}</content>",
+            t.content_lang.locale(),
+            escape(&typography::for_lang(t.content_lang, &t.body_html))
+        );
         let _ = writeln!(xml, "  </entry>");
     }
     xml.push_str("</feed>\n");

@@ -8,6 +8,7 @@ mod json_ld;
 mod sitemap;
 mod views;
 
+use crate::content::Layout;
 use crate::context::Ctx;
 use crate::figures::Figures;
 use crate::locale::{Lang, typography};
@@ -62,6 +63,7 @@ pub fn site(
         })
         .collect();
     files.extend(rendered?);
+    files.extend(listing_pages(ctx, site)?);
     for id in figures.charts.keys() {
         for lang in Lang::ALL {
             let html = EmbedTemplate::new(ctx, figures, id, lang).render()?;
@@ -74,7 +76,7 @@ pub fn site(
     }
     let not_found = views::not_found_page(ctx);
     for lang in Lang::ALL {
-        files.push(typeset(lang, feed::atom(ctx, site, lang)));
+        files.push(feed::atom(ctx, site, lang));
         let html = PageTemplate::new(ctx, site, &not_found, lang, sizes).render()?;
         let html = typography::for_lang(lang, &html);
         files.push(OutputFile::new(
@@ -82,13 +84,31 @@ pub fn site(
             html,
         ));
     }
-    files.push(sitemap::sitemap(ctx.config, site));
+    files.extend(sitemap::sitemap(ctx.config, site));
     files.push(sitemap::robots(ctx.config));
     Ok(files)
 }
 
-/// A generated text file typeset for its language (see [`typography`]).
-fn typeset(lang: Lang, file: OutputFile) -> OutputFile {
-    let text = String::from_utf8_lossy(&file.bytes);
-    OutputFile::new(file.path.clone(), typography::for_lang(lang, &text))
+/// The later pages of the reports index and the year archives (the first page of the index
+/// is the reports page itself).
+fn listing_pages(ctx: &Ctx, site: &Site) -> Result<Vec<OutputFile>, askama::Error> {
+    let Some(index) = site.pages.iter().find(|p| p.layout == Layout::Reports) else {
+        return Ok(Vec::new());
+    };
+    let all = crate::site::listings(site, ctx.config.listing.reports_per_page);
+    let jobs: Vec<(&crate::site::ListingPage, Lang)> = all
+        .iter()
+        .filter(|l| !l.is_index())
+        .flat_map(|l| Lang::ALL.map(|lang| (l, lang)))
+        .collect();
+    jobs.par_iter()
+        .map(|&(listing, lang)| {
+            let html = PageTemplate::listing(ctx, site, index, listing, &all, lang).render()?;
+            Ok(OutputFile::new(
+                urls::output_file(&urls::page(lang, &listing.slug_path)),
+                typography::for_lang(lang, &html),
+            ))
+        })
+        .collect()
 }
+

@@ -17,7 +17,8 @@ use crate::locale::{Lang, UiText};
 use crate::output::OutputFile;
 use serde_json::json;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// A term chunk holding more than this many bytes is split by one more character.
 pub const MAX_CHUNK_BYTES: usize = 6 * 1024;
@@ -41,55 +42,68 @@ impl Posting {
 /// Term → its postings, in document order.
 type Postings = BTreeMap<String, Vec<(u32, Posting)>>;
 
-/// Documents analysed per parallel task; tasks are merged in order, so the postings of
-/// every term stay in document order whatever the thread count.
-const DOCS_PER_TASK: usize = 64;
+/// Documents analysed per parallel task at least; tasks are merged in order, so the
+/// postings of every term stay in document order whatever the thread count.
+const MIN_DOCS_PER_TASK: usize = 64;
 
 /// Every term of every document with its posting, and each document's length in words.
 fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
-    let parts: Vec<(HashMap<String, Vec<(u32, Posting)>>, Vec<usize>)> = docs
-        .par_chunks(DOCS_PER_TASK)
+    // Few large tasks: each keeps its own cache of analysed words.
+    let per_task = MIN_DOCS_PER_TASK.max(docs.len() / (4 * rayon::current_num_threads()));
+    let parts: Vec<(Vec<(String, Vec<(u32, Posting)>)>, Vec<usize>)> = docs
+        .par_chunks(per_task)
         .enumerate()
         .map(|(task, chunk)| {
             let mut analyser = Analyser::default();
-            let mut map: HashMap<String, Vec<(u32, Posting)>> = HashMap::new();
-            let mut lengths = Vec::with_capacity(chunk.len());
-            for (k, d) in chunk.iter().enumerate() {
-                let id = u32::try_from(task * DOCS_PER_TASK + k).expect("fewer than 2^32 documents");
-                let (doc_terms, words) = document_terms(d, &mut analyser);
-                lengths.push(words);
-                for (t, p) in doc_terms {
-                    map.entry(t.to_string()).or_default().push((id, p));
-                }
-            }
-            (map, lengths)
+            chunk.iter().for_each(|d| analyser.learn(d));
+            task_postings(&analyser, task * per_task, chunk)
         })
         .collect();
-    let mut all: HashMap<String, Vec<(u32, Posting)>> = HashMap::new();
+    let mut all: FxHashMap<String, Vec<(u32, Posting)>> = FxHashMap::default();
     let mut lengths = Vec::with_capacity(docs.len());
-    for (map, part_lengths) in parts {
+    for (terms, part_lengths) in parts {
         lengths.extend(part_lengths);
-        for (t, mut list) in map {
+        for (t, mut list) in terms {
             all.entry(t).or_default().append(&mut list);
         }
     }
     (all.into_iter().collect(), lengths)
 }
 
-/// The terms of one document with their postings (in term order), and its text's length in
-/// words.
-fn document_terms<'c>(d: &Document, analyser: &'c mut Analyser) -> (Vec<(&'c str, Posting)>, usize) {
-    let mut found: HashMap<&str, Posting> = HashMap::new();
-    let mut words = 0;
-    let headings = d.headings.join(" ");
-    let fields = [(2, d.title.as_str()), (1, headings.as_str()), (0, d.text.as_str())];
-    for (_, text) in fields {
-        text.split_ascii_whitespace().for_each(|run| analyser.learn(run));
+/// The postings of the documents `chunk`, the first of which is document `first`.
+fn task_postings(
+    analyser: &Analyser,
+    first: usize,
+    chunk: &[Document],
+) -> (Vec<(String, Vec<(u32, Posting)>)>, Vec<usize>) {
+    let mut map: FxHashMap<&str, Vec<(u32, Posting)>> = FxHashMap::default();
+    let mut lengths = Vec::with_capacity(chunk.len());
+    for (k, d) in chunk.iter().enumerate() {
+        let id = u32::try_from(first + k).expect("fewer than 2^32 documents");
+        let (doc_terms, words) = document_terms(d, analyser);
+        lengths.push(words);
+        for (t, p) in doc_terms {
+            map.entry(t).or_default().push((id, p));
+        }
     }
-    let analyser: &'c Analyser = analyser;
-    for (field, text) in fields {
-        for chunk in text.split_ascii_whitespace() {
-            for t in analyser.terms_of(chunk) {
+    let terms = map.into_iter().map(|(t, v)| (t.to_string(), v)).collect();
+    (terms, lengths)
+}
+
+/// The fields of a document, with the weight of each.
+fn fields(d: &Document) -> impl Iterator<Item = (u32, &str)> {
+    std::iter::once((2, d.title.as_str()))
+        .chain(d.headings.iter().map(|h| (1, h.as_str())))
+        .chain(std::iter::once((0, d.text.as_str())))
+}
+
+/// The terms of one document with their postings, and its text's length in words.
+fn document_terms<'c>(d: &Document, analyser: &'c Analyser) -> (Vec<(&'c str, Posting)>, usize) {
+    let mut found: FxHashMap<&str, Posting> = FxHashMap::default();
+    let mut words = 0;
+    for (field, text) in fields(d) {
+        for run in text.split_ascii_whitespace() {
+            for t in analyser.terms_of(run) {
                 if field == 0 && t.written {
                     words += 1;
                 }
@@ -100,9 +114,7 @@ fn document_terms<'c>(d: &Document, analyser: &'c mut Analyser) -> (Vec<(&'c str
             }
         }
     }
-    let mut terms: Vec<(&str, Posting)> = found.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    (terms, words)
+    (found.into_iter().collect(), words)
 }
 
 /// [`terms`] of each whitespace-separated run of text, computed once per distinct run:
@@ -110,11 +122,20 @@ fn document_terms<'c>(d: &Document, analyser: &'c mut Analyser) -> (Vec<(&'c str
 /// step reaches across ASCII whitespace, so the terms of a text are the terms of its runs.
 #[derive(Default)]
 struct Analyser {
-    cache: HashMap<String, Vec<Term>>,
+    cache: FxHashMap<String, Vec<Term>>,
 }
 
 impl Analyser {
-    fn learn(&mut self, run: &str) {
+    /// Analyses every run of `d`'s fields not seen yet.
+    fn learn(&mut self, d: &Document) {
+        for (_, text) in fields(d) {
+            for run in text.split_ascii_whitespace() {
+                self.learn_run(run);
+            }
+        }
+    }
+
+    fn learn_run(&mut self, run: &str) {
         if !self.cache.contains_key(run) {
             self.cache.insert(run.to_string(), terms(run));
         }
@@ -260,7 +281,7 @@ mod tests {
         let mut analyser = Analyser::default();
         let mut got = Vec::new();
         for run in text.split_ascii_whitespace() {
-            analyser.learn(run);
+            analyser.learn_run(run);
             got.extend(analyser.terms_of(run).iter().cloned());
         }
         assert_eq!(got, terms(text));

@@ -12,7 +12,7 @@ use super::Sizes;
 use crate::content::Layout;
 use crate::context::{Ctx, LangCtx};
 use crate::locale::{Lang, UiText};
-use crate::site::{Page, Site};
+use crate::site::{ListingPage, Page, Site};
 use crate::urls;
 use askama::Template;
 
@@ -27,7 +27,7 @@ pub struct PageTemplate<'a> {
     pub publisher: &'a str,
     pub licence_name: &'a str,
     pub licence_url: &'a str,
-    pub title: &'a str,
+    pub title: String,
     pub title_tag: String,
     pub description: &'a str,
     pub canonical: String,
@@ -45,6 +45,10 @@ pub struct PageTemplate<'a> {
     pub is_data: bool,
     pub is_report: bool,
     pub reports: Vec<ReportLink>,
+    /// Previous and next pages of a list of reports, when it has more than one.
+    pub pager: Option<Pager>,
+    /// The year archives of the reports, when there is more than one page or year.
+    pub years: Vec<YearLink>,
     /// `le <time datetime="2025-02-20">20 février 2025</time>`.
     pub report_date: Option<String>,
     pub report_vintage: Option<String>,
@@ -69,6 +73,8 @@ pub struct PageTemplate<'a> {
 #[derive(Default)]
 struct LayoutParts {
     reports: Vec<ReportLink>,
+    pager: Option<Pager>,
+    years: Vec<YearLink>,
     regimes: Vec<RegimeCard>,
     datasets: Vec<DatasetRow>,
     charts: Vec<ChartRow>,
@@ -86,10 +92,12 @@ impl LayoutParts {
                 regimes: regime_cards(lx, site),
                 ..Default::default()
             },
-            Layout::Reports => LayoutParts {
-                reports: report_links(lx, site, usize::MAX),
-                ..Default::default()
-            },
+            Layout::Reports => {
+                let all = crate::site::listings(site, lx.config.listing.reports_per_page);
+                all.first()
+                    .map(|index| listing_parts(lx, index, &all))
+                    .unwrap_or_default()
+            }
             Layout::Data => LayoutParts {
                 datasets: datasets(lx, sizes),
                 charts: charts(lx, sizes),
@@ -123,7 +131,7 @@ impl<'a> PageTemplate<'a> {
             publisher: config.publisher.get(lang),
             licence_name: config.data_licence.name.get(lang),
             licence_url: &config.data_licence.url,
-            title: &text.title,
+            title: text.title.clone(),
             title_tag: text.browser_title.clone(),
             description: &text.description,
             canonical: config.absolute(&path(lang)),
@@ -141,6 +149,8 @@ impl<'a> PageTemplate<'a> {
             is_data: page.layout == Layout::Data,
             is_report,
             reports: parts.reports,
+            pager: parts.pager,
+            years: parts.years,
             report_date: text
                 .date
                 .filter(|_| is_report)
@@ -182,6 +192,48 @@ impl<'a> PageTemplate<'a> {
             data_href: urls::data_page(lang),
             search_href: urls::search(lang),
         }
+    }
+
+    /// A page of a list of reports (the index's later pages, a year's archive): the reports
+    /// page's template with that page's reports, title, addresses and pager.
+    pub fn listing(
+        ctx: &Ctx<'a>,
+        site: &'a Site,
+        index: &'a Page,
+        listing: &ListingPage,
+        all: &[ListingPage],
+        lang: Lang,
+    ) -> Self {
+        let lx = ctx.lang(lang);
+        let (ui, config) = (lx.ui, ctx.config);
+        let mut t = PageTemplate::new(ctx, site, index, lang, &Sizes::new());
+        let parts = listing_parts(&lx, listing, all);
+        let base = listing
+            .year
+            .map_or_else(|| index.text.get(lang).title.clone(), |y| {
+                ui.reports_year_title.replace("{year}", &y.to_string())
+            });
+        t.title = if listing.page == 1 {
+            base
+        } else {
+            ui.listing_page_title
+                .replace("{title}", &base)
+                .replace("{n}", &listing.page.to_string())
+                .replace("{total}", &listing.pages.to_string())
+        };
+        t.title_tag = crate::site::browser_title(lang, &t.title, None, config.title.get(lang), false)
+            .unwrap_or_else(|| t.title.clone());
+        let path = |l: Lang| urls::page(l, &listing.slug_path);
+        t.canonical = config.absolute(&path(lang));
+        t.alt_ar = config.absolute(&path(Lang::Ar));
+        t.alt_fr = config.absolute(&path(Lang::Fr));
+        t.other_href = path(lang.other());
+        t.body_html = "";
+        t.notes_html = "";
+        t.reports = parts.reports;
+        t.pager = parts.pager;
+        t.years = parts.years;
+        t
     }
 
     /// Text from content or data, escaped, with Latin runs isolated in Arabic.

@@ -5,7 +5,7 @@ use super::Sizes;
 use crate::context::LangCtx;
 use crate::data::{Indicator, Observation};
 use crate::locale::{Formatter, Lang, UiText};
-use crate::site::Site;
+use crate::site::{ListingPage, Page, Site};
 use crate::urls;
 
 /// A figure shown as a card: headline figures on the home page, key figures of a regime.
@@ -38,6 +38,52 @@ pub struct RegimeFacts {
     pub pays: String,
 }
 
+/// The pages of a list of reports, as links.
+pub struct Pager {
+    pub position: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+/// A year's archive, as a link.
+pub struct YearLink {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+/// The reports, pager and year links of one page of a list of reports.
+pub(super) fn listing_parts(
+    lx: &LangCtx,
+    listing: &ListingPage,
+    all: &[ListingPage],
+) -> super::LayoutParts {
+    let (lang, ui) = (lx.lang, lx.ui);
+    let href = |slug: &String| urls::page(lang, slug);
+    let pager = (listing.pages > 1).then(|| Pager {
+        position: ui
+            .pager_position
+            .replace("{n}", &listing.page.to_string())
+            .replace("{total}", &listing.pages.to_string()),
+        prev: listing.prev.as_ref().map(href),
+        next: listing.next.as_ref().map(href),
+    });
+    let years = crate::site::archive_years(all)
+        .into_iter()
+        .map(|(year, slug)| YearLink {
+            current: listing.year == Some(year),
+            href: href(&slug),
+            label: year.to_string(),
+        })
+        .collect();
+    super::LayoutParts {
+        reports: listing.reports.iter().map(|p| report_link(lx, p)).collect(),
+        pager,
+        years,
+        ..Default::default()
+    }
+}
+
 /// A report in a list: the reports index, the home page, the feed.
 pub struct ReportLink {
     pub title: String,
@@ -48,21 +94,22 @@ pub struct ReportLink {
 }
 
 pub fn report_links(lx: &LangCtx, site: &Site, limit: usize) -> Vec<ReportLink> {
-    let (f, lang) = (lx.f, lx.lang);
     site.reports()
         .into_iter()
         .take(limit)
-        .map(|p| {
-            let t = p.text.get(lang);
-            ReportLink {
-                title: t.title.clone(),
-                href: urls::page(lang, &p.slug_path),
-                iso: t.date.map(|d| d.iso()).unwrap_or_default(),
-                date: t.date.map(|d| f.date(d)).unwrap_or_default(),
-                summary: t.description.clone(),
-            }
-        })
+        .map(|p| report_link(lx, p))
         .collect()
+}
+
+fn report_link(lx: &LangCtx, p: &Page) -> ReportLink {
+    let t = p.text.get(lx.lang);
+    ReportLink {
+        title: t.title.clone(),
+        href: urls::page(lx.lang, &p.slug_path),
+        iso: t.date.map(|d| d.iso()).unwrap_or_default(),
+        date: t.date.map(|d| lx.f.date(d)).unwrap_or_default(),
+        summary: t.description.clone(),
+    }
 }
 
 pub struct NavLink {
