@@ -7,6 +7,9 @@ mod graph;
 mod raw;
 mod validate;
 
+#[cfg(test)]
+mod tests;
+
 pub use raw::RawGuide;
 pub(crate) use validate::validate;
 
