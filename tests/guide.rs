@@ -46,30 +46,53 @@ struct Walk {
 fn walk(site: &SiteCopy, lang: &str) -> Walk {
     let start = format!("/{lang}/guide/");
     let mut todo = vec![start.clone()];
-    let mut w = Walk { questions: BTreeSet::new(), outcomes: BTreeSet::new() };
+    let mut w = Walk {
+        questions: BTreeSet::new(),
+        outcomes: BTreeSet::new(),
+    };
     while let Some(url) = todo.pop() {
         if w.questions.contains(&url) || w.outcomes.contains(&url) {
             continue;
         }
         let doc = Html::parse_document(&site.output_file(&format!("{}index.html", &url[1..])));
         let html = select(&doc, "html")[0];
-        assert_eq!(html.attr("lang"), Some(if lang == "ar" { "ar-MA" } else { "fr-MA" }), "{url}");
-        assert_eq!(html.attr("dir"), Some(if lang == "ar" { "rtl" } else { "ltr" }), "{url}");
+        assert_eq!(
+            html.attr("lang"),
+            Some(if lang == "ar" { "ar-MA" } else { "fr-MA" }),
+            "{url}"
+        );
+        assert_eq!(
+            html.attr("dir"),
+            Some(if lang == "ar" { "rtl" } else { "ltr" }),
+            "{url}"
+        );
         assert_eq!(select(&doc, "h1").len(), 1, "{url}: one title");
         let restart: Vec<_> = select(&doc, ".guide-restart a");
         let answers = select(&doc, "ul.guide-answers > li > a");
         if select(&doc, ".guide-outcome").is_empty() {
-            assert!(answers.len() >= 2, "{url}: a question offers at least two answers");
+            assert!(
+                answers.len() >= 2,
+                "{url}: a question offers at least two answers"
+            );
             let step: String = select(&doc, ".guide-step")[0].text().collect();
             if url == start {
-                assert!(step.contains(" 1 "), "{url}: the first question says it is the first: {step}");
-                assert!(restart.is_empty(), "the first question has nothing to start again");
+                assert!(
+                    step.contains(" 1 "),
+                    "{url}: the first question says it is the first: {step}"
+                );
+                assert!(
+                    restart.is_empty(),
+                    "the first question has nothing to start again"
+                );
             } else {
                 assert_eq!(restart[0].attr("href"), Some(start.as_str()), "{url}");
             }
             for a in answers {
                 let href = a.attr("href").unwrap().to_string();
-                assert!(href.starts_with(&start), "{url}: an answer stays in the guide: {href}");
+                assert!(
+                    href.starts_with(&start),
+                    "{url}: an answer stays in the guide: {href}"
+                );
                 assert!(!a.text().collect::<String>().trim().is_empty());
                 todo.push(href);
             }
@@ -89,11 +112,17 @@ fn walk(site: &SiteCopy, lang: &str) -> Walk {
 fn outcome_checks(doc: &Html, lang: &str, url: &str) {
     let regime = select(doc, "#guide-regime");
     let why = select(doc, "#guide-why");
-    assert!(regime.len() + why.len() == 1, "{url}: a regime or why none applies");
+    assert!(
+        regime.len() + why.len() == 1,
+        "{url}: a regime or why none applies"
+    );
     if !regime.is_empty() {
         let more = select(doc, "section[aria-labelledby=guide-regime] .more a");
         let href = more[0].attr("href").unwrap();
-        assert!(href.starts_with(&format!("/{lang}/regimes/")), "{url}: {href}");
+        assert!(
+            href.starts_with(&format!("/{lang}/regimes/")),
+            "{url}: {href}"
+        );
         assert!(!select(doc, "#guide-pays").is_empty(), "{url}: who pays");
     }
     let notes: BTreeSet<String> = select(doc, ".notes li")
@@ -117,11 +146,24 @@ fn walking_the_answers_from_the_first_question_reaches_every_outcome() {
         let reached: BTreeSet<String> = w
             .outcomes
             .iter()
-            .map(|u| u.trim_end_matches('/').rsplit('/').next().unwrap().to_string())
+            .map(|u| {
+                u.trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         assert_eq!(reached, outcomes, "{lang}: every outcome is reached");
-        assert_eq!(w.questions.len(), questions.len(), "{lang}: every question is reached");
-        assert!((3..=5).contains(&questions.len()), "three to five questions");
+        assert_eq!(
+            w.questions.len(),
+            questions.len(),
+            "{lang}: every question is reached"
+        );
+        assert!(
+            (3..=5).contains(&questions.len()),
+            "three to five questions"
+        );
     }
 }
 
@@ -143,17 +185,33 @@ fn the_guide_is_in_the_sitemap_the_search_index_the_navigation_and_on_the_home_p
             .filter(|d| d[2].as_u64() == Some(guide_kind as u64))
             .map(|d| d[0].as_str().unwrap())
             .collect();
-        assert_eq!(indexed.len(), questions.len() + outcomes.len(), "{lang}: {indexed:?}");
+        assert_eq!(
+            indexed.len(),
+            questions.len() + outcomes.len(),
+            "{lang}: {indexed:?}"
+        );
         for url in w.questions.iter().chain(&w.outcomes) {
-            assert!(sitemap.contains(&format!("https://amo-site.example{url}</loc>")), "sitemap lacks {url}");
+            assert!(
+                sitemap.contains(&format!("https://amo-site.example{url}</loc>")),
+                "sitemap lacks {url}"
+            );
             assert!(indexed.contains(url.as_str()), "search index lacks {url}");
         }
         let home = Html::parse_document(&site.output_file(&format!("{lang}/index.html")));
         let start = format!("/{lang}/guide/");
-        assert_eq!(select(&home, ".guide-cta a")[0].attr("href"), Some(start.as_str()));
+        assert_eq!(
+            select(&home, ".guide-cta a")[0].attr("href"),
+            Some(start.as_str())
+        );
         let care = Html::parse_document(&site.output_file(&format!("{lang}/care/index.html")));
-        let nav: Vec<_> = select(&care, ".main-nav a").iter().filter_map(|a| a.attr("href")).collect();
-        assert!(nav.contains(&start.as_str()), "{lang}: the navigation links the guide");
+        let nav: Vec<_> = select(&care, ".main-nav a")
+            .iter()
+            .filter_map(|a| a.attr("href"))
+            .collect();
+        assert!(
+            nav.contains(&start.as_str()),
+            "{lang}: the navigation links the guide"
+        );
     }
 }
 
@@ -164,7 +222,11 @@ fn a_broken_guide_is_refused_with_every_error_located_and_the_site_kept() {
     let before = site.output_file("fr/guide/index.html");
     site.replace("data/guide.yaml", "next: pension", "next: pensions");
     site.replace("data/guide.yaml", "regime: tns", "regime: independants");
-    site.replace("data/guide.yaml", "next: salaries\n      - label: { fr: \"À mon compte", "next: status\n      - label: { fr: \"À mon compte");
+    site.replace(
+        "data/guide.yaml",
+        "next: salaries\n      - label: { fr: \"À mon compte",
+        "next: status\n      - label: { fr: \"À mon compte",
+    );
     let out = site.build();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -177,5 +239,9 @@ fn a_broken_guide_is_refused_with_every_error_located_and_the_site_kept() {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
     assert!(err.contains("--> data/guide.yaml:"), "{err}");
-    assert_eq!(site.output_file("fr/guide/index.html"), before, "the published guide is untouched");
+    assert_eq!(
+        site.output_file("fr/guide/index.html"),
+        before,
+        "the published guide is untouched"
+    );
 }

@@ -32,7 +32,7 @@ pub enum GuideInput {
     Absent,
     /// It could not be read or parsed (already reported).
     Broken,
-    Parsed(RawGuide),
+    Parsed(Box<RawGuide>),
 }
 
 /// Reads and parses every file of `root/data`. Problems go to `diags`.
@@ -49,7 +49,8 @@ pub fn read_all(root: &Path, diags: &mut Diagnostics) -> RawData {
         .collect();
     let charts = read(root, Path::new(CHARTS_FILE), diags);
     let guide = if root.join(GUIDE_FILE).exists() {
-        read(root, Path::new(GUIDE_FILE), diags).map_or(GuideInput::Broken, GuideInput::Parsed)
+        read(root, Path::new(GUIDE_FILE), diags)
+            .map_or(GuideInput::Broken, |g| GuideInput::Parsed(Box::new(g)))
     } else {
         GuideInput::Absent
     };

@@ -118,7 +118,7 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
         None => ds.unavailable.charts = true,
     }
     match raw.guide {
-        GuideInput::Parsed(g) => ds.guide = super::guide::validate(g, &ds, cx.diags),
+        GuideInput::Parsed(g) => ds.guide = super::guide::validate(*g, &ds, cx.diags),
         GuideInput::Broken => ds.unavailable.guide = true,
         GuideInput::Absent => {}
     }

@@ -79,7 +79,11 @@ impl Notes {
                 (i + 1, list[i].uses)
             }
             None => {
-                list.push(Note { key, html: html(), uses: 1 });
+                list.push(Note {
+                    key,
+                    html: html(),
+                    uses: 1,
+                });
                 (list.len(), 1)
             }
         };

@@ -61,8 +61,10 @@ impl Graph<'_> {
                 Mark::New => self.visit(to, marks, path, out),
                 Mark::OnPath => {
                     let from = path.iter().position(|&p| p == to).unwrap_or(0);
-                    let mut names: Vec<&str> =
-                        path[from..].iter().map(|&p| self.question_ids[p].0).collect();
+                    let mut names: Vec<&str> = path[from..]
+                        .iter()
+                        .map(|&p| self.question_ids[p].0)
+                        .collect();
                     names.push(self.question_ids[to].0);
                     out.push((
                         e.at,
@@ -111,7 +113,10 @@ impl Graph<'_> {
                 };
                 (
                     at,
-                    format!("no answer leads to `{}`: no reader can reach it from the first question", self.name(n)),
+                    format!(
+                        "no answer leads to `{}`: no reader can reach it from the first question",
+                        self.name(n)
+                    ),
                     "name it in the `next:` of an answer, or remove it".into(),
                 )
             })

@@ -48,7 +48,10 @@ pub(crate) fn validate(raw: RawGuide, ds: &Dataset, diags: &mut Diagnostics) -> 
     for (at, message, hint) in problems {
         diags.error(file, at, message, hint);
     }
-    let (start, outcomes) = (start.filter(|_| ok)?, outcomes.into_iter().collect::<Option<Vec<_>>>()?);
+    let (start, outcomes) = (
+        start.filter(|_| ok)?,
+        outcomes.into_iter().collect::<Option<Vec<_>>>()?,
+    );
     let steps = graph.steps(start);
     let edges = graph.edges;
     let intro_at = position_of(&raw.intro);
@@ -73,9 +76,20 @@ fn spot(id: &Spanned<String>) -> (&str, Option<Position>) {
 }
 
 /// Every id, valid and used once across questions and outcomes (the first use wins).
-fn node_ids(raw: &RawGuide, problems: &mut Vec<Problem>) -> BTreeMap<String, (Next, Option<Position>)> {
-    let questions = raw.questions.iter().enumerate().map(|(i, q)| (&q.id, Next::Question(i)));
-    let outcomes = raw.outcomes.iter().enumerate().map(|(i, o)| (&o.id, Next::Outcome(i)));
+fn node_ids(
+    raw: &RawGuide,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, (Next, Option<Position>)> {
+    let questions = raw
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (&q.id, Next::Question(i)));
+    let outcomes = raw
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (&o.id, Next::Outcome(i)));
     let mut ids: BTreeMap<String, (Next, Option<Position>)> = BTreeMap::new();
     for (id, node) in questions.chain(outcomes) {
         let at = position_of(id);
@@ -87,7 +101,9 @@ fn node_ids(raw: &RawGuide, problems: &mut Vec<Problem>) -> BTreeMap<String, (Ne
             ));
         }
         if let Some((_, first)) = ids.get(&id.value) {
-            let line = first.map(|p| format!(" (first at line {})", p.line)).unwrap_or_default();
+            let line = first
+                .map(|p| format!(" (first at line {})", p.line))
+                .unwrap_or_default();
             problems.push((
                 at,
                 format!("the id `{}` is used twice{line}", id.value),
@@ -119,7 +135,10 @@ fn start(
         None => {
             problems.push((
                 position_of(start),
-                format!("`start:` names `{}`, which is not a question of the guide", start.value),
+                format!(
+                    "`start:` names `{}`, which is not a question of the guide",
+                    start.value
+                ),
                 format!("use one of the question ids: {}", question_list(ids)),
             ));
             None
@@ -145,14 +164,21 @@ fn answers(
     if q.answers.len() == 1 {
         problems.push((
             position_of(&q.id),
-            format!("the question `{}` has a single answer: it asks nothing", q.id.value),
-            "give it at least two answers, or send the previous answer straight to the next step".into(),
+            format!(
+                "the question `{}` has a single answer: it asks nothing",
+                q.id.value
+            ),
+            "give it at least two answers, or send the previous answer straight to the next step"
+                .into(),
         ));
     }
     let mut edges = Vec::new();
     for RawAnswer { next, .. } in &q.answers {
         match ids.get(&next.value) {
-            Some((to, _)) => edges.push(Edge { to: *to, at: position_of(next) }),
+            Some((to, _)) => edges.push(Edge {
+                to: *to,
+                at: position_of(next),
+            }),
             None => {
                 let known: Vec<&str> = ids.keys().map(String::as_str).collect();
                 problems.push((
@@ -184,7 +210,10 @@ fn outcome(o: &RawOutcome, ds: &Dataset, problems: &mut Vec<Problem>) -> Option<
             if o.pays.is_empty() {
                 problems.push((
                     position_of(r),
-                    format!("the outcome `{}` names a regime but not who pays", o.id.value),
+                    format!(
+                        "the outcome `{}` names a regime but not who pays",
+                        o.id.value
+                    ),
                     "add `pays:` with at least one sourced statement".into(),
                 ));
             }
@@ -193,7 +222,10 @@ fn outcome(o: &RawOutcome, ds: &Dataset, problems: &mut Vec<Problem>) -> Option<
         (None, Some(why)) if why.value.is_empty() => {
             problems.push((
                 position_of(why),
-                format!("the outcome `{}` says no regime applies but not why", o.id.value),
+                format!(
+                    "the outcome `{}` says no regime applies but not why",
+                    o.id.value
+                ),
                 "write at least one sourced statement under `no_regime:`".into(),
             ));
             None
@@ -202,7 +234,10 @@ fn outcome(o: &RawOutcome, ds: &Dataset, problems: &mut Vec<Problem>) -> Option<
         (Some(r), Some(_)) => {
             problems.push((
                 position_of(r),
-                format!("the outcome `{}` both names a regime and says none applies", o.id.value),
+                format!(
+                    "the outcome `{}` both names a regime and says none applies",
+                    o.id.value
+                ),
                 "keep `regime:` or `no_regime:`, not both".into(),
             ));
             None
@@ -210,8 +245,12 @@ fn outcome(o: &RawOutcome, ds: &Dataset, problems: &mut Vec<Problem>) -> Option<
         (None, None) => {
             problems.push((
                 at,
-                format!("the outcome `{}` names no regime and does not say why none applies", o.id.value),
-                "add `regime:` with an id of data/regimes.yaml, or `no_regime:` with the reason".into(),
+                format!(
+                    "the outcome `{}` names no regime and does not say why none applies",
+                    o.id.value
+                ),
+                "add `regime:` with an id of data/regimes.yaml, or `no_regime:` with the reason"
+                    .into(),
             ));
             None
         }
@@ -246,7 +285,10 @@ fn statement(s: &RawStatement, ds: &Dataset, problems: &mut Vec<Problem>) -> Sta
     Statement {
         text: s.text.map(|_, t| t.value.clone()),
         at: s.text.map(|_, t| position_of(t)),
-        source: s.source.as_ref().map(|src| SourceId::new(src.value.clone())),
+        source: s
+            .source
+            .as_ref()
+            .map(|src| SourceId::new(src.value.clone())),
     }
 }
 
@@ -283,13 +325,21 @@ fn empty_texts(raw: &RawGuide, problems: &mut Vec<Problem>) {
         texts.push((&o.title.value, position_of(&o.title), "title"));
         texts.push((&o.summary.value, position_of(&o.summary), "summary"));
         for s in &o.silent {
-            texts.push((&s.value, position_of(s), "note on what the sources do not say"));
+            texts.push((
+                &s.value,
+                position_of(s),
+                "note on what the sources do not say",
+            ));
         }
     }
     for (text, at, what) in texts {
         for (lang, t) in [("ar", &text.ar), ("fr", &text.fr)] {
             if t.trim().is_empty() {
-                problems.push((at, format!("the {lang} {what} is empty"), format!("write the {what} in {lang}")));
+                problems.push((
+                    at,
+                    format!("the {lang} {what} is empty"),
+                    format!("write the {what} in {lang}"),
+                ));
             }
         }
     }
@@ -300,7 +350,11 @@ fn empty_texts(raw: &RawGuide, problems: &mut Vec<Problem>) {
     for s in statements {
         for (lang, t) in [("ar", &s.text.ar), ("fr", &s.text.fr)] {
             if t.value.trim().is_empty() {
-                problems.push((position_of(t), format!("the {lang} statement is empty"), format!("write the statement in {lang}")));
+                problems.push((
+                    position_of(t),
+                    format!("the {lang} statement is empty"),
+                    format!("write the statement in {lang}"),
+                ));
             }
         }
     }

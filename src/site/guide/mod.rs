@@ -8,7 +8,7 @@ mod outcome;
 mod question;
 mod text;
 
-use super::model::{Page, PageText, browser_title, MAX_TITLE_CHARS};
+use super::model::{MAX_TITLE_CHARS, Page, PageText, browser_title};
 use super::notes::Notes;
 use super::resolver::Resolver;
 use crate::content::Layout;
@@ -23,19 +23,35 @@ use text::Writer;
 /// Every page of the guide, or none when the site has no guide. Problems (a text too long
 /// for a title, a directive that does not resolve, a content page at the guide's
 /// address) go to `diags`.
-pub(super) fn pages(ctx: &Ctx, figures: &Figures, content: &[Page], diags: &mut Diagnostics) -> Vec<Page> {
+pub(super) fn pages(
+    ctx: &Ctx,
+    figures: &Figures,
+    content: &[Page],
+    diags: &mut Diagnostics,
+) -> Vec<Page> {
     let Some(guide) = ctx.data.guide.as_ref() else {
         return Vec::new();
     };
-    for p in content.iter().filter(|p| p.key == "guide" || p.key.starts_with("guide/")) {
+    for p in content
+        .iter()
+        .filter(|p| p.key == "guide" || p.key.starts_with("guide/"))
+    {
         diags.error(
             &p.text.fr.file,
             None,
-            format!("the page `{}` would be published where the guide of data/guide.yaml is", p.key),
+            format!(
+                "the page `{}` would be published where the guide of data/guide.yaml is",
+                p.key
+            ),
             "rename the page: /ar/guide/ and /fr/guide/ belong to the guide",
         );
     }
-    let resolver = Resolver { ctx: *ctx, figures, vintage: None, notes: None };
+    let resolver = Resolver {
+        ctx: *ctx,
+        figures,
+        vintage: None,
+        notes: None,
+    };
     let questions = (0..guide.questions.len()).map(|i| question::page(&resolver, guide, i));
     let outcomes = (0..guide.outcomes.len()).map(|i| outcome::page(&resolver, guide, i, content));
     let mut pages = Vec::new();
@@ -78,7 +94,10 @@ fn page<'t>(
     let texts = Localized::from_fn(|lang| {
         let notes = Notes::default();
         let mut w = Writer {
-            resolver: Resolver { notes: Some(&notes), ..*resolver },
+            resolver: Resolver {
+                notes: Some(&notes),
+                ..*resolver
+            },
             lang,
             errors: Vec::new(),
         };
@@ -92,7 +111,11 @@ fn page<'t>(
             String::new()
         });
         let body_html = body(&mut w).unwrap_or_else(|e| {
-            w.errors.push(Diagnostic::new(GUIDE_FILE, None, format!("the guide's page could not be written: {e}")));
+            w.errors.push(Diagnostic::new(
+                GUIDE_FILE,
+                None,
+                format!("the guide's page could not be written: {e}"),
+            ));
             String::new()
         });
         errors.append(&mut w.errors);

@@ -71,7 +71,12 @@ pub(super) fn page(
     super::page(resolver, guide, Next::Outcome(i), title, body)
 }
 
-fn regime_box(resolver: &Resolver, verdict: &Verdict, lang: Lang, content: &[Page]) -> Option<RegimeBox> {
+fn regime_box(
+    resolver: &Resolver,
+    verdict: &Verdict,
+    lang: Lang,
+    content: &[Page],
+) -> Option<RegimeBox> {
     let Verdict::Regime(id) = verdict else {
         return None;
     };
@@ -84,6 +89,9 @@ fn regime_box(resolver: &Resolver, verdict: &Verdict, lang: Lang, content: &[Pag
             .iter()
             .find(|p| p.regime.as_ref() == Some(id))
             .map(|p| urls::page(lang, &p.slug_path)),
-        explainer: text(lang, &ui.guide_explainer.replace("{regime}", r.short.get(lang))),
+        explainer: text(
+            lang,
+            &ui.guide_explainer.replace("{regime}", r.short.get(lang)),
+        ),
     })
 }

@@ -38,14 +38,21 @@ pub(super) fn page(resolver: &Resolver, guide: &Guide, i: usize) -> Result<Page,
     let body = |w: &mut super::Writer| {
         let lang = w.lang;
         let ui = resolver.ctx.ui.get(lang);
-        let step_text = if q.step.exact { &ui.guide_step } else { &ui.guide_step_at_most };
+        let step_text = if q.step.exact {
+            &ui.guide_step
+        } else {
+            &ui.guide_step_at_most
+        };
         Body {
             ui,
             step: step_text
                 .replace("{n}", &q.step.number.to_string())
                 .replace("{total}", &q.step.total.to_string()),
             intro: is_start.then(|| w.markdown(guide.intro.get(lang), guide.intro_at, false)),
-            help: q.help.as_ref().map(|h| w.markdown(h.get(lang), q.help_at, false)),
+            help: q
+                .help
+                .as_ref()
+                .map(|h| w.markdown(h.get(lang), q.help_at, false)),
             answers: q
                 .answers
                 .iter()

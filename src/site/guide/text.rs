@@ -60,7 +60,10 @@ impl Writer<'_> {
 /// The content of `html` when it is one paragraph, else `html` itself.
 fn unwrap_paragraph(html: &str) -> String {
     let trimmed = html.trim_end();
-    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => trimmed.to_string(),
     }
@@ -70,7 +73,13 @@ fn unwrap_paragraph(html: &str) -> String {
 mod tests {
     #[test]
     fn one_paragraph_is_unwrapped_and_two_are_kept() {
-        assert_eq!(super::unwrap_paragraph("<p>a <em>b</em></p>\n"), "a <em>b</em>");
-        assert_eq!(super::unwrap_paragraph("<p>a</p>\n<p>b</p>\n"), "<p>a</p>\n<p>b</p>");
+        assert_eq!(
+            super::unwrap_paragraph("<p>a <em>b</em></p>\n"),
+            "a <em>b</em>"
+        );
+        assert_eq!(
+            super::unwrap_paragraph("<p>a</p>\n<p>b</p>\n"),
+            "<p>a</p>\n<p>b</p>"
+        );
     }
 }
