@@ -245,3 +245,54 @@ fn a_broken_guide_is_refused_with_every_error_located_and_the_site_kept() {
         "the published guide is untouched"
     );
 }
+
+#[test]
+fn page_stage_errors_of_the_guide_are_located_in_its_file() {
+    let site = SiteCopy::new();
+    site.replace(
+        "data/guide.yaml",
+        "{{ figure tadamon-annual-budget }}.\"\n",
+        "{{ figure tadamon-annual-budgets }}.\"\n",
+    );
+    let long = "Quel est votre statut professionnel exact aujourd’hui, au regard de la loi ?";
+    site.replace(
+        "data/guide.yaml",
+        "fr: \"D’où vient votre pension ?\"",
+        &format!("fr: \"{long}\""),
+    );
+    site.write(
+        "content/guide.fr.md",
+        "---\ntitle: \"Guide\"\ndescription: \"x\"\n---\n\nx\n",
+    );
+    site.write(
+        "content/guide.ar.md",
+        "---\ntitle: \"دليل\"\ndescription: \"x\"\n---\n\nx\n",
+    );
+    let line_of = |needle: &str| {
+        site.read("data/guide.yaml")
+            .lines()
+            .position(|l| l.contains(needle))
+            .unwrap()
+            + 1
+    };
+    let out = site.build();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let figure = format!(
+        "--> data/guide.yaml:{}:",
+        line_of("tadamon-annual-budgets }}.\"")
+    );
+    assert!(
+        err.contains("unknown indicator `tadamon-annual-budgets`") && err.contains(&figure),
+        "{figure}\n{err}"
+    );
+    let title = format!("--> data/guide.yaml:{}:", line_of(long));
+    assert!(
+        err.contains("this fr title has 76 characters") && err.contains(&title),
+        "{title}\n{err}"
+    );
+    assert!(
+        err.contains("the page `guide` would be published where the guide of data/guide.yaml is"),
+        "{err}"
+    );
+}
