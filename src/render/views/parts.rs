@@ -153,7 +153,7 @@ pub(super) fn card(lx: &LangCtx, id: &str) -> Option<FigureCard> {
         .map(|p| CardValue {
             value: lx.amount(p.qualifier, p.value, ind),
             raw: format!("{}", p.value),
-            source_name: card_source_name(lx, &p.source),
+            source_name: publisher_and_relay(lx, &p.source),
             source_href: urls::source(lang, &p.source),
         })
         .collect();
@@ -165,7 +165,7 @@ pub(super) fn card(lx: &LangCtx, id: &str) -> Option<FigureCard> {
         iso: o.date.iso(),
         source_name: match others.is_empty() {
             true => src.publisher.get(lang).clone(),
-            false => card_source_name(lx, &o.source),
+            false => publisher_and_relay(lx, &o.source),
         },
         source_href: urls::source(lang, &o.source),
         definition_href: format!("{}#{}", urls::data_page(lang), urls::indicator_anchor(id)),
@@ -184,8 +184,8 @@ pub(super) fn card(lx: &LangCtx, id: &str) -> Option<FigureCard> {
 }
 
 /// A source's publisher with the outlet that relayed it, `Cour des comptes (Le360)`: what
-/// tells two relays of one report apart on a card.
-fn card_source_name(lx: &LangCtx, id: &str) -> String {
+/// tells two relays of one report apart on a card and in the data page's list of series.
+fn publisher_and_relay(lx: &LangCtx, id: &str) -> String {
     match lx.data.sources.get(id) {
         Some(s) => match &s.via {
             Some(via) => format!("{} ({via})", s.publisher.get(lx.lang)),
@@ -254,7 +254,7 @@ pub(super) fn datasets(lx: &LangCtx, sizes: &Sizes) -> Vec<DatasetRow> {
                     .filter_map(|id| data.sources.get(id))
                     .map(|s| {
                         (
-                            s.publisher.get(lang).clone(),
+                            publisher_and_relay(lx, &s.id),
                             format!("#{}", urls::source_anchor(&s.id)),
                         )
                     })
