@@ -134,7 +134,7 @@ fn citations_short_and_full_in_the_json() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let short = v["citation_short"]["fr"].as_str().unwrap();
     let full = v["citation"]["fr"].as_str().unwrap();
-    assert!(short.contains(", via L'AMO en chiffres, "), "{short}");
+    assert!(short.contains(", via L’AMO en chiffres, "), "{short}");
     assert!(short.len() < 160, "short: {short}");
     assert!(full.contains("https://amo-site.example/fr/data/"), "{full}");
     for s in v["sources"].as_array().unwrap() {
