@@ -161,6 +161,8 @@ ui_table! {
         tooltip {series, date, value, source},
         source_line {publishers, documents},
         list_and,
+        comma,
+        card_or,
         citation_short {publishers, site, as_of},
         citation_full {publisher, title, site, as_of, documents, url},
         cite_short,
