@@ -2,7 +2,9 @@
 //! has its no-break spaces, no figure is followed by a parenthesised citation, every note
 //! reference resolves and links back, money carries its currency, every `<time>` is
 //! machine-readable at its precision, no figure says its noun twice, numbers typed in
-//! definitions and notes look like the formatted ones, and a card shows every source of its date.
+//! definitions, notes and the guide look like the formatted ones, the data's French keeps
+//! one apostrophe and its Arabic one word for open rights, and a card shows every source
+//! of its date.
 
 mod common;
 
@@ -334,15 +336,31 @@ fn no_figure_says_its_noun_twice() {
     );
 }
 
-/// The numbers written inside definitions and notes (`data/indicators/`) look like the
-/// ones the formatter writes beside them: `7.777.501`, not `7 777 501`; «3,6 مليون», not
-/// «3,6 ملايين» (a decimal takes the singular, as CLDR writes it).
+/// The texts typed by hand in `data/`: every indicator file and the guide's statements.
+fn hand_written_data() -> Vec<(std::path::PathBuf, String)> {
+    let data = common::repo().join("data");
+    let mut files: Vec<std::path::PathBuf> = files_under(&data.join("indicators"))
+        .into_iter()
+        .map(|f| std::path::Path::new("indicators").join(f))
+        .collect();
+    files.push("guide.yaml".into());
+    files
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(data.join(&f)).unwrap();
+            (f, text)
+        })
+        .collect()
+}
+
+/// The numbers written inside definitions and notes (`data/indicators/`) and the guide's
+/// statements (`data/guide.yaml`) look like the ones the formatter writes beside them:
+/// `7.777.501`, not `7 777 501`; «3,6 مليون», not «3,6 ملايين» (a decimal takes the
+/// singular, as CLDR writes it).
 #[test]
 fn numbers_in_definitions_and_notes_are_written_like_the_formatter_writes_them() {
-    let indicators = common::repo().join("data/indicators");
     let mut bad = Vec::new();
-    for file in files_under(&indicators) {
-        let text = std::fs::read_to_string(indicators.join(&file)).unwrap();
+    for (file, text) in hand_written_data() {
         for (n, line) in text.lines().enumerate() {
             let chars: Vec<char> = line.chars().collect();
             for (i, w) in chars.windows(5).enumerate() {
@@ -365,6 +383,39 @@ fn numbers_in_definitions_and_notes_are_written_like_the_formatter_writes_them()
             }
             if line.contains("ملايير") {
                 bad.push(format!("{}:{}: ملايير is not the formatter's word", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+/// The same conventions hold in the data files, the guide and the sources: French takes
+/// the typographic apostrophe (’), which JSON exports and citations carry as written, and
+/// Arabic never calls people with open rights «ذوو الحقوق», the word for dependants.
+#[test]
+fn data_texts_keep_one_apostrophe_and_say_open_rights_unambiguously() {
+    let mut texts = hand_written_data();
+    for f in ["sources.yaml", "regimes.yaml", "charts.yaml"] {
+        let text = std::fs::read_to_string(common::repo().join("data").join(f)).unwrap();
+        texts.push((f.into(), text));
+    }
+    let mut bad = Vec::new();
+    for (file, text) in &texts {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            let chars: Vec<char> = line.chars().collect();
+            if chars
+                .windows(3)
+                .any(|w| w[0].is_alphabetic() && w[1] == '\'' && w[2].is_alphabetic())
+            {
+                bad.push(format!("{}:{}: straight apostrophe: {line}", file.display(), n + 1));
+            }
+            for open_rights in ["ذوو الحقوق المفتوحة", "ذوي الحقوق المفتوحة"] {
+                if line.contains(open_rights) {
+                    bad.push(format!("{}:{}: {open_rights}", file.display(), n + 1));
+                }
             }
         }
     }

@@ -25,7 +25,7 @@ outcomes:
     summary: { fr: "AMO salariés.", ar: "أمو الأجراء." }
     regime: salaries
     pays:
-      - { text: { fr: "L'employeur.", ar: "المشغل." }, source: src }
+      - { text: { fr: "L’employeur.", ar: "المشغل." }, source: src }
   - id: state
     title: { fr: "Fonctionnaire", ar: "موظف" }
     summary: { fr: "CNOPS.", ar: "CNOPS." }
@@ -195,7 +195,7 @@ fn an_outcome_names_an_existing_regime_or_says_why_none_applies() {
         "{errors:?}"
     );
     let errors = errors_after(
-        "    regime: salaries\n    pays:\n      - { text: { fr: \"L'employeur.\", ar: \"المشغل.\" }, source: src }\n",
+        "    regime: salaries\n    pays:\n      - { text: { fr: \"L’employeur.\", ar: \"المشغل.\" }, source: src }\n",
         "",
     );
     assert_eq!(
@@ -209,7 +209,7 @@ fn an_outcome_names_an_existing_regime_or_says_why_none_applies() {
         "{errors:?}"
     );
     let errors = errors_after(
-        "    pays:\n      - { text: { fr: \"L'employeur.\", ar: \"المشغل.\" }, source: src }\n",
+        "    pays:\n      - { text: { fr: \"L’employeur.\", ar: \"المشغل.\" }, source: src }\n",
         "",
     );
     assert!(
@@ -250,7 +250,7 @@ fn sources_ids_and_texts_are_checked() {
         "{ fr: \"Où ?\", ar: \" \" }",
     );
     assert_eq!(errors, ["10:11 the ar question is empty"]);
-    let errors = errors_after("fr: \"L'employeur.\"", "fr: \"\"");
+    let errors = errors_after("fr: \"L’employeur.\"", "fr: \"\"");
     assert_eq!(errors, ["20:23 the fr statement is empty"]);
 }
 
