@@ -183,7 +183,11 @@ fn embed_code_is_a_responsive_box_with_a_ratio_per_layout() {
 fn chart_definitions_are_listed_once_and_only_for_drawn_series() {
     let care = built().output_file("fr/care/index.html");
     let dd = "<dd>Nombre de dossiers de remboursement AMO déposés chaque jour";
-    assert_eq!(care.matches(dd).count(), 1, "one definition for cnss-daily-claims");
+    assert_eq!(
+        care.matches(dd).count(),
+        1,
+        "one definition for cnss-daily-claims"
+    );
     assert!(
         care.contains("<dt>Évaluation de la BAD et Gouvernement, 20\u{A0}février 2025</dt>")
             || care.contains("<dt>Évaluation de la BAD et Gouvernement, 20 février 2025</dt>"),
@@ -193,5 +197,9 @@ fn chart_definitions_are_listed_once_and_only_for_drawn_series() {
     // draw no Achamil point, so they define no Achamil series; the current home page does.
     let report = built().output_file("fr/reports/2025-02-cnss-generalisation/index.html");
     assert!(!report.contains("<dt>AMO Achamil</dt>"));
-    assert!(built().output_file("fr/index.html").contains("<dt>AMO Achamil</dt>"));
+    assert!(
+        built()
+            .output_file("fr/index.html")
+            .contains("<dt>AMO Achamil</dt>")
+    );
 }

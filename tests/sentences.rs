@@ -382,7 +382,11 @@ fn numbers_in_definitions_and_notes_are_written_like_the_formatter_writes_them()
                 }
             }
             if line.contains("ملايير") {
-                bad.push(format!("{}:{}: ملايير is not the formatter's word", file.display(), n + 1));
+                bad.push(format!(
+                    "{}:{}: ملايير is not the formatter's word",
+                    file.display(),
+                    n + 1
+                ));
             }
         }
     }
@@ -410,9 +414,14 @@ fn data_texts_keep_one_apostrophe_and_say_open_rights_unambiguously() {
                 .windows(3)
                 .any(|w| w[0].is_alphabetic() && w[1] == '\'' && w[2].is_alphabetic())
             {
-                bad.push(format!("{}:{}: straight apostrophe: {line}", file.display(), n + 1));
+                bad.push(format!(
+                    "{}:{}: straight apostrophe: {line}",
+                    file.display(),
+                    n + 1
+                ));
             }
-            for open_rights in ["ذوو الحقوق المفتوحة", "ذوي الحقوق المفتوحة"] {
+            for open_rights in ["ذوو الحقوق المفتوحة", "ذوي الحقوق المفتوحة"]
+            {
                 if line.contains(open_rights) {
                     bad.push(format!("{}:{}: {open_rights}", file.display(), n + 1));
                 }
@@ -438,11 +447,20 @@ fn a_card_shows_every_source_of_its_latest_date() {
             .find(|c| c.contains("data value=\"3270000\""))
             .expect("the tns-adherents-cdc card");
         let card = &card[..card.find("</li>").unwrap()];
-        assert!(card.contains(le360) && card.contains(hespress), "{lang}: {card}");
+        assert!(
+            card.contains(le360) && card.contains(hespress),
+            "{lang}: {card}"
+        );
         assert!(card.contains("data value=\"3500000\""), "{lang}: {card}");
-        assert!(card.contains("Le360") && card.contains("Hespress FR"), "{lang}: {card}");
+        assert!(
+            card.contains("Le360") && card.contains("Hespress FR"),
+            "{lang}: {card}"
+        );
     }
     // A card with one source per date keeps the plain publisher.
     let fr = built().output_file("fr/index.html");
-    assert!(!fr.contains("class=\"card-other\""), "no second value on the home cards");
+    assert!(
+        !fr.contains("class=\"card-other\""),
+        "no second value on the home cards"
+    );
 }

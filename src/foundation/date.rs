@@ -120,7 +120,8 @@ impl ObsDate {
 
 impl Ord for ObsDate {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.middle_key(), self.precision_rank()).cmp(&(other.middle_key(), other.precision_rank()))
+        (self.middle_key(), self.precision_rank())
+            .cmp(&(other.middle_key(), other.precision_rank()))
     }
 }
 
