@@ -109,3 +109,13 @@ pub fn search_index(lang: Lang) -> String {
 pub fn search_normaliser() -> String {
     "/search/normalise.js".into()
 }
+
+/// The page path of a node of the guide, under `/ar/` and `/fr/`: the first question is
+/// the guide's own address (`guide/`), every other question and outcome `guide/ID/`.
+pub fn guide_slug(id: &str, is_start: bool) -> String {
+    if is_start {
+        "guide/".into()
+    } else {
+        format!("guide/{id}/")
+    }
+}

@@ -134,7 +134,7 @@ fn citations_short_and_full_in_the_json() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let short = v["citation_short"]["fr"].as_str().unwrap();
     let full = v["citation"]["fr"].as_str().unwrap();
-    assert!(short.contains(", via L'AMO en chiffres, "), "{short}");
+    assert!(short.contains(", via L’AMO en chiffres, "), "{short}");
     assert!(short.len() < 160, "short: {short}");
     assert!(full.contains("https://amo-site.example/fr/data/"), "{full}");
     for s in v["sources"].as_array().unwrap() {
@@ -174,5 +174,32 @@ fn embed_code_is_a_responsive_box_with_a_ratio_per_layout() {
     assert!(
         fig.contains("class=\"chart-embed-help\""),
         "documented next to the code"
+    );
+}
+
+/// A chart lists each indicator's definition once (two series of one indicator share it,
+/// under both labels) and none for a series with no point at a report's date.
+#[test]
+fn chart_definitions_are_listed_once_and_only_for_drawn_series() {
+    let care = built().output_file("fr/care/index.html");
+    let dd = "<dd>Nombre de dossiers de remboursement AMO déposés chaque jour";
+    assert_eq!(
+        care.matches(dd).count(),
+        1,
+        "one definition for cnss-daily-claims"
+    );
+    assert!(
+        care.contains("<dt>Évaluation de la BAD et Gouvernement, 20\u{A0}février 2025</dt>")
+            || care.contains("<dt>Évaluation de la BAD et Gouvernement, 20 février 2025</dt>"),
+        "both labels on the shared definition"
+    );
+    // Achamil's only figures were published after 28 February 2025: the report's charts
+    // draw no Achamil point, so they define no Achamil series; the current home page does.
+    let report = built().output_file("fr/reports/2025-02-cnss-generalisation/index.html");
+    assert!(!report.contains("<dt>AMO Achamil</dt>"));
+    assert!(
+        built()
+            .output_file("fr/index.html")
+            .contains("<dt>AMO Achamil</dt>")
     );
 }

@@ -155,8 +155,8 @@ fn hostile_but_valid_text_stays_in_its_context() {
     );
     site.replace(
         "data/sources.yaml",
-        "fr: \"Rapport annuel 2024-2025",
-        "fr: \" \\n=HYPERLINK(\\\"https://evil.example\\\",\\\"x\\\") ＝1 Rapport annuel 2024-2025",
+        "fr: \"Rapport annuel 2024–2025",
+        "fr: \" \\n=HYPERLINK(\\\"https://evil.example\\\",\\\"x\\\") ＝1 Rapport annuel 2024–2025",
     );
     // In a chart title (SVG, PNG) and a report title (Atom feed, sitemap neighbours).
     site.replace(

@@ -122,7 +122,12 @@ fn each_language_has_a_complete_chunked_index() {
             docs.iter()
                 .any(|d| d[0].as_str().unwrap().contains("#source-"))
         );
-        assert_eq!(meta["kinds"].as_array().unwrap().len(), 7);
+        // page, regime, report, data, chart, dataset, source, guide
+        assert_eq!(meta["kinds"].as_array().unwrap().len(), 8);
+        assert!(
+            docs.iter()
+                .any(|d| d[0] == format!("/{lang}/guide/") && d[2] == 7)
+        );
         check_chunks(site, lang, &meta, docs.len());
         for d in docs {
             let x: Value =

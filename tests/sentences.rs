@@ -1,7 +1,10 @@
 //! End-to-end: the sentences of the built default site read as written ones. French text
 //! has its no-break spaces, no figure is followed by a parenthesised citation, every note
 //! reference resolves and links back, money carries its currency, every `<time>` is
-//! machine-readable at its precision, and no figure says its noun twice.
+//! machine-readable at its precision, no figure says its noun twice, numbers typed in
+//! definitions, notes and the guide look like the formatted ones, the data's French keeps
+//! one apostrophe and its Arabic one word for open rights, and a card shows every source
+//! of its date.
 
 mod common;
 
@@ -330,5 +333,134 @@ fn no_figure_says_its_noun_twice() {
     assert!(
         ar.contains("174 وكالة</data>"),
         "Arabic count with its noun"
+    );
+}
+
+/// The texts typed by hand in `data/`: every indicator file and the guide's statements.
+fn hand_written_data() -> Vec<(std::path::PathBuf, String)> {
+    let data = common::repo().join("data");
+    let mut files: Vec<std::path::PathBuf> = files_under(&data.join("indicators"))
+        .into_iter()
+        .map(|f| std::path::Path::new("indicators").join(f))
+        .collect();
+    files.push("guide.yaml".into());
+    files
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(data.join(&f)).unwrap();
+            (f, text)
+        })
+        .collect()
+}
+
+/// The numbers written inside definitions and notes (`data/indicators/`) and the guide's
+/// statements (`data/guide.yaml`) look like the ones the formatter writes beside them:
+/// `7.777.501`, not `7 777 501`; «3,6 مليون», not «3,6 ملايين» (a decimal takes the
+/// singular, as CLDR writes it).
+#[test]
+fn numbers_in_definitions_and_notes_are_written_like_the_formatter_writes_them() {
+    let mut bad = Vec::new();
+    for (file, text) in hand_written_data() {
+        for (n, line) in text.lines().enumerate() {
+            let chars: Vec<char> = line.chars().collect();
+            for (i, w) in chars.windows(5).enumerate() {
+                // A digit, a space (or no-break space), three digits: a space-grouped number.
+                let grouped = w[0].is_ascii_digit()
+                    && matches!(w[1], ' ' | '\u{A0}' | '\u{202F}')
+                    && w[2..].iter().all(char::is_ascii_digit)
+                    && chars.get(i + 5).is_none_or(|c| !c.is_ascii_digit());
+                if grouped {
+                    bad.push(format!("{}:{}: {line}", file.display(), n + 1));
+                }
+            }
+            for plural in ["ملايين", "ملايير", "مليارات"] {
+                for (i, _) in line.match_indices(&format!(" {plural}")) {
+                    let number = line[..i].rsplit(' ').next().unwrap_or_default();
+                    if number.contains(',') || number.contains('.') {
+                        bad.push(format!("{}:{}: {number} {plural}", file.display(), n + 1));
+                    }
+                }
+            }
+            if line.contains("ملايير") {
+                bad.push(format!(
+                    "{}:{}: ملايير is not the formatter's word",
+                    file.display(),
+                    n + 1
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+/// The same conventions hold in the data files, the guide and the sources: French takes
+/// the typographic apostrophe (’), which JSON exports and citations carry as written, and
+/// Arabic never calls people with open rights «ذوو الحقوق», the word for dependants.
+#[test]
+fn data_texts_keep_one_apostrophe_and_say_open_rights_unambiguously() {
+    let mut texts = hand_written_data();
+    for f in ["sources.yaml", "regimes.yaml", "charts.yaml"] {
+        let text = std::fs::read_to_string(common::repo().join("data").join(f)).unwrap();
+        texts.push((f.into(), text));
+    }
+    let mut bad = Vec::new();
+    for (file, text) in &texts {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            let chars: Vec<char> = line.chars().collect();
+            if chars
+                .windows(3)
+                .any(|w| w[0].is_alphabetic() && w[1] == '\'' && w[2].is_alphabetic())
+            {
+                bad.push(format!(
+                    "{}:{}: straight apostrophe: {line}",
+                    file.display(),
+                    n + 1
+                ));
+            }
+            for open_rights in ["ذوو الحقوق المفتوحة", "ذوي الحقوق المفتوحة"]
+            {
+                if line.contains(open_rights) {
+                    bad.push(format!("{}:{}: {open_rights}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+/// Two sources giving two values for the same latest date both show on the card
+/// (contradiction C4: two relays of one Cour des comptes report), each with its relay.
+#[test]
+fn a_card_shows_every_source_of_its_latest_date() {
+    for (lang, le360, hespress) in [
+        ("fr", "3,27 millions", "3,5 millions"),
+        ("ar", "3,27 مليون", "3,5 مليون"),
+    ] {
+        let html = built().output_file(&format!("{lang}/regimes/tns/index.html"));
+        let start = html.find("class=\"cards\"").unwrap();
+        let cards = &html[start..];
+        let card = cards
+            .split("<li class=\"card figure-card\">")
+            .find(|c| c.contains("data value=\"3270000\""))
+            .expect("the tns-adherents-cdc card");
+        let card = &card[..card.find("</li>").unwrap()];
+        assert!(
+            card.contains(le360) && card.contains(hespress),
+            "{lang}: {card}"
+        );
+        assert!(card.contains("data value=\"3500000\""), "{lang}: {card}");
+        assert!(
+            card.contains("Le360") && card.contains("Hespress FR"),
+            "{lang}: {card}"
+        );
+    }
+    // A card with one source per date keeps the plain publisher.
+    let fr = built().output_file("fr/index.html");
+    assert!(
+        !fr.contains("class=\"card-other\""),
+        "no second value on the home cards"
     );
 }

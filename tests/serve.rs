@@ -185,7 +185,7 @@ fn editor_style_saves_over_site_yaml_are_picked_up_every_time() {
     let mut events = listen(server.port);
     let original = site.read("site.yaml");
     for n in 1..=3 {
-        let text = original.replace("fr: \"L'AMO en chiffres\"", &format!("fr: \"Titre {n}\""));
+        let text = original.replace("fr: \"L’AMO en chiffres\"", &format!("fr: \"Titre {n}\""));
         assert_ne!(text, original);
         let tmp = site.root().join(".site.yaml.tmp");
         std::fs::write(&tmp, text).unwrap();

@@ -1,4 +1,5 @@
-//! Warnings for Latin `;` and `?` in Arabic prose (`*.ar.md`, `i18n/ar.yaml`): Arabic text
+//! Warnings for Latin `;` and `?` in Arabic prose (`*.ar.md`, `i18n/ar.yaml`, the Arabic
+//! texts of `data/guide.yaml`): Arabic text
 //! takes «؛» and «؟». A sign inside a Latin run (`AMO Tadamon?`), in code, in an address, a
 //! link target or a directive is left alone, and so is the Latin comma, which is also the
 //! ar-MA decimal separator.

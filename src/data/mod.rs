@@ -2,9 +2,11 @@
 //!
 //! `read` parses the files into `raw` (as written, with locations), `validate` checks them
 //! (reporting every problem with its location), `model` is what the rest of the pipeline
-//! sees, and `chart_data` derives each chart's points from it once.
+//! sees, and `chart_data` derives each chart's points from it once. `guide` reads and
+//! checks `data/guide.yaml`, the questions and outcomes of «أي نظام يغطيني؟».
 
 mod chart_data;
+pub mod guide;
 #[cfg(test)]
 mod load_props;
 mod model;

@@ -193,6 +193,8 @@ pub struct Dataset {
     pub regimes: Vec<Regime>,
     pub indicators: BTreeMap<IndicatorId, Indicator>,
     pub charts: BTreeMap<ChartId, Chart>,
+    /// The guide «أي نظام يغطيني؟», when `data/guide.yaml` exists and is valid.
+    pub guide: Option<super::guide::Guide>,
     /// What could not be loaded because of an error already reported.
     pub unavailable: Unavailable,
 }
@@ -209,6 +211,8 @@ pub struct Unavailable {
     pub regimes: bool,
     /// Whether charts.yaml failed to parse.
     pub charts: bool,
+    /// Whether guide.yaml failed to parse.
+    pub guide: bool,
     /// Whether part of data/indicators could not be read: any indicator may be missing.
     pub some_indicators: bool,
 }

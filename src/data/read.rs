@@ -2,6 +2,7 @@
 //! reported when it cannot be read or is not valid YAML. Checking comes after, in
 //! [`super::validate`].
 
+use super::guide::{GUIDE_FILE, RawGuide};
 use super::raw::{RawChart, RawIndicator, RawRegime, RawSources};
 use crate::diagnostics::Diagnostics;
 use crate::foundation::input_file::{Role, read_yaml};
@@ -19,8 +20,19 @@ pub struct RawData {
     /// Each indicator file, relative to the site root, in path order.
     pub indicators: Vec<(PathBuf, Option<RawIndicator>)>,
     pub charts: Option<Vec<RawChart>>,
+    /// `data/guide.yaml`: absent (the site has no guide), broken (reported) or parsed.
+    pub guide: GuideInput,
     /// Some folder of data/indicators could not be read (already reported).
     pub incomplete_indicators: bool,
+}
+
+/// What `data/guide.yaml` gave: the guide is optional, so a site without the file simply
+/// has no guide.
+pub enum GuideInput {
+    Absent,
+    /// It could not be read or parsed (already reported).
+    Broken,
+    Parsed(Box<RawGuide>),
 }
 
 /// Reads and parses every file of `root/data`. Problems go to `diags`.
@@ -36,11 +48,18 @@ pub fn read_all(root: &Path, diags: &mut Diagnostics) -> RawData {
         })
         .collect();
     let charts = read(root, Path::new(CHARTS_FILE), diags);
+    let guide = if root.join(GUIDE_FILE).exists() {
+        read(root, Path::new(GUIDE_FILE), diags)
+            .map_or(GuideInput::Broken, |g| GuideInput::Parsed(Box::new(g)))
+    } else {
+        GuideInput::Absent
+    };
     RawData {
         sources,
         regimes,
         indicators,
         charts,
+        guide,
         incomplete_indicators,
     }
 }

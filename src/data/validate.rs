@@ -2,7 +2,7 @@
 
 use super::model::*;
 use super::raw::*;
-use super::read::{CHARTS_FILE, REGIMES_FILE, RawData, SOURCES_FILE};
+use super::read::{CHARTS_FILE, GuideInput, REGIMES_FILE, RawData, SOURCES_FILE};
 use crate::diagnostics::{Diagnostics, Position};
 use crate::foundation::Localized;
 use crate::foundation::yaml::position_of;
@@ -116,6 +116,11 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
     match raw.charts {
         Some(raw) => ds.charts = charts(&mut cx, &charts_file, raw, &ds),
         None => ds.unavailable.charts = true,
+    }
+    match raw.guide {
+        GuideInput::Parsed(g) => ds.guide = super::guide::validate(*g, &ds, cx.diags),
+        GuideInput::Broken => ds.unavailable.guide = true,
+        GuideInput::Absent => {}
     }
     ds
 }

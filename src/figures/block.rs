@@ -134,14 +134,7 @@ pub fn block(
         svg,
         summary,
         rows: rows(data, lx),
-        notes: data
-            .series
-            .iter()
-            .map(|s| SeriesNote {
-                label: s.series.label.get(lang).clone(),
-                definition: s.indicator.definition.get(lang).clone(),
-            })
-            .collect(),
+        notes: series_notes(data, lx),
         source_line,
         documents: documents(data, lx),
         as_of: data.as_of().map(|d| f.date(d)).unwrap_or_default(),
@@ -192,6 +185,29 @@ fn rows(data: &ChartData, lx: &LangCtx) -> Vec<Row> {
         .collect();
     rows.sort_by(|a, b| (&a.iso, &a.series).cmp(&(&b.iso, &b.series)));
     rows
+}
+
+/// One definition per indicator the chart draws: series with no point (none known at a
+/// report's date) are left out, and two series of one indicator share its definition
+/// under both labels ("Évaluation de la BAD et Gouvernement, 20 février 2025").
+fn series_notes(data: &ChartData, lx: &LangCtx) -> Vec<SeriesNote> {
+    let mut notes: Vec<(&str, SeriesNote)> = Vec::new();
+    for s in data.series.iter().filter(|s| !s.points.is_empty()) {
+        let label = s.series.label.get(lx.lang);
+        match notes.iter_mut().find(|(id, _)| *id == s.indicator.id) {
+            Some((_, note)) => {
+                note.label = format!("{}{}{label}", note.label, lx.ui.list_and);
+            }
+            None => notes.push((
+                &s.indicator.id,
+                SeriesNote {
+                    label: label.clone(),
+                    definition: s.indicator.definition.get(lx.lang).clone(),
+                },
+            )),
+        }
+    }
+    notes.into_iter().map(|(_, n)| n).collect()
 }
 
 /// Every document the chart's points come from, in order of first use.

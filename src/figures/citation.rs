@@ -28,7 +28,7 @@ pub fn citation(lx: &LangCtx, sources: &[&Source], as_of: Option<ObsDate>, url: 
 }
 
 /// The two citations of a chart, as OWID gives them: a short one for a caption
-/// ("CNSS et gouvernement, via L'AMO en chiffres, juillet 2025") and a full one (every
+/// ("CNSS et gouvernement, via L’AMO en chiffres, juillet 2025") and a full one (every
 /// document, the page's address, a place for the reader's access date).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citations {

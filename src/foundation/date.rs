@@ -4,8 +4,10 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 
-/// When an observation applies. Ordering is chronological by the period's start, and a
-/// coarser period sorts before a finer one starting on the same day.
+/// When an observation applies. Ordering is chronological by the period's middle, as on a
+/// chart's time axis ([`ObsDate::axis_position`]): a figure given for a whole year sorts
+/// after the months of its first half, so tables, lines and "latest" agree with the axis.
+/// A coarser period sorts before a finer one with the same middle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ObsDate {
     Year(i32),
@@ -99,6 +101,14 @@ impl ObsDate {
         }
     }
 
+    /// Twice the period's middle, in days since 1 January 1970 (start day plus end day):
+    /// an exact integer key for ordering.
+    fn middle_key(self) -> i64 {
+        let (sy, sm, sd) = self.ymd_start();
+        let (ey, em, ed) = self.ymd_end();
+        day_number(sy, sm, sd) + day_number(ey, em, ed)
+    }
+
     fn precision_rank(self) -> u8 {
         match self {
             ObsDate::Year(_) => 0,
@@ -110,7 +120,8 @@ impl ObsDate {
 
 impl Ord for ObsDate {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.ymd_start(), self.precision_rank()).cmp(&(other.ymd_start(), other.precision_rank()))
+        (self.middle_key(), self.precision_rank())
+            .cmp(&(other.middle_key(), other.precision_rank()))
     }
 }
 
@@ -132,6 +143,18 @@ fn check_month(text: &str, m: u32) -> Result<(), String> {
     } else {
         Err(format!("`{text}`: month {m} does not exist (use 01 to 12)"))
     }
+}
+
+/// Days from 1 January 1970 to `y-m-d` in the proleptic Gregorian calendar.
+fn day_number(y: i32, m: u8, d: u8) -> i64 {
+    // Howard Hinnant's days_from_civil: years start in March, so leap days come last.
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 fn is_leap(y: i32) -> bool {
@@ -213,5 +236,36 @@ mod tests {
             ]
         );
         assert!(ObsDate::Year(2024).axis_position() > ObsDate::Month(2024, 1).axis_position());
+    }
+
+    /// A year sorts where the chart draws it, at its middle: after January, before July,
+    /// so a figure given "for 2025" is later than one of January 2025.
+    #[test]
+    fn a_year_sorts_at_its_middle_like_on_the_axis() {
+        assert!(ObsDate::Month(2025, 1) < ObsDate::Year(2025));
+        assert!(ObsDate::Day(2025, 2, 20) < ObsDate::Year(2025));
+        assert!(ObsDate::Year(2025) < ObsDate::Month(2025, 7));
+        assert!(ObsDate::Year(2024) < ObsDate::Month(2024, 12));
+        assert!(ObsDate::Month(2024, 12) < ObsDate::Year(2025));
+        // 2 July 2025 is the middle of 2025 (182 days before it, 182 after): the year first.
+        assert!(ObsDate::Year(2025) < ObsDate::Day(2025, 7, 2));
+        assert!(ObsDate::Day(2025, 7, 1) < ObsDate::Year(2025));
+        let mut dates = vec![
+            ObsDate::Month(2025, 9),
+            ObsDate::Year(2025),
+            ObsDate::Month(2025, 1),
+            ObsDate::Day(2023, 9, 26),
+        ];
+        dates.sort();
+        let axis: Vec<f64> = dates.iter().map(|d| d.axis_position()).collect();
+        assert!(axis.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
+    }
+
+    #[test]
+    fn day_numbers_count_from_1970() {
+        assert_eq!(day_number(1970, 1, 1), 0);
+        assert_eq!(day_number(2000, 3, 1), 11_017);
+        assert_eq!(day_number(2024, 12, 31) - day_number(2024, 1, 1), 365);
+        assert_eq!(day_number(2025, 1, 1) - day_number(2024, 12, 31), 1);
     }
 }

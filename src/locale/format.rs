@@ -142,8 +142,17 @@ impl Formatter {
         match date {
             ObsDate::Year(_) => self.year.format(&g).to_string(),
             ObsDate::Month(..) => self.month.format(&g).to_string(),
-            ObsDate::Day(..) => self.day.format(&g).to_string(),
+            ObsDate::Day(..) => first_of_month(self.lang, d, self.day.format(&g).to_string()),
         }
+    }
+}
+
+/// French writes the first day of a month as an ordinal, "1er septembre 2024"; CLDR gives
+/// the cardinal "1 septembre 2024". Arabic keeps the number («1 شتنبر 2024»).
+fn first_of_month(lang: Lang, day: u8, text: String) -> String {
+    match (lang, day, text.strip_prefix("1 ")) {
+        (Lang::Fr, 1, Some(rest)) => format!("1er {rest}"),
+        _ => text,
     }
 }
 
@@ -209,6 +218,10 @@ mod tests {
         assert_eq!(fr().date(ObsDate::Month(2024, 12)), "décembre 2024");
         assert_eq!(fr().date(ObsDate::Day(2023, 9, 26)), "26 septembre 2023");
         assert_eq!(ar().date(ObsDate::Day(2023, 9, 26)), "26 شتنبر 2023");
+        assert_eq!(fr().date(ObsDate::Day(2024, 9, 1)), "1er septembre 2024");
+        assert_eq!(fr().date(ObsDate::Day(2024, 9, 11)), "11 septembre 2024");
+        assert_eq!(fr().date(ObsDate::Month(2024, 9)), "septembre 2024");
+        assert_ne!(ar().date(ObsDate::Day(2024, 9, 1)), "1er شتنبر 2024");
     }
 
     #[test]

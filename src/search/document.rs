@@ -1,6 +1,7 @@
 //! What is indexed: one plain [`Document`] per page (the text of its rendered `<main>`),
 //! chart (caption, summary, data table), indicator (title, definition) and source (title,
-//! publisher), per language.
+//! publisher), per language. The guide's questions and outcomes are pages of the site, so
+//! they are indexed like the others, under their own kind.
 
 use super::text::extract;
 use crate::content::Layout;
@@ -23,10 +24,12 @@ pub enum Kind {
     Chart,
     Dataset,
     Source,
+    /// A question or an outcome of the guide.
+    Guide,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Page,
         Kind::Regime,
         Kind::Report,
@@ -34,6 +37,7 @@ impl Kind {
         Kind::Chart,
         Kind::Dataset,
         Kind::Source,
+        Kind::Guide,
     ];
 
     /// Its label in the interface language.
@@ -46,6 +50,7 @@ impl Kind {
             Kind::Chart => &ui.search_kind_chart,
             Kind::Dataset => &ui.search_kind_dataset,
             Kind::Source => &ui.search_kind_source,
+            Kind::Guide => &ui.search_kind_guide,
         }
     }
 }
@@ -85,6 +90,7 @@ pub fn documents(
                 .unwrap_or_default();
             let e = extract(main_of(&body));
             let kind = match (p.layout, &p.regime) {
+                _ if p.guide => Kind::Guide,
                 (Layout::Report, _) => Kind::Report,
                 (Layout::Data, _) => Kind::Data,
                 (_, Some(_)) => Kind::Regime,

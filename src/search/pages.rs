@@ -81,6 +81,7 @@ fn synthetic(
         layout: Layout::Page,
         regime: None,
         nav: None,
+        guide: false,
         text: Localized { ar, fr },
     })
 }

@@ -1,6 +1,8 @@
 //! The site model: every page in both languages, with its body rendered (directives
-//! resolved from the data) and its links to its counterpart, and the main navigation.
+//! resolved from the data) and its links to its counterpart, the main navigation, and the
+//! pages of the guide «أي نظام يغطيني؟» built from `data/guide.yaml` (`guide`).
 
+mod guide;
 mod listing;
 mod model;
 mod notes;

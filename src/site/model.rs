@@ -85,6 +85,8 @@ pub struct Page {
     pub layout: Layout,
     pub regime: Option<RegimeId>,
     pub nav: Option<u32>,
+    /// A page of the guide (`data/guide.yaml`), not of `content/`.
+    pub guide: bool,
     pub text: Localized<PageText>,
 }
 
@@ -174,15 +176,23 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
             None => {}
         }
     }
+    let guide = super::guide::pages(ctx, figures, &pages, diags);
     let mut nav_pages: Vec<&Page> = pages.iter().filter(|p| p.nav.is_some()).collect();
     nav_pages.sort_by(|a, b| (a.nav, &a.key).cmp(&(b.nav, &b.key)));
-    let nav = nav_pages
+    // The guide comes first: it is where a reader who wants to know "which regime is
+    // mine" starts.
+    let guide_item = guide.first().map(|_| NavItem {
+        slug_path: crate::urls::guide_slug("", true),
+        title: ctx.ui.map(|_, ui| ui.guide_title.clone()),
+    });
+    let nav = guide_item
         .into_iter()
-        .map(|p| NavItem {
+        .chain(nav_pages.into_iter().map(|p| NavItem {
             slug_path: p.slug_path.clone(),
             title: p.text.map(|_, t| t.nav_title.clone()),
-        })
+        }))
         .collect();
+    pages.extend(guide);
     Site { pages, nav }
 }
 
@@ -256,6 +266,7 @@ fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
             layout: ar.front.layout(),
             regime: ar.front.regime().map(RegimeId::new),
             nav: ar.front.nav(),
+            guide: false,
             text: Localized {
                 ar: ar_text,
                 fr: fr_text,

@@ -1,7 +1,9 @@
 //! The source notes of one page in one language: each figure in prose gets a numbered
 //! note reference (a superscript link named «المصدر 3» / "source 3"), and the page ends
 //! with «المصادر» / "Sources", one note per observation cited, each linking back to the
-//! text. The same observation cited twice keeps its number.
+//! text. The same observation cited twice keeps its number. A sentence that states a fact
+//! without a figure (the guide's "the State pays the contributions") cites its document the
+//! same way ([`Notes::cite_document`]).
 
 use crate::context::{LangCtx, time_html};
 use crate::data::{Indicator, Observation, Source};
@@ -9,8 +11,12 @@ use crate::html::{escape, text};
 use crate::urls;
 use std::sync::Mutex;
 
-/// What a note is about: one observation of one indicator.
-type NoteKey = (String, crate::data::ObsDate, String);
+/// What a note is about: one observation of one indicator, or a whole document.
+#[derive(Debug, PartialEq, Eq)]
+enum NoteKey {
+    Observation(String, crate::data::ObsDate, String),
+    Document(String),
+}
 
 #[derive(Debug)]
 struct Note {
@@ -46,7 +52,26 @@ impl Notes {
         src: &Source,
         extra: &str,
     ) -> String {
-        let key = (ind.id.to_string(), obs.date, obs.source.to_string());
+        let key = NoteKey::Observation(ind.id.to_string(), obs.date, obs.source.to_string());
+        self.reference(lx, key, || note_html(lx, ind, obs, src) + extra)
+    }
+
+    /// Cites a whole document for a sentence: the superscript reference to its note.
+    pub fn cite_document(&self, lx: &LangCtx, src: &Source) -> String {
+        let key = NoteKey::Document(src.id.to_string());
+        self.reference(lx, key, || {
+            format!(
+                "{}. {} {}.",
+                document_html(lx, src),
+                escape(&lx.ui.published),
+                lx.date_phrase_html(src.published)
+            )
+        })
+    }
+
+    /// The reference to the note `key`, numbered by first citation; `html` makes the
+    /// note the first time.
+    fn reference(&self, lx: &LangCtx, key: NoteKey, html: impl FnOnce() -> String) -> String {
         let mut list = self.list.lock().unwrap_or_else(|e| e.into_inner());
         let (n, uses) = match list.iter().position(|e| e.key == key) {
             Some(i) => {
@@ -54,8 +79,11 @@ impl Notes {
                 (i + 1, list[i].uses)
             }
             None => {
-                let html = note_html(lx, ind, obs, src) + extra;
-                list.push(Note { key, html, uses: 1 });
+                list.push(Note {
+                    key,
+                    html: html(),
+                    uses: 1,
+                });
                 (list.len(), 1)
             }
         };
@@ -99,10 +127,30 @@ impl Notes {
 /// Définition de l’indicateur.`
 fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> String {
     let (lang, ui) = (lx.lang, lx.ui);
+    let definition = format!(
+        "{}#{}",
+        urls::data_page(lang),
+        urls::indicator_anchor(&ind.id)
+    );
+    format!(
+        "{}. {} {}. {} <a href=\"{}\">{}</a>.",
+        document_html(lx, src),
+        escape(&ui.published),
+        lx.date_phrase_html(src.published),
+        escape(&ui.note_observed).replace("{date}", &time_html(lx, obs.date)),
+        escape(&definition),
+        escape(&ui.note_definition)
+    )
+}
+
+/// `Cour des comptes (via Le360), Title`: the publisher linked to the source's entry on
+/// the data page, the title to the document.
+fn document_html(lx: &LangCtx, src: &Source) -> String {
+    let (lang, ui) = (lx.lang, lx.ui);
     let comma = if lang.is_rtl() { "، " } else { ", " };
     let publisher = format!(
         "<a href=\"{}\">{}</a>",
-        escape(&urls::source(lang, &obs.source)),
+        escape(&urls::source(lang, &src.id)),
         text(lang, src.publisher.get(lang))
     );
     let via = src
@@ -118,17 +166,5 @@ fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> 
         ),
         None => text(lang, src.title.get(lang)),
     };
-    let definition = format!(
-        "{}#{}",
-        urls::data_page(lang),
-        urls::indicator_anchor(&ind.id)
-    );
-    format!(
-        "{publisher}{via}{comma}{title}. {} {}. {} <a href=\"{}\">{}</a>.",
-        escape(&ui.published),
-        lx.date_phrase_html(src.published),
-        escape(&ui.note_observed).replace("{date}", &time_html(lx, obs.date)),
-        escape(&definition),
-        escape(&ui.note_definition)
-    )
+    format!("{publisher}{via}{comma}{title}")
 }

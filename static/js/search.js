@@ -16,8 +16,9 @@
   var number = new Intl.NumberFormat(locale);
   var cache = {};
   var FIELD = [1, 3, 6];
-  // By kind (src/search/document.rs): page, regime, report, data, chart, dataset, source.
-  var KIND_PRIOR = [1.1, 1.4, 1.1, 1, 1, 1, 0.9];
+  // By kind (src/search/document.rs): page, regime, report, data, chart, dataset, source,
+  // guide (below the regime explainers, which answer the same names at more length).
+  var KIND_PRIOR = [1.1, 1.4, 1.1, 1, 1, 1, 0.9, 1];
   var SHOWN = 20;
   var generation = 0;
 

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { searchGates } from './search.mjs';
+import { guideGates } from './guide.mjs';
 
 const site = path.resolve(process.argv[2] ?? 'public');
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -54,7 +55,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 // ---------------------------------------------------------------- pages under test
-const kinds = { home: '', regime: 'regimes/tadamon/', coverage: 'coverage/', data: 'data/', report: 'reports/2025-02-council-briefing/', reports: 'reports/', notfound: '404.html', search: 'search/', az: 'a-z/' };
+const kinds = { home: '', regime: 'regimes/tadamon/', coverage: 'coverage/', data: 'data/', report: 'reports/2025-02-council-briefing/', reports: 'reports/', notfound: '404.html', search: 'search/', az: 'a-z/', guide: 'guide/', 'guide-question': 'guide/pay/', 'guide-outcome': 'guide/tadamon/' };
 const pages = [{ name: 'root', lang: 'ar', url: '/' }];
 for (const lang of ['ar', 'fr']) for (const [name, slug] of Object.entries(kinds)) pages.push({ name, lang, url: `/${lang}/${slug}` });
 
@@ -185,6 +186,8 @@ for (const p of pages) {
 
 // Search: normaliser in the browser, the query table, keyboard, live region, bytes, A–Z.
 await searchGates({ browser, origin, site, check, runAxe });
+// The guide: one path by keyboard in each language, axe on every guide page, light and dark.
+await guideGates({ browser, origin, site, check, runAxe });
 // Every chart: text size, overlap and layout at 360 and 1280 px, light and dark; axe in dark
 // mode; a screenshot of each chart.
 await chartGates({ browser, origin, site, artifacts, check, runAxe, pages });

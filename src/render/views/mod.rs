@@ -67,6 +67,8 @@ pub struct PageTemplate<'a> {
     pub json_ld: String,
     pub data_href: String,
     pub search_href: String,
+    /// The guide's first question, on the home page (when the site has a guide).
+    pub guide_href: Option<String>,
 }
 
 /// The parts of a page that only some layouts show; empty elsewhere.
@@ -191,6 +193,10 @@ impl<'a> PageTemplate<'a> {
             json_ld: parts.json_ld,
             data_href: urls::data_page(lang),
             search_href: urls::search(lang),
+            guide_href: site
+                .page("guide")
+                .filter(|_| page.layout == Layout::Home)
+                .map(|g| urls::page(lang, &g.slug_path)),
         }
     }
 

@@ -22,6 +22,17 @@ pub struct FigureCard {
     pub trend: Option<String>,
     /// A decorative trend line (the trend is also said in words).
     pub spark: Option<String>,
+    /// Other sources' values for the same date (two relays of one report disagree): the
+    /// card shows them all, each with its source, rather than silently keeping one.
+    pub others: Vec<CardValue>,
+}
+
+/// One more value on a card, with the source that gives it.
+pub struct CardValue {
+    pub value: String,
+    pub raw: String,
+    pub source_name: String,
+    pub source_href: String,
 }
 
 pub struct RegimeCard {
@@ -182,13 +193,27 @@ pub(super) fn card(lx: &LangCtx, id: &str) -> Option<FigureCard> {
     let o: &Observation = data.latest(id)?;
     let src = data.sources.get(&o.source)?;
     let lang = lx.lang;
+    let others: Vec<CardValue> = data
+        .at(id, o.date, None)
+        .into_iter()
+        .filter(|p| p.source != o.source)
+        .map(|p| CardValue {
+            value: lx.amount(p.qualifier, p.value, ind),
+            raw: format!("{}", p.value),
+            source_name: publisher_and_relay(lx, &p.source),
+            source_href: urls::source(lang, &p.source),
+        })
+        .collect();
     Some(FigureCard {
         title: ind.title.get(lang).clone(),
         value: lx.amount(o.qualifier, o.value, ind),
         raw: format!("{}", o.value),
         date: f.date(o.date),
         iso: o.date.iso(),
-        source_name: src.publisher.get(lang).clone(),
+        source_name: match others.is_empty() {
+            true => src.publisher.get(lang).clone(),
+            false => publisher_and_relay(lx, &o.source),
+        },
         source_href: urls::source(lang, &o.source),
         definition_href: format!("{}#{}", urls::data_page(lang), urls::indicator_anchor(id)),
         trend: ind
@@ -201,7 +226,20 @@ pub(super) fn card(lx: &LangCtx, id: &str) -> Option<FigureCard> {
                     .replace("{date}", &lx.date_phrase(p.date))
             }),
         spark: crate::figures::sparkline(&ind.observations),
+        others,
     })
+}
+
+/// A source's publisher with the outlet that relayed it, `Cour des comptes (Le360)`: what
+/// tells two relays of one report apart on a card and in the data page's list of series.
+fn publisher_and_relay(lx: &LangCtx, id: &str) -> String {
+    match lx.data.sources.get(id) {
+        Some(s) => match &s.via {
+            Some(via) => format!("{} ({via})", s.publisher.get(lx.lang)),
+            None => s.publisher.get(lx.lang).clone(),
+        },
+        None => id.to_string(),
+    }
 }
 
 /// Whether a card may set `earlier` against `latest`: an earlier date, a different value,
@@ -263,7 +301,7 @@ pub(super) fn datasets(lx: &LangCtx, sizes: &Sizes) -> Vec<DatasetRow> {
                     .filter_map(|id| data.sources.get(id))
                     .map(|s| {
                         (
-                            s.publisher.get(lang).clone(),
+                            publisher_and_relay(lx, &s.id),
                             format!("#{}", urls::source_anchor(&s.id)),
                         )
                     })

@@ -111,6 +111,7 @@ pub fn not_found_page(ctx: &Ctx) -> Page {
         layout: Layout::Page,
         regime: None,
         nav: None,
+        guide: false,
         text: crate::locale::Localized::from_fn(text),
     }
 }
