@@ -41,7 +41,7 @@ use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// One chart, rendered for one language.
 pub struct ChartOutput {
@@ -66,9 +66,25 @@ pub struct RenderedChart<'a> {
 /// Every chart of the dataset, by id, in both languages.
 pub struct Figures<'a> {
     pub charts: BTreeMap<ChartId, RenderedChart<'a>>,
+    /// Charts as known on a report's date, drawn once per chart, date and language however
+    /// many reports show them.
+    vintages: Mutex<BTreeMap<(ChartId, ObsDate, Lang), String>>,
 }
 
 impl Figures<'_> {
+    /// A chart as known on `vintage` (see [`vintage_block`]), drawn once.
+    pub fn vintage_block(&self, lx: &LangCtx, chart: &Chart, vintage: ObsDate) -> Result<String, String> {
+        let key = (chart.id.clone(), vintage, lx.lang);
+        if let Some(block) = self.vintages.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(block);
+        }
+        let block = vintage_block(lx, chart, vintage)?;
+        if let Ok(mut m) = self.vintages.lock() {
+            m.insert(key, block.clone());
+        }
+        Ok(block)
+    }
+
     pub fn block(&self, id: &str, lang: Lang) -> Option<&str> {
         self.charts
             .get(id)
@@ -123,7 +139,10 @@ pub fn build<'a>(ctx: &Ctx<'a>, cache: &BuildCache) -> Result<Figures<'a>, Vec<D
         }
     }
     if errors.is_empty() {
-        Ok(Figures { charts: out })
+        Ok(Figures {
+            charts: out,
+            vintages: Mutex::default(),
+        })
     } else {
         Err(errors)
     }

@@ -174,7 +174,17 @@ impl DirectiveResolver for Resolver<'_> {
             return Ok(String::new()); // charts.yaml's error is already reported
         }
         if let (Some(v), Some(chart)) = (self.vintage, data.charts.get(id)) {
-            return crate::figures::vintage_block(&self.ctx.lang(lang), chart, v).map_err(|e| {
+            let lx = self.ctx.lang(lang);
+            if crate::data::ChartData::collect(chart, data, Some(v)).points().next().is_none() {
+                return Err((
+                    format!(
+                        "chart `{id}` has no data published by {}, the date this report shows its figures as of",
+                        lx.f.date(v)
+                    ),
+                    "move the chart to a later report, or remove it: a report shows only what was known on its date".to_string(),
+                ));
+            }
+            return self.figures.vintage_block(&lx, chart, v).map_err(|e| {
                 (
                     format!("chart `{id}` could not be drawn: {e}"),
                     "check the chart's series in data/charts.yaml".to_string(),
