@@ -76,7 +76,7 @@ const LANGS: [Lang; 2] = [
 fn report(rng: &mut Rng, lang: &Lang, i: usize, date: &str) -> String {
     let l = lang.words;
     let mut md = String::new();
-    let title = words(rng, l, 5);
+    let title = words(rng, l, 3);
     let _ = write!(
         md,
         "---\ntitle: \"{title} {i}\"\ndescription: \"{}\"\nlayout: report\ndate: {date}\n---\n\n",

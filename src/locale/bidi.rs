@@ -57,6 +57,14 @@ pub fn is_arabic(c: char) -> bool {
 /// opposite-direction phrase"). A run starts and ends on a Latin letter; spaces, digits and
 /// light punctuation between Latin words stay inside it.
 pub fn isolate_latin_runs(escaped_html: &str) -> String {
+    // Most Arabic text has nothing to isolate: no ASCII letter or digit, no Latin letter
+    // (U+00C0–U+024F, whose UTF-8 lead bytes are 0xC3–0xC9).
+    let nothing_latin = !escaped_html
+        .bytes()
+        .any(|b| b.is_ascii_alphanumeric() || (0xC3..=0xC9).contains(&b));
+    if nothing_latin {
+        return escaped_html.to_string();
+    }
     let chars: Vec<(usize, char)> = escaped_html.char_indices().collect();
     let mut out = String::with_capacity(escaped_html.len() + 32);
     let mut i = 0;

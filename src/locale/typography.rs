@@ -107,6 +107,17 @@ impl State {
                     checked_to = word_end;
                 }
             }
+            // Characters that need no rule are copied as one slice, up to the word's end.
+            if !self.after_open_quote && i < checked_to {
+                let run = &t[i..checked_to];
+                let n = run.find(needs_rule).unwrap_or(run.len());
+                if n > 0 {
+                    out.push_str(&run[..n]);
+                    self.prev = run[..n].chars().next_back();
+                    i += n;
+                    continue;
+                }
+            }
             let c = t[i..].chars().next().unwrap_or(' ');
             if c == '&' {
                 i += self.entity(&t[i..], out);
@@ -192,6 +203,14 @@ impl State {
 }
 
 /// Whether `next` (the text after a space) starts with a unit written after numbers.
+/// A character [`State::char`] may change or that changes what follows it.
+fn needs_rule(c: char) -> bool {
+    matches!(
+        c,
+        ';' | '!' | '?' | '»' | '«' | ':' | ' ' | NBSP | NNBSP | '%' | '\'' | '&' | '\n' | '\r' | '\t'
+    )
+}
+
 fn unit_follows(next: &str) -> bool {
     let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
     let after = next[word.len()..].chars().next();

@@ -118,12 +118,23 @@ impl LayoutParts {
 
 impl<'a> PageTemplate<'a> {
     pub fn new(ctx: &Ctx<'a>, site: &'a Site, page: &'a Page, lang: Lang, sizes: &Sizes) -> Self {
+        let parts = LayoutParts::of(&ctx.lang(lang), site, page.layout, sizes);
+        Self::with_parts(ctx, site, page, lang, parts)
+    }
+
+    /// The page with the layout-specific parts already built.
+    fn with_parts(
+        ctx: &Ctx<'a>,
+        site: &'a Site,
+        page: &'a Page,
+        lang: Lang,
+        parts: LayoutParts,
+    ) -> Self {
         let lx = ctx.lang(lang);
         let (text, ui, f, config) = (page.text.get(lang), lx.ui, lx.f, ctx.config);
         let path = |l: Lang| urls::page(l, &page.slug_path);
         let regime = page.regime.as_deref().and_then(|r| ctx.data.regime(r));
         let is_report = page.layout == Layout::Report;
-        let parts = LayoutParts::of(&lx, site, page.layout, sizes);
         PageTemplate {
             lang,
             other: lang.other(),
@@ -212,8 +223,8 @@ impl<'a> PageTemplate<'a> {
     ) -> Self {
         let lx = ctx.lang(lang);
         let (ui, config) = (lx.ui, ctx.config);
-        let mut t = PageTemplate::new(ctx, site, index, lang, &Sizes::new());
         let parts = listing_parts(&lx, listing, all);
+        let mut t = PageTemplate::with_parts(ctx, site, index, lang, LayoutParts::default());
         let base = listing
             .year
             .map_or_else(|| index.text.get(lang).title.clone(), |y| {
