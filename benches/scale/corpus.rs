@@ -101,7 +101,7 @@ fn report(rng: &mut Rng, lang: &Lang, i: usize, date: &str) -> String {
             2 => {
                 let _ = writeln!(md, "{} {} {{{{ figure cnss-agencies }}}}.", words(rng, l, 8), lang.link);
             }
-            _ if i % 10 == 0 => {
+            _ if i.is_multiple_of(10) => {
                 let _ = writeln!(md, "{{{{ chart tadamon-growth }}}}");
             }
             _ => {}

@@ -6,8 +6,9 @@ use super::layout::{self, MARKER, OWN_TOP_LEVEL, TreeId};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Site folders holding sources: the output may never be inside one of them.
-pub const SOURCE_DIRS: [&str; 5] = ["content", "data", "static", "i18n", "templates"];
+/// Site folders holding sources (and the build cache, which deletes what it did not write):
+/// the output may never be inside one of them.
+pub const SOURCE_DIRS: [&str; 6] = ["content", "data", "static", "i18n", "templates", ".amo-cache"];
 
 /// What the existing output folder is, as far as writing into it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -39,6 +39,9 @@ impl Posting {
     }
 }
 
+/// What one parallel task found: each term with its postings, and each document's length.
+type TaskPostings = (Vec<(String, Vec<(u32, Posting)>)>, Vec<usize>);
+
 /// Term → its postings, in document order.
 type Postings = BTreeMap<String, Vec<(u32, Posting)>>;
 
@@ -50,7 +53,7 @@ const MIN_DOCS_PER_TASK: usize = 64;
 fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
     // Few large tasks: each keeps its own cache of analysed words.
     let per_task = MIN_DOCS_PER_TASK.max(docs.len() / (4 * rayon::current_num_threads()));
-    let parts: Vec<(Vec<(String, Vec<(u32, Posting)>)>, Vec<usize>)> = docs
+    let parts: Vec<TaskPostings> = docs
         .par_chunks(per_task)
         .enumerate()
         .map(|(task, chunk)| {
@@ -75,7 +78,7 @@ fn task_postings(
     analyser: &Analyser,
     first: usize,
     chunk: &[Document],
-) -> (Vec<(String, Vec<(u32, Posting)>)>, Vec<usize>) {
+) -> TaskPostings {
     let mut map: FxHashMap<&str, Vec<(u32, Posting)>> = FxHashMap::default();
     let mut lengths = Vec::with_capacity(chunk.len());
     for (k, d) in chunk.iter().enumerate() {
