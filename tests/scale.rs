@@ -79,6 +79,7 @@ fn reports_are_paged_with_year_archives_feeds_and_a_sitemap_index() {
     }
     let fr_year = site.output_file("fr/reports/2024/page/2/index.html");
     assert!(fr_year.contains("<h1>Rapports de 2024 — page 2 sur 2</h1>"), "{fr_year}");
+    assert!(fr_year.contains("<h2 id=\"reports-heading\">Rapports de 2024</h2>"));
     let ar_page = site.output_file("ar/reports/page/2/index.html");
     assert!(ar_page.contains("الصفحة 2 من 3"));
 

@@ -45,6 +45,8 @@ pub struct PageTemplate<'a> {
     pub is_data: bool,
     pub is_report: bool,
     pub reports: Vec<ReportLink>,
+    /// The heading of the list of reports: latest, all, or one year's.
+    pub reports_heading: String,
     /// Previous and next pages of a list of reports, when it has more than one.
     pub pager: Option<Pager>,
     /// The year archives of the reports, when there is more than one page or year.
@@ -162,6 +164,11 @@ impl<'a> PageTemplate<'a> {
             is_data: page.layout == Layout::Data,
             is_report,
             reports: parts.reports,
+            reports_heading: if page.layout == Layout::Home {
+                ui.latest_reports.clone()
+            } else {
+                ui.all_reports.clone()
+            },
             pager: parts.pager,
             years: parts.years,
             report_date: text
@@ -247,6 +254,9 @@ impl<'a> PageTemplate<'a> {
         t.other_href = path(lang.other());
         t.body_html = "";
         t.notes_html = "";
+        if let Some(y) = listing.year {
+            t.reports_heading = ui.reports_year_title.replace("{year}", &y.to_string());
+        }
         t.reports = parts.reports;
         t.pager = parts.pager;
         t.years = parts.years;
