@@ -164,10 +164,9 @@ impl<'a> PageTemplate<'a> {
             is_data: page.layout == Layout::Data,
             is_report,
             reports: parts.reports,
-            reports_heading: if page.layout == Layout::Home {
-                ui.latest_reports.clone()
-            } else {
-                ui.all_reports.clone()
+            reports_heading: match page.layout {
+                Layout::Home => ui.latest_reports.clone(),
+                _ => ui.all_reports.clone(),
             },
             pager: parts.pager,
             years: parts.years,
@@ -195,14 +194,7 @@ impl<'a> PageTemplate<'a> {
                 covers: r.covers.get(lang).clone(),
                 pays: r.pays.get(lang).clone(),
             }),
-            key_figures: regime
-                .map(|r| {
-                    ctx.data
-                        .indicators_of_regime(&r.id)
-                        .filter_map(|i| card(&lx, &i.id))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            key_figures: regime.map(|r| key_figures(&lx, &r.id)).unwrap_or_default(),
             datasets: parts.datasets,
             charts: parts.charts,
             sources: parts.sources,
@@ -272,6 +264,14 @@ impl<'a> PageTemplate<'a> {
     pub fn tc(&self, s: &str) -> String {
         crate::html::text(self.content_lang, s)
     }
+}
+
+/// The cards of a regime's indicators.
+fn key_figures(lx: &LangCtx, regime: &str) -> Vec<FigureCard> {
+    lx.data
+        .indicators_of_regime(regime)
+        .filter_map(|i| card(lx, &i.id))
+        .collect()
 }
 
 /// The main navigation of a page: home, then the pages with `nav:`, the current one marked.
