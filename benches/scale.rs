@@ -110,7 +110,11 @@ fn bytes_under(dir: &Path) -> u64 {
 
 fn amo(root: &Path, out: &Path, timings: bool) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_amo-site"));
-    cmd.arg("build").arg("--root").arg(root).arg("--out").arg(out);
+    cmd.arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--out")
+        .arg(out);
     if timings {
         cmd.arg("--timings");
     }
@@ -153,7 +157,9 @@ fn measure_n(work: &Path, n: usize, seed: u64, runs: usize, table: &mut Vec<Row>
         fresh(&out);
         warm.push(run(&mut amo(&root, &out, false)));
     }
-    let unchanged: Vec<Run> = (0..runs).map(|_| run(&mut amo(&root, &out, false))).collect();
+    let unchanged: Vec<Run> = (0..runs)
+        .map(|_| run(&mut amo(&root, &out, false)))
+        .collect();
     let floor_bytes = bytes_under(&floor_out);
     let amo_bytes = bytes_under(&out);
     let full = median(full);
@@ -169,10 +175,30 @@ fn measure_n(work: &Path, n: usize, seed: u64, runs: usize, table: &mut Vec<Row>
         .lines()
         .find_map(|l| l.strip_prefix("built ")?.split(' ').next()?.parse().ok())
         .unwrap_or(0);
-    table.push(Row { label: format!("N={n} floor"), run: median(floor_runs), pages: floor_pages, bytes: floor_bytes });
-    table.push(Row { label: format!("N={n} amo-site full"), run: full, pages, bytes: amo_bytes });
-    table.push(Row { label: format!("N={n} amo-site charts unchanged"), run: median(warm), pages, bytes: amo_bytes });
-    table.push(Row { label: format!("N={n} amo-site no change"), run: median(unchanged), pages, bytes: amo_bytes });
+    table.push(Row {
+        label: format!("N={n} floor"),
+        run: median(floor_runs),
+        pages: floor_pages,
+        bytes: floor_bytes,
+    });
+    table.push(Row {
+        label: format!("N={n} amo-site full"),
+        run: full,
+        pages,
+        bytes: amo_bytes,
+    });
+    table.push(Row {
+        label: format!("N={n} amo-site charts unchanged"),
+        run: median(warm),
+        pages,
+        bytes: amo_bytes,
+    });
+    table.push(Row {
+        label: format!("N={n} amo-site no change"),
+        run: median(unchanged),
+        pages,
+        bytes: amo_bytes,
+    });
     stages
 }
 
@@ -201,7 +227,10 @@ fn main() {
     let mut report = String::new();
     for &n in &sizes {
         let stages = measure_n(&work, n, seed, runs, &mut table);
-        let _ = writeln!(report, "\nstage timings, last full build at N={n}:\n{stages}");
+        let _ = writeln!(
+            report,
+            "\nstage timings, last full build at N={n}:\n{stages}"
+        );
     }
     println!(
         "amo-site scale bench: {} cores, seed {seed}, median of {runs}, work folder {}",

@@ -76,15 +76,30 @@ fn build_into(site: &SiteCopy, out: &std::path::Path, extra: &[&str]) -> String 
 fn the_build_cache_gives_the_same_bytes_and_never_a_stale_image() {
     let site = SiteCopy::new();
     let tmp = tempfile::tempdir().unwrap();
-    let (cold, warm, none) = (tmp.path().join("a"), tmp.path().join("b"), tmp.path().join("c"));
+    let (cold, warm, none) = (
+        tmp.path().join("a"),
+        tmp.path().join("b"),
+        tmp.path().join("c"),
+    );
     let first = build_into(&site, &cold, &[]);
     assert!(first.contains("cache: 0 reused"), "{first}");
     let second = build_into(&site, &warm, &[]);
-    assert!(second.contains(" made, 0 unused") && second.contains("cache: ") && !second.contains("cache: 0 reused"), "{second}");
+    assert!(
+        second.contains(" made, 0 unused")
+            && second.contains("cache: ")
+            && !second.contains("cache: 0 reused"),
+        "{second}"
+    );
     assert!(second.contains(", 0 made,"), "nothing redrawn: {second}");
     build_into(&site, &none, &["--no-cache"]);
-    assert!(snapshot(&cold) == snapshot(&warm), "warm cache changed the output");
-    assert!(snapshot(&cold) == snapshot(&none), "the cache changed the output");
+    assert!(
+        snapshot(&cold) == snapshot(&warm),
+        "warm cache changed the output"
+    );
+    assert!(
+        snapshot(&cold) == snapshot(&none),
+        "the cache changed the output"
+    );
 
     // A changed chart title is redrawn: its PNG differs from the cached one and equals a
     // build without the cache.
@@ -102,5 +117,8 @@ fn the_build_cache_gives_the_same_bytes_and_never_a_stale_image() {
     assert_ne!(new, fs::read(cold.join(png)).unwrap(), "stale PNG reused");
     assert_eq!(new, fs::read(edited_none.join(png)).unwrap());
     // Entries the last build did not use are gone: the cache holds what the site needs.
-    assert!(third.contains("unused entries deleted") && !third.contains(" 0 unused"), "{third}");
+    assert!(
+        third.contains("unused entries deleted") && !third.contains(" 0 unused"),
+        "{third}"
+    );
 }

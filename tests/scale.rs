@@ -15,7 +15,11 @@ fn site_with_reports(n: usize) -> SiteCopy {
         let (year, month) = (2023 + (i % 2), 1 + (i % 12));
         let day = 1 + (i % 28);
         for (lang, title, text) in [
-            ("fr", format!("Note d’étape numéro {i}"), "Un paragraphe de la note."),
+            (
+                "fr",
+                format!("Note d’étape numéro {i}"),
+                "Un paragraphe de la note.",
+            ),
             ("ar", format!("مذكرة مرحلية رقم {i}"), "فقرة من المذكرة."),
         ] {
             site.write(
@@ -29,7 +33,11 @@ fn site_with_reports(n: usize) -> SiteCopy {
     }
     site.replace("site.yaml", "reports_per_page: 30", "reports_per_page: 10");
     site.replace("site.yaml", "feed_entries: 20", "feed_entries: 5");
-    site.replace("site.yaml", "sitemap_max_urls: 50000", "sitemap_max_urls: 40");
+    site.replace(
+        "site.yaml",
+        "sitemap_max_urls: 50000",
+        "sitemap_max_urls: 40",
+    );
     site
 }
 
@@ -46,7 +54,11 @@ fn built(site: &SiteCopy) {
 fn report_links(html: &str, lang: &str) -> usize {
     html.split(&format!("<li><a href=\"/{lang}/reports/"))
         .skip(1)
-        .filter(|item| item.split("</li>").next().is_some_and(|i| i.contains("</a> <time")))
+        .filter(|item| {
+            item.split("</li>")
+                .next()
+                .is_some_and(|i| i.contains("</a> <time"))
+        })
         .count()
 }
 
@@ -69,16 +81,27 @@ fn reports_are_paged_with_year_archives_feeds_and_a_sitemap_index() {
         // reports of the default site.
         let y2023 = site.output_file(&format!("{lang}/reports/2023/index.html"));
         let y2023_2 = site.output_file(&format!("{lang}/reports/2023/page/2/index.html"));
-        assert_eq!(report_links(&y2023, lang) + report_links(&y2023_2, lang), 12);
+        assert_eq!(
+            report_links(&y2023, lang) + report_links(&y2023_2, lang),
+            12
+        );
         let y2025 = site.output_file(&format!("{lang}/reports/2025/index.html"));
         assert_eq!(report_links(&y2025, lang), 2);
         for year in ["2023", "2024", "2025"] {
-            assert!(first.contains(&format!("href=\"/{lang}/reports/{year}/\"")), "{year}");
+            assert!(
+                first.contains(&format!("href=\"/{lang}/reports/{year}/\"")),
+                "{year}"
+            );
         }
-        assert!(y2025.contains(&format!("<link rel=\"canonical\" href=\"https://amo-site.example/{lang}/reports/2025/\"")));
+        assert!(y2025.contains(&format!(
+            "<link rel=\"canonical\" href=\"https://amo-site.example/{lang}/reports/2025/\""
+        )));
     }
     let fr_year = site.output_file("fr/reports/2024/page/2/index.html");
-    assert!(fr_year.contains("<h1>Rapports de 2024 — page 2 sur 2</h1>"), "{fr_year}");
+    assert!(
+        fr_year.contains("<h1>Rapports de 2024 — page 2 sur 2</h1>"),
+        "{fr_year}"
+    );
     assert!(fr_year.contains("<h2 id=\"reports-heading\">Rapports de 2024</h2>"));
     let ar_page = site.output_file("ar/reports/page/2/index.html");
     assert!(ar_page.contains("الصفحة 2 من 3"));
@@ -87,7 +110,10 @@ fn reports_are_paged_with_year_archives_feeds_and_a_sitemap_index() {
     let feed = site.output_file("fr/feed.xml");
     assert_eq!(feed.matches("<entry>").count(), 5);
     assert_eq!(feed.matches("<content type=\"html\"").count(), 5);
-    assert!(feed.contains("Le jeudi 20 février 2025"), "full text of the newest report");
+    assert!(
+        feed.contains("Le jeudi 20 février 2025"),
+        "full text of the newest report"
+    );
 
     // The sitemap: an index of parts of at most 40 URLs that together list every page once.
     let index = site.output_file("sitemap.xml");
@@ -98,7 +124,11 @@ fn reports_are_paged_with_year_archives_feeds_and_a_sitemap_index() {
         let part = site.output_file(&format!("sitemaps/{n}.xml"));
         let urls = part.matches("<url>").count();
         assert!(urls <= 40 && urls > 0, "part {n}: {urls} URLs");
-        locs.extend(part.lines().filter(|l| l.contains("<loc>")).map(str::to_string));
+        locs.extend(
+            part.lines()
+                .filter(|l| l.contains("<loc>"))
+                .map(str::to_string),
+        );
     }
     let html_pages = common::files_under(&site.out())
         .iter()
@@ -108,7 +138,11 @@ fn reports_are_paged_with_year_archives_feeds_and_a_sitemap_index() {
     let unique: std::collections::BTreeSet<_> = locs.iter().collect();
     assert_eq!(unique.len(), locs.len(), "no URL twice");
     assert!(locs.iter().any(|l| l.contains("/fr/reports/2023/page/2/")));
-    assert!(locs.len() >= html_pages - 4, "{} URLs for {html_pages} pages", locs.len());
+    assert!(
+        locs.len() >= html_pages - 4,
+        "{} URLs for {html_pages} pages",
+        locs.len()
+    );
 }
 
 #[test]
@@ -125,9 +159,18 @@ fn a_chart_in_a_report_dated_before_its_data_is_a_located_error() {
     let out = site.build();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("content/reports/2015-01-early.fr.md:10:1"), "{err}");
-    assert!(err.contains("content/reports/2015-01-early.ar.md:10:1"), "{err}");
-    assert!(err.contains("chart `tadamon-growth` has no data published by"), "{err}");
+    assert!(
+        err.contains("content/reports/2015-01-early.fr.md:10:1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/reports/2015-01-early.ar.md:10:1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("chart `tadamon-growth` has no data published by"),
+        "{err}"
+    );
     assert!(!site.out().exists(), "nothing written");
 }
 
@@ -135,11 +178,21 @@ fn a_chart_in_a_report_dated_before_its_data_is_a_located_error() {
 fn listing_limits_out_of_range_are_located_errors() {
     let site = SiteCopy::new();
     site.replace("site.yaml", "feed_entries: 20", "feed_entries: 0");
-    site.replace("site.yaml", "sitemap_max_urls: 50000", "sitemap_max_urls: 60000");
+    site.replace(
+        "site.yaml",
+        "sitemap_max_urls: 50000",
+        "sitemap_max_urls: 60000",
+    );
     let out = site.build();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("`listing.feed_entries` is 0: it must be between 1 and 10000"), "{err}");
-    assert!(err.contains("`listing.sitemap_max_urls` is 60000: it must be between 1 and 50000"), "{err}");
+    assert!(
+        err.contains("`listing.feed_entries` is 0: it must be between 1 and 10000"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`listing.sitemap_max_urls` is 60000: it must be between 1 and 50000"),
+        "{err}"
+    );
     assert!(err.contains("site.yaml:"), "{err}");
 }

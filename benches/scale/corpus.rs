@@ -7,25 +7,146 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 const FR: &[&str] = &[
-    "l’assurance", "maladie", "obligatoire", "couvre", "les", "assurés", "et", "leurs", "ayants",
-    "droit", "la", "caisse", "nationale", "de", "sécurité", "sociale", "rembourse", "soins",
-    "médicaments", "hospitalisation", "consultation", "régime", "travailleurs", "non-salariés",
-    "généralisation", "protection", "ménages", "registre", "social", "unifié", "cotisation",
-    "mensuelle", "État", "prend", "en", "charge", "pour", "bénéficiaires", "depuis", "décembre",
-    "agences", "réseau", "dossiers", "déposés", "chaque", "jour", "médecins", "pharmacies",
-    "couverture", "effective", "droits", "ouverts", "inscription", "programme", "réforme",
-    "santé", "publique", "hôpitaux", "région", "province", "citoyens", "accès", "délais",
-    "feuille", "remboursement", "taux", "prise", "ticket", "modérateur", "panier", "base",
+    "l’assurance",
+    "maladie",
+    "obligatoire",
+    "couvre",
+    "les",
+    "assurés",
+    "et",
+    "leurs",
+    "ayants",
+    "droit",
+    "la",
+    "caisse",
+    "nationale",
+    "de",
+    "sécurité",
+    "sociale",
+    "rembourse",
+    "soins",
+    "médicaments",
+    "hospitalisation",
+    "consultation",
+    "régime",
+    "travailleurs",
+    "non-salariés",
+    "généralisation",
+    "protection",
+    "ménages",
+    "registre",
+    "social",
+    "unifié",
+    "cotisation",
+    "mensuelle",
+    "État",
+    "prend",
+    "en",
+    "charge",
+    "pour",
+    "bénéficiaires",
+    "depuis",
+    "décembre",
+    "agences",
+    "réseau",
+    "dossiers",
+    "déposés",
+    "chaque",
+    "jour",
+    "médecins",
+    "pharmacies",
+    "couverture",
+    "effective",
+    "droits",
+    "ouverts",
+    "inscription",
+    "programme",
+    "réforme",
+    "santé",
+    "publique",
+    "hôpitaux",
+    "région",
+    "province",
+    "citoyens",
+    "accès",
+    "délais",
+    "feuille",
+    "remboursement",
+    "taux",
+    "prise",
+    "ticket",
+    "modérateur",
+    "panier",
+    "base",
 ];
 const AR: &[&str] = &[
-    "التأمين", "الإجباري", "الأساسي", "عن", "المرض", "يغطي", "المؤمنين", "وذوي", "حقوقهم",
-    "الصندوق", "الوطني", "للضمان", "الاجتماعي", "يسترجع", "مصاريف", "العلاج", "الأدوية",
-    "الاستشفاء", "الاستشارة", "نظام", "العمال", "غير", "الأجراء", "تعميم", "الحماية",
-    "الأسر", "السجل", "الموحد", "الاشتراك", "الشهري", "الدولة", "تتحمل", "لفائدة",
-    "المستفيدين", "منذ", "دجنبر", "الوكالات", "شبكة", "الملفات", "المودعة", "كل", "يوم",
-    "الأطباء", "الصيدليات", "التغطية", "الفعلية", "الحقوق", "المفتوحة", "التسجيل", "البرنامج",
-    "الإصلاح", "الصحة", "العمومية", "المستشفيات", "الجهة", "الإقليم", "المواطنين", "الولوج",
-    "الآجال", "ورقة", "التعويض", "نسبة", "التكفل", "الجزء", "الباقي", "السلة", "الأساسية",
+    "التأمين",
+    "الإجباري",
+    "الأساسي",
+    "عن",
+    "المرض",
+    "يغطي",
+    "المؤمنين",
+    "وذوي",
+    "حقوقهم",
+    "الصندوق",
+    "الوطني",
+    "للضمان",
+    "الاجتماعي",
+    "يسترجع",
+    "مصاريف",
+    "العلاج",
+    "الأدوية",
+    "الاستشفاء",
+    "الاستشارة",
+    "نظام",
+    "العمال",
+    "غير",
+    "الأجراء",
+    "تعميم",
+    "الحماية",
+    "الأسر",
+    "السجل",
+    "الموحد",
+    "الاشتراك",
+    "الشهري",
+    "الدولة",
+    "تتحمل",
+    "لفائدة",
+    "المستفيدين",
+    "منذ",
+    "دجنبر",
+    "الوكالات",
+    "شبكة",
+    "الملفات",
+    "المودعة",
+    "كل",
+    "يوم",
+    "الأطباء",
+    "الصيدليات",
+    "التغطية",
+    "الفعلية",
+    "الحقوق",
+    "المفتوحة",
+    "التسجيل",
+    "البرنامج",
+    "الإصلاح",
+    "الصحة",
+    "العمومية",
+    "المستشفيات",
+    "الجهة",
+    "الإقليم",
+    "المواطنين",
+    "الولوج",
+    "الآجال",
+    "ورقة",
+    "التعويض",
+    "نسبة",
+    "التكفل",
+    "الجزء",
+    "الباقي",
+    "السلة",
+    "الأساسية",
 ];
 
 /// splitmix64: small, fast, and the same on every machine.
@@ -46,19 +167,28 @@ impl Rng {
 }
 
 fn words(rng: &mut Rng, list: &[&str], n: usize) -> String {
-    (0..n).map(|_| list[rng.below(list.len())]).collect::<Vec<_>>().join(" ")
+    (0..n)
+        .map(|_| list[rng.below(list.len())])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn sentence(rng: &mut Rng, list: &[&str], stop: &str) -> String {
     let n = 8 + rng.below(10);
     let text = words(rng, list, n);
     let mut chars = text.chars();
-    let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
     format!("{first}{}{stop}", chars.as_str())
 }
 
 fn paragraph(rng: &mut Rng, list: &[&str], stop: &str) -> String {
-    (0..3 + rng.below(3)).map(|_| sentence(rng, list, stop)).collect::<Vec<_>>().join(" ")
+    (0..3 + rng.below(3))
+        .map(|_| sentence(rng, list, stop))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 struct Lang {
@@ -69,8 +199,18 @@ struct Lang {
 }
 
 const LANGS: [Lang; 2] = [
-    Lang { code: "fr", words: FR, stop: ".", link: "[la page AMO Tadamon](/fr/regimes/tadamon/)" },
-    Lang { code: "ar", words: AR, stop: ".", link: "[صفحة أمو تضامن](/ar/regimes/tadamon/)" },
+    Lang {
+        code: "fr",
+        words: FR,
+        stop: ".",
+        link: "[la page AMO Tadamon](/fr/regimes/tadamon/)",
+    },
+    Lang {
+        code: "ar",
+        words: AR,
+        stop: ".",
+        link: "[صفحة أمو تضامن](/ar/regimes/tadamon/)",
+    },
 ];
 
 fn report(rng: &mut Rng, lang: &Lang, i: usize, date: &str) -> String {
@@ -82,7 +222,11 @@ fn report(rng: &mut Rng, lang: &Lang, i: usize, date: &str) -> String {
         "---\ntitle: \"{title} {i}\"\ndescription: \"{}\"\nlayout: report\ndate: {date}\n---\n\n",
         sentence(rng, l, lang.stop)
     );
-    let _ = writeln!(md, "{} {{{{ figure tadamon-beneficiaries }}}}.\n", paragraph(rng, l, lang.stop));
+    let _ = writeln!(
+        md,
+        "{} {{{{ figure tadamon-beneficiaries }}}}.\n",
+        paragraph(rng, l, lang.stop)
+    );
     for section in 0..4 {
         let _ = writeln!(md, "## {}\n", words(rng, l, 3));
         for _ in 0..2 {
@@ -93,13 +237,23 @@ fn report(rng: &mut Rng, lang: &Lang, i: usize, date: &str) -> String {
                 let _ = writeln!(md, "- {}", words(rng, l, 6));
             }),
             1 => {
-                let _ = writeln!(md, "| {} | {} |\n|---|---|", words(rng, l, 1), words(rng, l, 1));
+                let _ = writeln!(
+                    md,
+                    "| {} | {} |\n|---|---|",
+                    words(rng, l, 1),
+                    words(rng, l, 1)
+                );
                 for _ in 0..3 {
                     let _ = writeln!(md, "| {} | {} |", words(rng, l, 2), 100 + rng.below(900));
                 }
             }
             2 => {
-                let _ = writeln!(md, "{} {} {{{{ figure cnss-agencies }}}}.", words(rng, l, 8), lang.link);
+                let _ = writeln!(
+                    md,
+                    "{} {} {{{{ figure cnss-agencies }}}}.",
+                    words(rng, l, 8),
+                    lang.link
+                );
             }
             _ if i.is_multiple_of(10) => {
                 let _ = writeln!(md, "{{{{ chart tadamon-growth }}}}");

@@ -79,7 +79,10 @@ impl BuildCache {
         if let Ok(mut used) = self.used.lock() {
             used.insert(name);
         }
-        if let Some(bytes) = std::fs::read(&path).ok().and_then(|b| payload(&b, key_hash)) {
+        if let Some(bytes) = std::fs::read(&path)
+            .ok()
+            .and_then(|b| payload(&b, key_hash))
+        {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(bytes);
         }

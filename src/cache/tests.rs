@@ -22,7 +22,14 @@ fn a_second_process_reuses_what_the_first_made() {
     let first = BuildCache::beside(tmp.path());
     let a = first.get_or_make("png", &[b"<svg/>"], || make(&calls, "PNG"));
     assert_eq!(a.unwrap(), b"PNG");
-    assert_eq!(first.finish(), CacheReport { hits: 0, misses: 1, pruned: 0 });
+    assert_eq!(
+        first.finish(),
+        CacheReport {
+            hits: 0,
+            misses: 1,
+            pruned: 0
+        }
+    );
 
     let second = BuildCache::beside(tmp.path());
     let b = second.get_or_make("png", &[b"<svg/>"], || make(&calls, "other"));
@@ -36,8 +43,14 @@ fn keys_are_length_prefixed_and_kinds_apart() {
     let tmp = tempfile::tempdir().unwrap();
     let calls = Cell::new(0);
     let cache = BuildCache::beside(tmp.path());
-    for (kind, key) in [("png", [&b"ab"[..], b"c"]), ("png", [b"a", b"bc"]), ("xlsx", [b"ab", b"c"])] {
-        cache.get_or_make(kind, &key, || make(&calls, kind)).unwrap();
+    for (kind, key) in [
+        ("png", [&b"ab"[..], b"c"]),
+        ("png", [b"a", b"bc"]),
+        ("xlsx", [b"ab", b"c"]),
+    ] {
+        cache
+            .get_or_make(kind, &key, || make(&calls, kind))
+            .unwrap();
     }
     assert_eq!(calls.get(), 3);
 }
@@ -53,9 +66,12 @@ fn damaged_or_foreign_entries_are_never_trusted() {
     let [entry] = entries(&dir).try_into().unwrap();
     let whole = std::fs::read(&entry).unwrap();
     let damaged = [
-        whole[..whole.len() - 1].to_vec(),                          // truncated
-        [&whole[..whole.len() - 5], b"wrong"].concat(),             // payload edited
-        whole.iter().map(|&b| if b == b'1' { b'2' } else { b }).collect(), // header edited
+        whole[..whole.len() - 1].to_vec(),              // truncated
+        [&whole[..whole.len() - 5], b"wrong"].concat(), // payload edited
+        whole
+            .iter()
+            .map(|&b| if b == b'1' { b'2' } else { b })
+            .collect(), // header edited
         b"not an entry".to_vec(),
     ];
     for bytes in damaged {
@@ -66,7 +82,11 @@ fn damaged_or_foreign_entries_are_never_trusted() {
         assert_eq!(got, b"right");
     }
     assert_eq!(calls.get(), 5, "made again each time");
-    assert_eq!(std::fs::read(&entry).unwrap(), whole, "and stored whole again");
+    assert_eq!(
+        std::fs::read(&entry).unwrap(),
+        whole,
+        "and stored whole again"
+    );
 }
 
 #[test]
@@ -75,13 +95,17 @@ fn entries_a_build_did_not_use_are_pruned() {
     let calls = Cell::new(0);
     let first = BuildCache::beside(tmp.path());
     for key in [b"a", b"b"] {
-        first.get_or_make("png", &[key], || make(&calls, "x")).unwrap();
+        first
+            .get_or_make("png", &[key], || make(&calls, "x"))
+            .unwrap();
     }
     first.finish();
     let dir = tmp.path().join(DIR);
     assert_eq!(entries(&dir).len(), 2);
     let second = BuildCache::beside(tmp.path());
-    second.get_or_make("png", &[b"a"], || make(&calls, "x")).unwrap();
+    second
+        .get_or_make("png", &[b"a"], || make(&calls, "x"))
+        .unwrap();
     assert_eq!(second.finish().pruned, 1);
     assert_eq!(entries(&dir).len(), 1);
 }
@@ -90,8 +114,10 @@ fn entries_a_build_did_not_use_are_pruned() {
 fn no_cache_always_makes_and_an_unwritable_one_still_builds() {
     let calls = Cell::new(0);
     let none = BuildCache::none();
-    none.get_or_make("png", &[b"k"], || make(&calls, "x")).unwrap();
-    none.get_or_make("png", &[b"k"], || make(&calls, "x")).unwrap();
+    none.get_or_make("png", &[b"k"], || make(&calls, "x"))
+        .unwrap();
+    none.get_or_make("png", &[b"k"], || make(&calls, "x"))
+        .unwrap();
     assert_eq!(calls.get(), 2);
 
     let tmp = tempfile::tempdir().unwrap();

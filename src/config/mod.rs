@@ -143,7 +143,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         what: "the site configuration",
         hint: "run the command from the site folder, or pass --root DIR",
     };
-    let (raw, text): (RawConfig, std::sync::Arc<str>) = read_yaml_and_text(root, rel, &role, diags)?;
+    let (raw, text): (RawConfig, std::sync::Arc<str>) =
+        read_yaml_and_text(root, rel, &role, diags)?;
     let before = diags.len();
     let base = raw.base_url.value.trim().to_string();
     if let Err(why) = url_policy::check_absolute_web(&base) {
@@ -203,15 +204,25 @@ fn listing(rel: &Path, raw: &RawListing, diags: &mut Diagnostics) -> Listing {
                 diags.error(
                     rel,
                     position_of(v),
-                    format!("`listing.{key}` is {}: it must be between 1 and {max}", v.value),
-                    format!("write a whole number from 1 to {max}, or remove the key for {default}"),
+                    format!(
+                        "`listing.{key}` is {}: it must be between 1 and {max}",
+                        v.value
+                    ),
+                    format!(
+                        "write a whole number from 1 to {max}, or remove the key for {default}"
+                    ),
                 );
                 default
             }
         }
     };
     Listing {
-        reports_per_page: number("reports_per_page", &raw.reports_per_page, d.reports_per_page, 10_000),
+        reports_per_page: number(
+            "reports_per_page",
+            &raw.reports_per_page,
+            d.reports_per_page,
+            10_000,
+        ),
         feed_entries: number("feed_entries", &raw.feed_entries, d.feed_entries, 10_000),
         sitemap_max_urls: number(
             "sitemap_max_urls",

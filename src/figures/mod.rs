@@ -73,7 +73,12 @@ pub struct Figures<'a> {
 
 impl Figures<'_> {
     /// A chart as known on `vintage` (see [`vintage_block`]), drawn once.
-    pub fn vintage_block(&self, lx: &LangCtx, chart: &Chart, vintage: ObsDate) -> Result<String, String> {
+    pub fn vintage_block(
+        &self,
+        lx: &LangCtx,
+        chart: &Chart,
+        vintage: ObsDate,
+    ) -> Result<String, String> {
         let key = (chart.id.clone(), vintage, lx.lang);
         if let Some(block) = self.vintages.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(block);
@@ -202,7 +207,9 @@ fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutp
             let svg_file = crate::locale::typography::for_lang(lang, &svg_file);
             // Keyed by the exact SVG and scale: the image is a function of them alone.
             let png = cache.get_or_make("png", &[svg_file.as_bytes(), b"scale 2"], || {
-                renderer.get_or_init(PngRenderer::new).render(&svg_file, 2.0)
+                renderer
+                    .get_or_init(PngRenderer::new)
+                    .render(&svg_file, 2.0)
             })?;
             (svg_file, png)
         }

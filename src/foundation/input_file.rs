@@ -18,7 +18,12 @@ pub struct Role<'a> {
 
 /// The text of `root/rel`, remembered in `diags` for excerpts; `None` (reported) when it
 /// cannot be read as UTF-8 text.
-pub fn read_text(root: &Path, rel: &Path, role: &Role, diags: &mut Diagnostics) -> Option<Arc<str>> {
+pub fn read_text(
+    root: &Path,
+    rel: &Path,
+    role: &Role,
+    diags: &mut Diagnostics,
+) -> Option<Arc<str>> {
     match std::fs::read_to_string(root.join(rel)) {
         Ok(text) => {
             let text: Arc<str> = Arc::from(text);

@@ -8,7 +8,14 @@ use std::path::{Path, PathBuf};
 
 /// Site folders holding sources (and the build cache, which deletes what it did not write):
 /// the output may never be inside one of them.
-pub const SOURCE_DIRS: [&str; 6] = ["content", "data", "static", "i18n", "templates", ".amo-cache"];
+pub const SOURCE_DIRS: [&str; 6] = [
+    "content",
+    "data",
+    "static",
+    "i18n",
+    "templates",
+    ".amo-cache",
+];
 
 /// What the existing output folder is, as far as writing into it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]

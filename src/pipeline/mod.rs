@@ -24,9 +24,9 @@ mod timings;
 pub use error::BuildError;
 pub use timings::Timings;
 
+use crate::cache::{BuildCache, CacheReport};
 use crate::context::Ctx;
 use crate::diagnostics::Diagnostics;
-use crate::cache::{BuildCache, CacheReport};
 use crate::locale::Formatters;
 use crate::output::OutputFile;
 use std::collections::BTreeMap;

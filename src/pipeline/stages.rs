@@ -3,12 +3,12 @@
 //! `Diagnostics` passed in, failures of our own become [`BuildError`]s.
 
 use super::BuildError;
+use crate::cache::BuildCache;
 use crate::config::Config;
 use crate::content::Content;
 use crate::context::Ctx;
 use crate::data::{Dataset, RawData};
 use crate::diagnostics::Diagnostics;
-use crate::cache::BuildCache;
 use crate::figures::Figures;
 use crate::locale::{Lang, Localized, Nouns, UiText};
 use crate::output::OutputFile;

@@ -41,11 +41,7 @@ pub fn atom(ctx: &Ctx, site: &Site, lang: Lang) -> OutputFile {
         tx(&ui.feed_title),
         tx(c.title.get(lang))
     );
-    let _ = writeln!(
-        xml,
-        "  <subtitle>{}</subtitle>",
-        tx(c.tagline.get(lang))
-    );
+    let _ = writeln!(xml, "  <subtitle>{}</subtitle>", tx(c.tagline.get(lang)));
     let _ = writeln!(
         xml,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",

@@ -111,4 +111,3 @@ fn listing_pages(ctx: &Ctx, site: &Site) -> Result<Vec<OutputFile>, askama::Erro
         })
         .collect()
 }
-

@@ -56,7 +56,11 @@ pub fn sitemap(config: &Config, site: &Site) -> Vec<OutputFile> {
     let mut files = Vec::with_capacity(parts.len() + 1);
     for (i, part) in parts.into_iter().enumerate() {
         let path = format!("sitemaps/{}.xml", i + 1);
-        let _ = writeln!(index, "  <sitemap><loc>{}</loc></sitemap>", abs(&format!("/{path}")));
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            abs(&format!("/{path}"))
+        );
         files.push(OutputFile::new(path, urlset(part)));
     }
     index.push_str("</sitemapindex>\n");

@@ -15,9 +15,9 @@ use super::analyse::{Term, terms};
 use super::document::{Document, Kind};
 use crate::locale::{Lang, UiText};
 use crate::output::OutputFile;
-use serde_json::json;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use serde_json::json;
 use std::collections::BTreeMap;
 
 /// A term chunk holding more than this many bytes is split by one more character.
@@ -74,11 +74,7 @@ fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
 }
 
 /// The postings of the documents `chunk`, the first of which is document `first`.
-fn task_postings(
-    analyser: &Analyser,
-    first: usize,
-    chunk: &[Document],
-) -> TaskPostings {
+fn task_postings(analyser: &Analyser, first: usize, chunk: &[Document]) -> TaskPostings {
     let mut map: FxHashMap<&str, Vec<(u32, Posting)>> = FxHashMap::default();
     let mut lengths = Vec::with_capacity(chunk.len());
     for (k, d) in chunk.iter().enumerate() {

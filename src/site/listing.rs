@@ -47,7 +47,12 @@ pub fn listings<'a>(site: &'a Site, per_page: usize) -> Vec<ListingPage<'a>> {
                 .copied()
                 .filter(|p| year_of(p) == Some(year))
                 .collect();
-            out.extend(paged(&format!("{base}{year}/"), Some(year), of_year, per_page));
+            out.extend(paged(
+                &format!("{base}{year}/"),
+                Some(year),
+                of_year,
+                per_page,
+            ));
         }
     }
     out
@@ -99,4 +104,3 @@ fn paged<'a>(
         })
         .collect()
 }
-

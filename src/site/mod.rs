@@ -9,4 +9,4 @@ mod notes;
 mod resolver;
 
 pub use listing::{ListingPage, archive_years, listings};
-pub use model::{MAX_TITLE_CHARS, browser_title, NavItem, Page, PageText, Site, assemble};
+pub use model::{MAX_TITLE_CHARS, NavItem, Page, PageText, Site, assemble, browser_title};

@@ -175,7 +175,11 @@ impl DirectiveResolver for Resolver<'_> {
         }
         if let (Some(v), Some(chart)) = (self.vintage, data.charts.get(id)) {
             let lx = self.ctx.lang(lang);
-            if crate::data::ChartData::collect(chart, data, Some(v)).points().next().is_none() {
+            if crate::data::ChartData::collect(chart, data, Some(v))
+                .points()
+                .next()
+                .is_none()
+            {
                 return Err((
                     format!(
                         "chart `{id}` has no data published by {}, the date this report shows its figures as of",

@@ -46,7 +46,8 @@ impl SheetPlan {
     }
 
     pub fn number(&mut self, row: u32, col: u16, number: f64) {
-        self.cells.push((row, col, Value::Number(number), Style::Plain));
+        self.cells
+            .push((row, col, Value::Number(number), Style::Plain));
     }
 }
 

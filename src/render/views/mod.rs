@@ -224,11 +224,10 @@ impl<'a> PageTemplate<'a> {
         let (ui, config) = (lx.ui, ctx.config);
         let parts = listing_parts(&lx, listing, all);
         let mut t = PageTemplate::with_parts(ctx, site, index, lang, LayoutParts::default());
-        let base = listing
-            .year
-            .map_or_else(|| index.text.get(lang).title.clone(), |y| {
-                ui.reports_year_title.replace("{year}", &y.to_string())
-            });
+        let base = listing.year.map_or_else(
+            || index.text.get(lang).title.clone(),
+            |y| ui.reports_year_title.replace("{year}", &y.to_string()),
+        );
         t.title = if listing.page == 1 {
             base
         } else {
@@ -237,8 +236,9 @@ impl<'a> PageTemplate<'a> {
                 .replace("{n}", &listing.page.to_string())
                 .replace("{total}", &listing.pages.to_string())
         };
-        t.title_tag = crate::site::browser_title(lang, &t.title, None, config.title.get(lang), false)
-            .unwrap_or_else(|| t.title.clone());
+        t.title_tag =
+            crate::site::browser_title(lang, &t.title, None, config.title.get(lang), false)
+                .unwrap_or_else(|| t.title.clone());
         let path = |l: Lang| urls::page(l, &listing.slug_path);
         t.canonical = config.absolute(&path(lang));
         t.alt_ar = config.absolute(&path(Lang::Ar));
