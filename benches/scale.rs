@@ -41,55 +41,47 @@ struct Run {
     stdout: String,
 }
 
-/// Runs `cmd` to its end, with its own peak RSS (from `wait4`).
+/// Runs `cmd` to its end and reaps it with `wait4`, which gives that child's own peak RSS.
+/// The command's output goes to pipes read on their own threads, so it never blocks.
 fn run(cmd: &mut Command) -> Run {
+    use std::io::Read;
     let started = Instant::now();
-    let child = cmd
+    let mut child = cmd
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("start");
+    let read = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().expect("piped")));
+    let stderr = read(Box::new(child.stderr.take().expect("piped")));
     let pid = child.id() as libc::pid_t;
-    let output = child.wait_with_output_after(pid);
-    let (status, usage, stdout, stderr) = output;
+    let mut status = 0;
+    // SAFETY: wait4 on our own child's pid, with valid pointers to locals.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, pid, "wait4 failed");
     let wall = started.elapsed();
-    assert!(
-        status == 0,
-        "{cmd:?} failed: {stderr}",
-        stderr = String::from_utf8_lossy(&stderr)
+    let (stdout, stderr) = (
+        stdout.join().unwrap_or_default(),
+        stderr.join().unwrap_or_default(),
     );
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{cmd:?} failed: {}",
+        String::from_utf8_lossy(&stderr)
+    );
+    // Already reaped by wait4: dropping `child` neither waits nor kills.
+    drop(child);
     Run {
         wall,
         peak_rss_kib: usage.ru_maxrss,
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
-    }
-}
-
-trait WaitWithUsage {
-    fn wait_with_output_after(self, pid: libc::pid_t) -> (i32, libc::rusage, Vec<u8>, Vec<u8>);
-}
-
-impl WaitWithUsage for std::process::Child {
-    /// Reads the child's output, then reaps it with `wait4` to get its own resource usage.
-    fn wait_with_output_after(mut self, pid: libc::pid_t) -> (i32, libc::rusage, Vec<u8>, Vec<u8>) {
-        use std::io::Read;
-        let mut out = Vec::new();
-        let mut err = Vec::new();
-        let mut stdout = self.stdout.take().expect("piped");
-        let mut stderr = self.stderr.take().expect("piped");
-        let reader = std::thread::spawn(move || {
-            let _ = stderr.read_to_end(&mut err);
-            err
-        });
-        let _ = stdout.read_to_end(&mut out);
-        let err = reader.join().unwrap_or_default();
-        let mut status = 0;
-        // SAFETY: plain libc call on our own child's pid with valid out-pointers.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-        assert!(r == pid, "wait4 failed");
-        std::mem::forget(self);
-        (libc::WEXITSTATUS(status), usage, out, err)
     }
 }
 
