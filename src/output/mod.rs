@@ -1,5 +1,6 @@
-//! Writing the site ([`publish`]): the build is rendered in memory first; this module owns
-//! everything after that. It keeps two persistent trees, the published `NAME/` and a hidden
+//! Writing the site: a build streams its files into a [`Stream`] as they are rendered
+//! ([`publish`] does the same with a list held in memory); this module owns everything
+//! after that. It keeps two persistent trees, the published `NAME/` and a hidden
 //! twin `.NAME.amo/twin`, and a manifest of content hashes per tree. Each build brings the
 //! twin up to date by writing only the files whose content differs and deleting only stale
 //! ones, then exchanges the two names atomically; a build that changes nothing writes nothing.
@@ -7,8 +8,9 @@
 //! kill at any point with the previous site complete and published.
 //!
 //! One job per file: [`safety`] (where the output may go), [`layout`] (paths, marker),
-//! [`manifest`] (records and journal), [`state`] (what a tree holds), [`plan`] (the
-//! difference), [`apply`] (writing it), [`swap`] (publishing), [`lock`], [`cleanup`]
+//! [`manifest`] (records and journal), [`state`] (what a tree holds), [`verdict`] (whether a
+//! tree holds a file), [`stream`] (the order of a write), [`apply`] (writing and deleting one
+//! file), [`swap`] (publishing), [`lock`], [`cleanup`]
 //! (crash leftovers), [`failpoint`] (test-only crash injection).
 
 mod apply;
@@ -19,17 +21,19 @@ mod layout;
 mod lock;
 mod manifest;
 mod paths;
-mod plan;
 mod publish;
 mod safety;
 mod state;
+mod stream;
 mod swap;
+mod verdict;
 
 pub use error::{Forbidden, PublishError};
 pub use failpoint::POINTS as CRASH_POINTS;
 pub use layout::{MARKER, OWN_TOP_LEVEL};
 pub use manifest::content_hash;
 pub use publish::{PublishOptions, PublishReport, preflight, publish};
+pub use stream::Stream;
 
 use std::fs;
 use std::io;

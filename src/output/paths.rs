@@ -12,36 +12,41 @@ use std::path::{Component, Path};
 /// Sorts `files` by path and checks them.
 pub fn validate(mut files: Vec<OutputFile>) -> Result<Vec<OutputFile>, PublishError> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut dirs = BTreeSet::new();
-    for pair in files.windows(2) {
-        if pair[0].path == pair[1].path {
-            return Err(PublishError::DuplicatePath(pair[0].path.clone()));
-        }
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for p in &paths {
+        check_relative(p)?;
     }
-    for f in &files {
-        check_relative(&f.path)?;
-        for d in parents(&f.path) {
+    check_sorted(&paths)?;
+    Ok(files)
+}
+
+/// Checks a sorted list of paths: none twice, none a file where another needs a folder.
+pub fn check_sorted(paths: &[&str]) -> Result<(), PublishError> {
+    if let Some(pair) = paths.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(PublishError::DuplicatePath(pair[0].to_string()));
+    }
+    let mut dirs = BTreeSet::new();
+    for p in paths {
+        for d in parents(p) {
             if !dirs.insert(d) {
                 break;
             }
         }
     }
-    let names: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let names: BTreeSet<&str> = paths.iter().copied().collect();
     if let Some(d) = dirs.iter().find(|d| names.contains(**d)) {
-        let inside = files
-            .iter()
-            .find(|f| f.path.starts_with(&format!("{d}/")))
-            .map(|f| f.path.clone())
-            .unwrap_or_default();
+        let prefix = format!("{d}/");
+        let inside = paths.iter().find(|p| p.starts_with(&prefix));
         return Err(PublishError::PathConflict {
             file: d.to_string(),
-            inside,
+            inside: inside.map(|p| p.to_string()).unwrap_or_default(),
         });
     }
-    Ok(files)
+    Ok(())
 }
 
-fn check_relative(path: &str) -> Result<(), PublishError> {
+/// Checks one path: relative, inside the output, not the marker, fit for the manifest.
+pub fn check_relative(path: &str) -> Result<(), PublishError> {
     let p = Path::new(path);
     let ok = !path.is_empty()
         && path != MARKER

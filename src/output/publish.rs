@@ -1,24 +1,21 @@
-//! The order of a publish: check, lock, repair, compare with the published tree; if
-//! anything differs, bring the twin up to date under a journal, record it, and swap.
+//! The order of a publish: check, lock, repair, then stream the files through a
+//! [`Stream`], which compares them with the published tree and, if anything differs, brings
+//! the twin up to date under a journal, records it, and swaps.
 
 use super::OutputFile;
-use super::apply::{Applied, apply};
 use super::cleanup;
 use super::error::PublishError;
-use super::failpoint;
 use super::layout::{self, Layout, TreeId};
 use super::lock::{self, Lock};
-use super::manifest::{self, Entry, Manifest, content_hash};
+use super::manifest::{Entry, Manifest};
 use super::paths;
-use super::plan::{Plan, plan};
 use super::safety::{self, Target};
-use super::state::TreeState;
+use super::stream::{Stream, put_all};
 use super::swap;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How to publish.
 #[derive(Debug, Clone, Copy, Default)]
@@ -54,40 +51,10 @@ pub fn publish(
     files: Vec<OutputFile>,
     opts: &PublishOptions,
 ) -> Result<PublishReport, PublishError> {
-    let started = Instant::now();
     let files = paths::validate(files)?;
-    let (layout, target, _lock, leftovers) = prepare(out, site_root, opts)?;
-    let hashes: Vec<u128> = files.par_iter().map(|f| content_hash(&f.bytes)).collect();
-    let mut report = PublishReport {
-        leftovers_removed: leftovers,
-        ..PublishReport::default()
-    };
-    let published_id = match &target {
-        Target::Marked(id) => Some(id.clone()),
-        _ => None,
-    };
-    if target != Target::Missing {
-        let state = TreeState::load(&layout, &layout.out, published_id.as_ref());
-        let p = plan(&layout.out, &files, &hashes, &state);
-        if p.touches_nothing() {
-            record_in_place(&layout, published_id, &files, &p)?;
-            report.files_unchanged = files.len();
-            report.elapsed = started.elapsed();
-            return Ok(report);
-        }
-    }
-    let applied = update_twin(&layout, published_id.as_ref(), &files, &hashes)?;
-    swap::publish_twin(&layout).map_err(|e| PublishError::io("publish", &layout.out, e))?;
-    failpoint::hit("swapped");
-    report.files_written = applied.files_written;
-    report.files_deleted = applied.files_deleted;
-    report.files_unchanged = files.len() - applied.files_written;
-    report.bytes_written = applied.bytes_written;
-    report.dirs_created = applied.dirs_created;
-    report.dirs_removed = applied.dirs_removed;
-    report.published = true;
-    report.elapsed = started.elapsed();
-    Ok(report)
+    let stream = Stream::begin(out, site_root, opts)?;
+    put_all(&stream, files)?;
+    stream.finish()
 }
 
 /// The read-only checks of [`publish`], to refuse a bad `--out` before spending time on
@@ -103,7 +70,7 @@ pub fn preflight(out: &Path, site_root: &Path, opts: &PublishOptions) -> Result<
 }
 
 /// Checks `out` and takes the lock; repairs an interrupted swap; removes crash leftovers.
-fn prepare(
+pub(super) fn prepare(
     out: &Path,
     site_root: &Path,
     opts: &PublishOptions,
@@ -140,14 +107,14 @@ fn prepare(
 }
 
 /// The published tree already holds the build: only its marker and record may need writing.
-fn record_in_place(
+pub(super) fn record_in_place(
     layout: &Layout,
     id: Option<TreeId>,
-    files: &[OutputFile],
-    p: &Plan,
+    entries: BTreeMap<String, Entry>,
+    record_changed: bool,
 ) -> Result<(), PublishError> {
     let id = match id {
-        Some(_) if !p.record_changed => return Ok(()),
+        Some(_) if !record_changed => return Ok(()),
         Some(id) => id,
         None => {
             let id = TreeId::fresh(&layout.out);
@@ -156,49 +123,10 @@ fn record_in_place(
             id
         }
     };
-    let entries = p.keep.iter().map(|(i, e)| (files[*i].path.clone(), *e));
-    save_record(layout, &id, entries.collect())
+    save_record(layout, &id, entries)
 }
 
-/// Brings the twin to the build's content: journal first, then the changes, then the record.
-fn update_twin(
-    layout: &Layout,
-    published: Option<&TreeId>,
-    files: &[OutputFile],
-    hashes: &[u128],
-) -> Result<Applied, PublishError> {
-    let twin = &layout.twin;
-    let io = |action, path: &Path| {
-        let path = path.to_path_buf();
-        move |e| PublishError::io(action, path, e)
-    };
-    let (id, state) = match layout::read_marker(twin) {
-        Some(id) if Some(&id) != published => {
-            let state = TreeState::load(layout, twin, Some(&id));
-            (id, state)
-        }
-        marked => {
-            if marked.is_none() && !twin.exists() {
-                fs::create_dir(twin).map_err(io("create the folder", twin))?;
-            }
-            let state = TreeState::walk(twin);
-            let id = TreeId::fresh(twin);
-            layout::write_marker(twin, &id).map_err(io("write", &twin.join(layout::MARKER)))?;
-            (id, state)
-        }
-    };
-    let p = plan(twin, files, hashes, &state);
-    let journal = layout.journal(&id);
-    manifest::save_journal(&journal, &p.touched(files)).map_err(io("write", &journal))?;
-    failpoint::hit("journal-written");
-    let (applied, records) = apply(twin, files, hashes, &p)?;
-    failpoint::hit("twin-written");
-    save_record(layout, &id, records)?;
-    fs::remove_file(&journal).map_err(io("remove", &journal))?;
-    Ok(applied)
-}
-
-fn save_record(
+pub(super) fn save_record(
     layout: &Layout,
     id: &TreeId,
     entries: BTreeMap<String, Entry>,

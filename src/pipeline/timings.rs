@@ -1,4 +1,5 @@
-//! How long each stage of a build took, in the order they ran.
+//! How long each stage of a build took, in the order they ran, and how much memory the
+//! process held when it ended (the probe for the streaming writer's memory goal).
 
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -7,6 +8,8 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
     stages: Vec<(&'static str, Duration)>,
+    /// Resident memory in bytes after each stage, where the system tells it.
+    resident: Vec<Option<u64>>,
 }
 
 impl Timings {
@@ -20,6 +23,7 @@ impl Timings {
 
     pub fn record(&mut self, name: &'static str, elapsed: Duration) {
         self.stages.push((name, elapsed));
+        self.resident.push(resident_bytes());
     }
 
     /// Every stage in running order.
@@ -36,11 +40,22 @@ impl Timings {
 impl fmt::Display for Timings {
     /// One line per stage: name, milliseconds.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (name, d) in &self.stages {
-            writeln!(f, "  {name:<10} {:>9.2} ms", d.as_secs_f64() * 1000.0)?;
+        for ((name, d), rss) in self.stages.iter().zip(&self.resident) {
+            write!(f, "  {name:<10} {:>9.2} ms", d.as_secs_f64() * 1000.0)?;
+            match rss {
+                Some(b) => writeln!(f, "  {:>6} MiB resident", b >> 20)?,
+                None => writeln!(f)?,
+            }
         }
         Ok(())
     }
+}
+
+/// The process's resident set now, from `/proc/self/statm` (Linux); `None` elsewhere.
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * rustix::param::page_size() as u64)
 }
 
 #[cfg(test)]
