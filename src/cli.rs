@@ -152,7 +152,7 @@ fn build(args: BuildArgs) -> ExitCode {
             );
             println!(
                 "wrote {} files ({} KiB), deleted {}, left {} unchanged; {} folders created, \
-                 {} removed; write phase {} ms",
+                 {} removed; final write phase {} ms",
                 w.files_written,
                 w.bytes_written / 1024,
                 w.files_deleted,

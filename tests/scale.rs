@@ -196,3 +196,26 @@ fn listing_limits_out_of_range_are_located_errors() {
     );
     assert!(err.contains("site.yaml:"), "{err}");
 }
+
+#[test]
+fn a_report_at_the_address_of_a_year_archive_is_a_located_error() {
+    let site = site_with_reports(4);
+    for (lang, title) in [("fr", "Bilan"), ("ar", "حصيلة")] {
+        site.write(
+            &format!("content/reports/2024.{lang}.md"),
+            &format!(
+                "---\ntitle: \"{title}\"\ndescription: \"{title}.\"\nlayout: report\n\
+                 date: 2024-03-01\n---\n\nTexte.\n"
+            ),
+        );
+    }
+    let out = site.build();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/reports/2024.fr.md"), "{err}");
+    assert!(
+        err.contains("would be published at /fr/reports/2024/ and /ar/reports/2024/"),
+        "{err}"
+    );
+    assert!(!site.out().exists(), "nothing written");
+}

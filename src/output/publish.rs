@@ -38,7 +38,8 @@ pub struct PublishReport {
     pub leftovers_removed: usize,
     /// Whether the published folder changed (swapped or created).
     pub published: bool,
-    /// Time of the whole write phase (checks, comparison, writes, swap).
+    /// Time of the last phase of writing, after the files were streamed: copies into the
+    /// twin, deletions, the record and the swap.
     pub elapsed: Duration,
 }
 

@@ -38,7 +38,6 @@ pub struct Stream {
     twin: OnceLock<Twin>,
     opening: Mutex<()>,
     files: Mutex<Vec<Record>>,
-    started: Instant,
 }
 
 /// The twin, opened for writing.
@@ -67,7 +66,6 @@ impl Stream {
         site_root: &Path,
         opts: &PublishOptions,
     ) -> Result<Self, PublishError> {
-        let started = Instant::now();
         let (layout, target, lock, leftovers) = prepare(out, site_root, opts)?;
         let published_id = match &target {
             Target::Marked(id) => Some(id.clone()),
@@ -84,7 +82,6 @@ impl Stream {
             twin: OnceLock::new(),
             opening: Mutex::new(()),
             files: Mutex::new(Vec::new()),
-            started,
         })
     }
 
@@ -123,6 +120,7 @@ impl Stream {
     /// Publishes what was put: nothing if the published tree already holds exactly that,
     /// else the twin is completed, recorded and swapped in.
     pub fn finish(mut self) -> Result<PublishReport, PublishError> {
+        let started = Instant::now();
         let mut files = std::mem::take(self.files.get_mut().unwrap_or_else(|e| e.into_inner()));
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let paths: Vec<&str> = files.iter().map(|r| r.path.as_str()).collect();
@@ -149,7 +147,7 @@ impl Stream {
                 entries.collect(),
                 state.needs_record || refreshed,
             )?;
-            report.elapsed = self.started.elapsed();
+            report.elapsed = started.elapsed();
             return Ok(report);
         }
         self.complete_twin(&mut files, &dirs, &mut report)?;
@@ -157,7 +155,7 @@ impl Stream {
             .map_err(|e| PublishError::io("publish", &self.layout.out, e))?;
         failpoint::hit("swapped");
         report.published = true;
-        report.elapsed = self.started.elapsed();
+        report.elapsed = started.elapsed();
         Ok(report)
     }
 

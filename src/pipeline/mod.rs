@@ -12,10 +12,13 @@
 //! | `render` | [`Ctx`], figures, site, download sizes → HTML pages, feeds, sitemap |
 //! | `search` | rendered pages, data → per-language index, search and A–Z pages |
 //! | `assets` | `static/` → files copied as they are |
-//! | `write` | every file → the output folder (only in `build`) |
+//! | `write` | the streamed files → the published site (only in `build`) |
 //!
 //! Each stage is a function from typed values to typed values ([`stages`]); problems in the
-//! input are collected across stages, so one run reports all of them.
+//! input are collected across stages, so one run reports all of them. From `downloads` on,
+//! every file goes into a [`Sink`] as soon as it is made: `build` streams it to the output
+//! folder's hidden twin ([`Stream`]), so memory does not grow with the pages already
+//! rendered; `serve` and `check` keep them ([`Collect`]). `write` then swaps the twin in.
 
 mod error;
 pub mod stages;
@@ -28,13 +31,16 @@ use crate::cache::{BuildCache, CacheReport};
 use crate::context::Ctx;
 use crate::diagnostics::Diagnostics;
 use crate::locale::Formatters;
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Stream};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// A site built in memory: every output file, and what the commands need to know about it.
 pub struct Built {
+    /// Sorted by path.
     pub files: Vec<OutputFile>,
     /// Translation gaps worth telling (not errors).
     pub notes: Vec<String>,
@@ -59,10 +65,42 @@ impl Built {
     }
 }
 
-/// Runs every stage but `write` on the site at `root`. `cache` holds the costly outputs
-/// (PNGs, workbooks) of earlier builds. Any input problem stops the run after the stages that can
-/// still find more problems, and all of them are returned together.
+/// Runs every stage on the site at `root` and keeps the output in memory (for `serve` and
+/// `check`). `cache` holds the costly outputs (PNGs, workbooks) of earlier builds. Any input
+/// problem stops the run after the stages that can still find more problems, and all of
+/// them are returned together.
 pub fn run(root: &Path, cache: &BuildCache) -> Result<Built, BuildError> {
+    let (collected, summary) = run_into(root, cache, || Ok(Collect::default()))?;
+    let mut files = collected.0.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Built {
+        files,
+        notes: summary.notes,
+        page_sources: summary.page_sources,
+        base_url: summary.base_url,
+        timings: summary.timings,
+    })
+}
+
+/// What a run tells besides its files.
+pub struct Summary {
+    pub notes: Vec<String>,
+    pub page_sources: BTreeMap<String, PathBuf>,
+    pub base_url: String,
+    pub timings: Timings,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Runs every stage, sending each output file into the sink `open` makes. The sink is
+/// opened only once the input is known to be valid (so bad input leaves it untouched);
+/// from then on files go into it as they are made, and none is held for the others.
+pub fn run_into<S: Sink>(
+    root: &Path,
+    cache: &BuildCache,
+    open: impl FnOnce() -> Result<S, BuildError>,
+) -> Result<(S, Summary), BuildError> {
     let mut t = Timings::default();
     let mut diags = Diagnostics::new();
 
@@ -97,20 +135,82 @@ pub fn run(root: &Path, cache: &BuildCache) -> Result<Built, BuildError> {
     if !diags.is_empty() {
         return Err(BuildError::Invalid(diags));
     }
+    // The sources were kept to quote them in errors; there are none.
+    drop(diags);
 
-    let mut files = t.time("downloads", || stages::downloads(&ctx, &figures, cache))?;
-    let sizes = stages::sizes(&files);
-    files.extend(t.time("render", || stages::render(&ctx, &figures, &site, &sizes))?);
-    let search = t.time("search", || stages::search(&ctx, &figures, &site, &files))?;
-    files.extend(search);
-    files.extend(t.time("assets", || stages::assets(root))?);
-    Ok(Built {
-        files,
+    let sink = Counted::new(open()?);
+    let sizes = t.time("downloads", || {
+        stages::downloads(&ctx, &figures, cache, &sink)
+    })?;
+    let texts = t.time("render", || {
+        stages::render(&ctx, &figures, &site, &sizes, &sink)
+    })?;
+    t.time("search", || {
+        stages::search(&ctx, &figures, &site, texts, &sink)
+    })?;
+    t.time("assets", || stages::assets(root, &sink))?;
+    let summary = Summary {
         notes: stages::translation_notes(&site),
         page_sources: stages::page_sources(&site),
         base_url: config.base_url.clone(),
         timings: t,
-    })
+        pages: sink.pages.load(Ordering::Relaxed),
+        files: sink.files.load(Ordering::Relaxed),
+        bytes: sink.bytes.load(Ordering::Relaxed),
+    };
+    Ok((sink.inner, summary))
+}
+
+/// Where a run's files go as they are made, from any thread.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), BuildError>;
+}
+
+/// Keeps the files in memory.
+#[derive(Default)]
+pub struct Collect(Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), BuildError> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+impl Sink for Stream {
+    fn put(&self, file: OutputFile) -> Result<(), BuildError> {
+        Stream::put(self, file).map_err(BuildError::Publish)
+    }
+}
+
+/// A sink that counts what goes through it.
+pub struct Counted<S> {
+    inner: S,
+    pages: AtomicUsize,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+}
+
+impl<S> Counted<S> {
+    fn new(inner: S) -> Self {
+        Counted {
+            inner,
+            pages: AtomicUsize::new(0),
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+        }
+    }
+}
+
+impl<S: Sink> Sink for Counted<S> {
+    fn put(&self, file: OutputFile) -> Result<(), BuildError> {
+        let page = file.path.ends_with(".html") as usize;
+        self.pages.fetch_add(page, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes
+            .fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        self.inner.put(file)
+    }
 }
 
 /// What `amo-site build` asks for.
@@ -140,8 +240,10 @@ pub struct BuildReport {
     pub timings: Timings,
 }
 
-/// Runs the pipeline, then publishes its output. An output folder that may not be used is
-/// refused before anything is built; on any problem nothing is written.
+/// Runs the pipeline, streaming its output into the output folder as it is made, then
+/// publishes it. An output folder that may not be used is refused before anything is built;
+/// bad input is found before anything is written; on any problem the published site is
+/// left as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let publish_options = crate::output::PublishOptions {
@@ -154,19 +256,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     } else {
         BuildCache::none()
     };
-    let built = run(&options.root, &cache)?;
-    let (pages, bytes, files) = (built.pages(), built.bytes(), built.files.len());
-    let mut timings = built.timings;
-    let publish = timings.time("write", || {
-        stages::write(&options.out, &options.root, built.files, &publish_options)
+    let (stream, summary) = run_into(&options.root, &cache, || {
+        Stream::begin(&options.out, &options.root, &publish_options).map_err(BuildError::Publish)
     })?;
+    let mut timings = summary.timings;
+    let publish = timings.time("write", || stream.finish().map_err(BuildError::Publish))?;
     timings.record("total", started.elapsed());
     let cache = cache.finish();
     Ok(BuildReport {
-        pages,
-        files,
-        bytes,
-        notes: built.notes,
+        pages: summary.pages,
+        files: summary.files,
+        bytes: summary.bytes,
+        notes: summary.notes,
         publish,
         cache,
         timings,

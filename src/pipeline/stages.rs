@@ -1,8 +1,9 @@
 //! The stages of the build, each a function from typed values to typed values. They are
-//! called in order by [`super::run`] and [`super::build`]; problems in the input go to the
-//! `Diagnostics` passed in, failures of our own become [`BuildError`]s.
+//! called in order by [`super::run_into`]; problems in the input go to the `Diagnostics`
+//! passed in, failures of our own become [`BuildError`]s, and from `downloads` on, output
+//! files go into the run's [`Sink`].
 
-use super::BuildError;
+use super::{BuildError, Sink};
 use crate::cache::BuildCache;
 use crate::config::Config;
 use crate::content::Content;
@@ -13,10 +14,12 @@ use crate::figures::Figures;
 use crate::locale::{Lang, Localized, Nouns, UiText};
 use crate::output::OutputFile;
 use crate::render::Sizes;
+use crate::search::PageText;
 use crate::site::Site;
 use crate::{
     config, content, data, exports, figures, input_tree, locale, output, render, search, site, urls,
 };
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -68,68 +71,67 @@ pub fn pages(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diagnos
     site::assemble(ctx, figures, content, diags)
 }
 
-/// downloads: CSV, JSON, XLSX, SVG and PNG files, the data package and the zip.
+/// downloads: CSV, JSON, XLSX, SVG and PNG files, the data package and the zip, into
+/// `sink`; returns the size of each (the data page lists them).
 pub fn downloads(
     ctx: &Ctx,
     figures: &Figures,
     cache: &BuildCache,
-) -> Result<Vec<OutputFile>, BuildError> {
-    exports::build(ctx, figures, cache).map_err(|message| BuildError::Internal {
+    sink: &impl Sink,
+) -> Result<Sizes, BuildError> {
+    let files = exports::build(ctx, figures, cache).map_err(|message| BuildError::Internal {
         stage: "downloads",
         message,
-    })
-}
-
-/// The size of every download, by site path (the data page lists them).
-pub fn sizes(downloads: &[OutputFile]) -> Sizes {
-    downloads
+    })?;
+    let sizes = files
         .iter()
         .map(|f| (format!("/{}", f.path), f.bytes.len()))
-        .collect()
+        .collect();
+    files.into_par_iter().try_for_each(|f| sink.put(f))?;
+    Ok(sizes)
 }
 
-/// render: every HTML page, the feeds, the sitemap and robots.txt.
+/// render: every HTML page, the feeds, the sitemap and robots.txt, into `sink` as each is
+/// made; returns what search needs of each page.
 pub fn render(
     ctx: &Ctx,
     figures: &Figures,
     site: &Site,
     sizes: &Sizes,
-) -> Result<Vec<OutputFile>, BuildError> {
-    render::site(ctx, figures, site, sizes).map_err(|e| BuildError::Internal {
-        stage: "render",
-        message: format!("a template failed: {e}"),
+    sink: &impl Sink,
+) -> Result<Localized<Vec<PageText>>, BuildError> {
+    let put = |f: OutputFile| sink.put(f);
+    render::site(ctx, figures, site, sizes, &put).map_err(|e| match e {
+        render::Failure::Template(e) => BuildError::Internal {
+            stage: "render",
+            message: format!("a template failed: {e}"),
+        },
+        render::Failure::Put(e) => e,
     })
 }
 
-/// search: the index of each language, the search and A–Z pages, built from the rendered
-/// pages (indexed as readers see them).
+/// search: the index of each language, the search and A–Z pages, built from the text of the
+/// rendered pages (indexed as readers see them).
 pub fn search(
     ctx: &Ctx,
     figures: &Figures,
     site: &Site,
-    rendered: &[OutputFile],
-) -> Result<Vec<OutputFile>, BuildError> {
-    search::files(ctx, figures, site, rendered).map_err(|e| BuildError::Internal {
+    texts: Localized<Vec<PageText>>,
+    sink: &impl Sink,
+) -> Result<(), BuildError> {
+    let files = search::files(ctx, figures, site, texts).map_err(|e| BuildError::Internal {
         stage: "search",
         message: format!("a template failed: {e}"),
-    })
+    })?;
+    files.into_par_iter().try_for_each(|f| sink.put(f))
 }
 
 /// assets: the files of `static/`, published under `/static/` as they are.
-pub fn assets(root: &Path) -> Result<Vec<OutputFile>, BuildError> {
+pub fn assets(root: &Path, sink: &impl Sink) -> Result<(), BuildError> {
     let dir = root.join("static");
-    output::read_tree(&dir, "static/").map_err(|source| BuildError::Write { path: dir, source })
-}
-
-/// write: publishes the files into the output folder, writing only what changed and
-/// swapping the whole site in at once (see [`output::publish`]).
-pub fn write(
-    out: &Path,
-    root: &Path,
-    files: Vec<OutputFile>,
-    options: &output::PublishOptions,
-) -> Result<output::PublishReport, BuildError> {
-    output::publish(out, root, files, options).map_err(BuildError::Publish)
+    let files = output::read_tree(&dir, "static/")
+        .map_err(|source| BuildError::Write { path: dir, source })?;
+    files.into_iter().try_for_each(|f| sink.put(f))
 }
 
 /// Pages published in a language they are not written in, as notes for the user.

@@ -11,8 +11,9 @@ mod views;
 use crate::content::Layout;
 use crate::context::Ctx;
 use crate::figures::Figures;
-use crate::locale::{Lang, typography};
+use crate::locale::{Lang, Localized, typography};
 use crate::output::OutputFile;
+use crate::search::PageText;
 use crate::site::Site;
 use crate::urls;
 use askama::Template;
@@ -35,58 +36,82 @@ pub fn page(
     Ok(typography::for_lang(lang, &html))
 }
 
-/// Every HTML page of the site: the neutral root, each page in each language, the embed
-/// page of each chart, the feeds and 404 pages, then the sitemap and robots.txt.
-pub fn site(
+/// Why rendering stopped: a template failed, or the sink refused a file.
+#[derive(Debug)]
+pub enum Failure<E> {
+    Template(askama::Error),
+    Put(E),
+}
+
+impl<E> From<askama::Error> for Failure<E> {
+    fn from(e: askama::Error) -> Self {
+        Failure::Template(e)
+    }
+}
+
+/// Where rendered files go, one at a time, from any thread.
+pub type Put<'a, E> = &'a (dyn Fn(OutputFile) -> Result<(), E> + Sync);
+
+/// Renders every HTML page of the site into `put` as it is made: the neutral root, each
+/// page in each language, the reports listings, the embed page of each chart, the feeds
+/// and 404 pages, then the sitemap and robots.txt. No page waits for the others; what
+/// search needs of each content page (its text and headings) is returned, by language in
+/// site order.
+pub fn site<E: Send>(
     ctx: &Ctx,
     figures: &Figures,
     site: &Site,
     sizes: &Sizes,
-) -> Result<Vec<OutputFile>, askama::Error> {
-    let mut files = vec![OutputFile::new(
-        "index.html",
-        RootTemplate::new(ctx).render()?,
-    )];
+    put: Put<E>,
+) -> Result<Localized<Vec<PageText>>, Failure<E>> {
+    let send = |path: String, html: String| put(OutputFile::new(path, html)).map_err(Failure::Put);
+    send("index.html".into(), RootTemplate::new(ctx).render()?)?;
     let jobs: Vec<(usize, Lang)> = (0..site.pages.len())
         .flat_map(|i| Lang::ALL.map(|l| (i, l)))
         .collect();
-    let rendered: Result<Vec<OutputFile>, askama::Error> = jobs
+    let texts: Vec<PageText> = jobs
         .par_iter()
         .map(|&(i, lang)| {
             let page = &site.pages[i];
             let html = PageTemplate::new(ctx, site, page, lang, sizes).render()?;
             let html = typography::for_lang(lang, &html);
-            Ok(OutputFile::new(
-                urls::output_file(&urls::page(lang, &page.slug_path)),
-                html,
-            ))
+            let text = crate::search::page_text(&html);
+            send(urls::output_file(&urls::page(lang, &page.slug_path)), html)?;
+            Ok(text)
         })
-        .collect();
-    files.extend(rendered?);
-    files.extend(listing_pages(ctx, site)?);
+        .collect::<Result<_, Failure<E>>>()?;
+    let mut texts = texts.into_iter();
+    let mut by_lang = Localized::<Vec<PageText>>::default();
+    while let (Some(ar), Some(fr)) = (texts.next(), texts.next()) {
+        by_lang.ar.push(ar);
+        by_lang.fr.push(fr);
+    }
+    for file in listing_pages(ctx, site)? {
+        put(file).map_err(Failure::Put)?;
+    }
     for id in figures.charts.keys() {
         for lang in Lang::ALL {
             let html = EmbedTemplate::new(ctx, figures, id, lang).render()?;
-            let html = typography::for_lang(lang, &html);
-            files.push(OutputFile::new(
+            send(
                 urls::output_file(&urls::embed(lang, id)),
-                html,
-            ));
+                typography::for_lang(lang, &html),
+            )?;
         }
     }
     let not_found = views::not_found_page(ctx);
     for lang in Lang::ALL {
-        files.push(feed::atom(ctx, site, lang));
+        put(feed::atom(ctx, site, lang)).map_err(Failure::Put)?;
         let html = PageTemplate::new(ctx, site, &not_found, lang, sizes).render()?;
-        let html = typography::for_lang(lang, &html);
-        files.push(OutputFile::new(
+        send(
             urls::output_file(&urls::not_found(lang)),
-            html,
-        ));
+            typography::for_lang(lang, &html),
+        )?;
     }
-    files.extend(sitemap::sitemap(ctx.config, site));
-    files.push(sitemap::robots(ctx.config));
-    Ok(files)
+    let maps = sitemap::sitemap(ctx.config, site).into_iter();
+    for file in maps.chain([sitemap::robots(ctx.config)]) {
+        put(file).map_err(Failure::Put)?;
+    }
+    Ok(by_lang)
 }
 
 /// The later pages of the reports index and the year archives (the first page of the index

@@ -3,16 +3,15 @@
 //! publisher), per language. The guide's questions and outcomes are pages of the site, so
 //! they are indexed like the others, under their own kind.
 
+use super::PageText;
 use super::text::extract;
 use crate::content::Layout;
 use crate::context::Ctx;
 use crate::figures::Figures;
 use crate::locale::Lang;
-use crate::output::OutputFile;
 use crate::site::Site;
 use crate::urls;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 
 /// What a result is, shown beside its title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,28 +66,17 @@ pub struct Document {
 }
 
 /// Every document of `lang`: pages in site order, then charts, indicators and sources in id
-/// order. `rendered` holds the site's HTML files (pages are indexed as readers see them).
+/// order. `texts` holds the text of each page of `site` in `lang`, in site order.
 pub fn documents(
     ctx: &Ctx,
     figures: &Figures,
     site: &Site,
     lang: Lang,
-    rendered: &[OutputFile],
+    texts: Vec<PageText>,
 ) -> Vec<Document> {
-    let html: BTreeMap<&str, &[u8]> = rendered
-        .iter()
-        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-        .collect();
-    let mut docs: Vec<Document> = site
-        .pages
-        .par_iter()
-        .map(|p| {
-            let url = urls::page(lang, &p.slug_path);
-            let body = html
-                .get(urls::output_file(&url).as_str())
-                .map(|b| String::from_utf8_lossy(b))
-                .unwrap_or_default();
-            let e = extract(main_of(&body));
+    debug_assert_eq!(texts.len(), site.pages.len());
+    let mut docs: Vec<Document> = (site.pages.par_iter().zip(texts))
+        .map(|(p, e)| {
             let kind = match (p.layout, &p.regime) {
                 _ if p.guide => Kind::Guide,
                 (Layout::Report, _) => Kind::Report,
@@ -96,10 +84,9 @@ pub fn documents(
                 (_, Some(_)) => Kind::Regime,
                 _ => Kind::Page,
             };
-            let title = p.text.get(lang).title.clone();
             Document {
-                url,
-                title,
+                url: urls::page(lang, &p.slug_path),
+                title: p.text.get(lang).title.clone(),
                 kind,
                 headings: e.headings,
                 text: e.text,
@@ -173,7 +160,7 @@ fn data_documents(ctx: &Ctx, figures: &Figures, lang: Lang) -> Vec<Document> {
 }
 
 /// The `<main>` element of a page, or the whole text if it has none.
-fn main_of(html: &str) -> &str {
+pub(super) fn main_of(html: &str) -> &str {
     let start = html.find("<main").unwrap_or(0);
     let end = html.rfind("</main>").unwrap_or(html.len());
     html.get(start..end.max(start)).unwrap_or(html)

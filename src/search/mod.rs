@@ -27,6 +27,7 @@ mod text;
 
 pub use document::{Document, Kind, documents};
 pub use normalise::normalise;
+pub use text::Extracted as PageText;
 
 use crate::context::Ctx;
 use crate::figures::Figures;
@@ -35,16 +36,26 @@ use crate::output::OutputFile;
 use crate::site::Site;
 use crate::urls;
 
+/// What search keeps of a rendered page, taken as it is rendered: the readable text of its
+/// `<main>` and its headings (pages are indexed as readers see them).
+pub fn page_text(html: &str) -> PageText {
+    text::extract(document::main_of(html))
+}
+
 /// Every search file of the site: the index of each language, the browser-side normaliser,
-/// and the search and A–Z pages in both languages. `rendered` holds the site's pages (they
-/// are indexed as readers see them).
+/// and the search and A–Z pages in both languages. `texts` holds what [`page_text`] took of
+/// each page of `site`, by language in site order.
 pub fn files(
     ctx: &Ctx,
     figures: &Figures,
     site: &Site,
-    rendered: &[OutputFile],
+    texts: Localized<Vec<PageText>>,
 ) -> Result<Vec<OutputFile>, askama::Error> {
-    let docs = Localized::from_fn(|lang| documents(ctx, figures, site, lang, rendered));
+    let Localized { ar, fr } = texts;
+    let docs = Localized {
+        ar: documents(ctx, figures, site, Lang::Ar, ar),
+        fr: documents(ctx, figures, site, Lang::Fr, fr),
+    };
     let mut files = vec![OutputFile::new(
         urls::search_normaliser().trim_start_matches('/'),
         script::normaliser_js(),

@@ -67,6 +67,32 @@ pub fn archive_years(listings: &[ListingPage]) -> Vec<(i32, String)> {
         .collect()
 }
 
+/// Reports a content page whose address a list page of the reports also takes (a report
+/// named `2025` beside the 2025 archive, or a page under `reports/page/`).
+pub fn check_routes(site: &Site, per_page: usize, diags: &mut crate::diagnostics::Diagnostics) {
+    let lists = listings(site, per_page);
+    let taken: std::collections::BTreeSet<&str> = lists
+        .iter()
+        .filter(|l| !l.is_index())
+        .map(|l| l.slug_path.as_str())
+        .collect();
+    for page in site
+        .pages
+        .iter()
+        .filter(|p| taken.contains(p.slug_path.as_str()))
+    {
+        diags.error(
+            &page.text.fr.file,
+            None,
+            format!(
+                "the page `{}` would be published at /fr/{} and /ar/{}, where a list of reports is",
+                page.key, page.slug_path, page.slug_path
+            ),
+            "rename the file: a year (`2025`) or `page/N` under reports/ is kept for the archives",
+        );
+    }
+}
+
 fn year_of(page: &Page) -> Option<i32> {
     page.text.fr.date.map(|d| d.ymd_start().0)
 }

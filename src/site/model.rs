@@ -193,7 +193,9 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
         }))
         .collect();
     pages.extend(guide);
-    Site { pages, nav }
+    let site = Site { pages, nav };
+    super::listing::check_routes(&site, ctx.config.listing.reports_per_page, diags);
+    site
 }
 
 fn layout_name(layout: Layout) -> &'static str {
