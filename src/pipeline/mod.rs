@@ -129,7 +129,7 @@ pub fn run_into<S: Sink>(
     let Some(figures) = t.time("figures", || stages::figures(&ctx, cache, &mut diags)) else {
         return Err(BuildError::Invalid(diags));
     };
-    let site = t.time("pages", || {
+    let mut site = t.time("pages", || {
         stages::pages(&ctx, &figures, loaded.content, &mut diags)
     });
     if !diags.is_empty() {
@@ -145,6 +145,7 @@ pub fn run_into<S: Sink>(
     let texts = t.time("render", || {
         stages::render(&ctx, &figures, &site, &sizes, &sink)
     })?;
+    site.release_bodies();
     t.time("search", || {
         stages::search(&ctx, &figures, &site, texts, &sink)
     })?;

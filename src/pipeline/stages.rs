@@ -101,17 +101,22 @@ pub fn render(
     sink: &impl Sink,
 ) -> Result<Localized<Vec<PageText>>, BuildError> {
     let put = |f: OutputFile| sink.put(f);
-    render::site(ctx, figures, site, sizes, &put).map_err(|e| match e {
+    render::site(ctx, figures, site, sizes, &put).map_err(|e| failure("render", e))
+}
+
+/// A failure of a stage that renders into the sink, as a build error.
+fn failure(stage: &'static str, e: render::Failure<BuildError>) -> BuildError {
+    match e {
         render::Failure::Template(e) => BuildError::Internal {
-            stage: "render",
+            stage,
             message: format!("a template failed: {e}"),
         },
         render::Failure::Put(e) => e,
-    })
+    }
 }
 
 /// search: the index of each language, the search and A–Z pages, built from the text of the
-/// rendered pages (indexed as readers see them).
+/// rendered pages (indexed as readers see them), into `sink`.
 pub fn search(
     ctx: &Ctx,
     figures: &Figures,
@@ -119,11 +124,8 @@ pub fn search(
     texts: Localized<Vec<PageText>>,
     sink: &impl Sink,
 ) -> Result<(), BuildError> {
-    let files = search::files(ctx, figures, site, texts).map_err(|e| BuildError::Internal {
-        stage: "search",
-        message: format!("a template failed: {e}"),
-    })?;
-    files.into_par_iter().try_for_each(|f| sink.put(f))
+    let put = |f: OutputFile| sink.put(f);
+    search::files(ctx, figures, site, texts, &put).map_err(|e| failure("search", e))
 }
 
 /// assets: the files of `static/`, published under `/static/` as they are.

@@ -39,11 +39,15 @@ impl Posting {
     }
 }
 
+/// One document's posting for a term: its number and its [`Posting::score`], which is all the
+/// index keeps (8 bytes, for millions of them).
+type Scored = (u32, u32);
+
 /// What one parallel task found: each term with its postings, and each document's length.
-type TaskPostings = (Vec<(String, Vec<(u32, Posting)>)>, Vec<usize>);
+type TaskPostings = (Vec<(String, Vec<Scored>)>, Vec<usize>);
 
 /// Term → its postings, in document order.
-type Postings = BTreeMap<String, Vec<(u32, Posting)>>;
+type Postings = BTreeMap<String, Vec<Scored>>;
 
 /// Documents analysed per parallel task at least; tasks are merged in order, so the
 /// postings of every term stay in document order whatever the thread count.
@@ -62,7 +66,7 @@ fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
             task_postings(&analyser, task * per_task, chunk)
         })
         .collect();
-    let mut all: FxHashMap<String, Vec<(u32, Posting)>> = FxHashMap::default();
+    let mut all: FxHashMap<String, Vec<Scored>> = FxHashMap::default();
     let mut lengths = Vec::with_capacity(docs.len());
     for (terms, part_lengths) in parts {
         lengths.extend(part_lengths);
@@ -75,14 +79,14 @@ fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
 
 /// The postings of the documents `chunk`, the first of which is document `first`.
 fn task_postings(analyser: &Analyser, first: usize, chunk: &[Document]) -> TaskPostings {
-    let mut map: FxHashMap<&str, Vec<(u32, Posting)>> = FxHashMap::default();
+    let mut map: FxHashMap<&str, Vec<Scored>> = FxHashMap::default();
     let mut lengths = Vec::with_capacity(chunk.len());
     for (k, d) in chunk.iter().enumerate() {
         let id = u32::try_from(first + k).expect("fewer than 2^32 documents");
         let (doc_terms, words) = document_terms(d, analyser);
         lengths.push(words);
         for (t, p) in doc_terms {
-            map.entry(t).or_default().push((id, p));
+            map.entry(t).or_default().push((id, p.score()));
         }
     }
     let terms = map.into_iter().map(|(t, v)| (t.to_string(), v)).collect();
@@ -150,11 +154,11 @@ fn key(term: &str, n: usize) -> String {
     term.chars().take(n).collect()
 }
 
-fn chunk_json(terms: &[(&String, &Vec<(u32, Posting)>)]) -> String {
+fn chunk_json(terms: &[(&String, &Vec<Scored>)]) -> String {
     let map: BTreeMap<&str, Vec<u32>> = terms
         .iter()
         .map(|(t, docs)| {
-            let flat = docs.iter().flat_map(|&(d, p)| [d, p.score()]).collect();
+            let flat = docs.iter().flat_map(|&(d, score)| [d, score]).collect();
             (t.as_str(), flat)
         })
         .collect();
@@ -164,7 +168,7 @@ fn chunk_json(terms: &[(&String, &Vec<(u32, Posting)>)]) -> String {
 /// Splits `terms` (all sharing their first `depth` characters) into chunks of at most
 /// [`MAX_CHUNK_BYTES`] where possible.
 fn chunks<'a>(
-    terms: Vec<(&'a String, &'a Vec<(u32, Posting)>)>,
+    terms: Vec<(&'a String, &'a Vec<Scored>)>,
     depth: usize,
     out: &mut BTreeMap<String, String>,
 ) {
@@ -202,6 +206,7 @@ pub fn files(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<OutputFile> {
     for (_, group) in by_first {
         chunks(group, 1, &mut term_chunks);
     }
+    drop(all);
     let (text_of, texts) = text_chunks(docs);
     let meta = json!({
         "docs": docs.iter().zip(&text_of).zip(&lengths).map(|((d, x), n)| json!([d.url, d.title, d.kind as u8, x, n])).collect::<Vec<_>>(),
@@ -213,9 +218,9 @@ pub fn files(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<OutputFile> {
         meta.to_string(),
     )];
     files.extend(
-        term_chunks.iter().map(|(k, json)| {
-            OutputFile::new(format!("{dir}/t/{}.json", key_file(k)), json.clone())
-        }),
+        term_chunks
+            .into_iter()
+            .map(|(k, json)| OutputFile::new(format!("{dir}/t/{}.json", key_file(&k)), json)),
     );
     files.extend(texts.into_iter().enumerate().map(|(i, t)| {
         let json = serde_json::to_string(&t).expect("strings serialise");
@@ -269,7 +274,7 @@ mod tests {
         assert_eq!(docs_of("rembours"), [0, 1]);
         assert!(!p["rembours"][1].1.written);
         assert_eq!(p["remboursement"][0], (1, p["remboursement"][0].1));
-        assert_eq!(p["remboursement"][0].1.score(), (1 << 3) | 1);
+        assert_eq!(p["remboursement"][0].1, (1 << 3) | 1);
         assert_eq!(lengths, [2, 1]);
     }
 

@@ -33,8 +33,10 @@ use crate::context::Ctx;
 use crate::figures::Figures;
 use crate::locale::{Lang, Localized};
 use crate::output::OutputFile;
+use crate::render::{Failure, Put};
 use crate::site::Site;
 use crate::urls;
+use rayon::prelude::*;
 
 /// What search keeps of a rendered page, taken as it is rendered: the readable text of its
 /// `<main>` and its headings (pages are indexed as readers see them).
@@ -42,35 +44,45 @@ pub fn page_text(html: &str) -> PageText {
     text::extract(document::main_of(html))
 }
 
-/// Every search file of the site: the index of each language, the browser-side normaliser,
-/// and the search and A–Z pages in both languages. `texts` holds what [`page_text`] took of
-/// each page of `site`, by language in site order.
-pub fn files(
+/// Every search file of the site into `put`: the browser-side normaliser, the index of each
+/// language, and the search and A–Z pages in both languages. `texts` holds what
+/// [`page_text`] took of each page of `site`, by language in site order. One language is
+/// indexed at a time and its texts are freed once its index is written.
+pub fn files<E: Send>(
     ctx: &Ctx,
     figures: &Figures,
     site: &Site,
     texts: Localized<Vec<PageText>>,
-) -> Result<Vec<OutputFile>, askama::Error> {
-    let Localized { ar, fr } = texts;
-    let docs = Localized {
-        ar: documents(ctx, figures, site, Lang::Ar, ar),
-        fr: documents(ctx, figures, site, Lang::Fr, fr),
-    };
-    let mut files = vec![OutputFile::new(
+    put: Put<E>,
+) -> Result<(), Failure<E>> {
+    let send = |f: OutputFile| put(f).map_err(Failure::Put);
+    send(OutputFile::new(
         urls::search_normaliser().trim_start_matches('/'),
         script::normaliser_js(),
-    )];
-    for lang in Lang::ALL {
-        files.extend(index::files(lang, ctx.ui.get(lang), docs.get(lang)));
-    }
+    ))?;
+    let Localized { ar, fr } = texts;
+    let index = |lang: Lang, texts: Vec<PageText>| {
+        let mut docs = documents(ctx, figures, site, lang, texts);
+        let files = index::files(lang, ctx.ui.get(lang), &docs);
+        files.into_par_iter().try_for_each(send)?;
+        for d in &mut docs {
+            // The A–Z page needs only titles, addresses and kinds.
+            (d.text, d.headings) = Default::default();
+        }
+        Ok::<_, Failure<E>>(docs)
+    };
+    let docs = Localized {
+        ar: index(Lang::Ar, ar)?,
+        fr: index(Lang::Fr, fr)?,
+    };
     for page in [pages::search_page(ctx)?, pages::a_to_z_page(ctx, &docs)?] {
         for lang in Lang::ALL {
             let html = crate::render::page(ctx, site, &page, lang)?;
-            files.push(OutputFile::new(
+            send(OutputFile::new(
                 urls::output_file(&urls::page(lang, &page.slug_path)),
                 html,
-            ));
+            ))?;
         }
     }
-    Ok(files)
+    Ok(())
 }

@@ -103,6 +103,18 @@ pub struct Site {
 }
 
 impl Site {
+    /// Frees every page's rendered body and notes once the pages are written: what is left
+    /// (titles, addresses, dates) is what search and the summaries need.
+    pub fn release_bodies(&mut self) {
+        for text in self
+            .pages
+            .iter_mut()
+            .flat_map(|p| [&mut p.text.ar, &mut p.text.fr])
+        {
+            (text.body_html, text.notes_html) = Default::default();
+        }
+    }
+
     pub fn page(&self, key: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.key == key)
     }
