@@ -170,8 +170,8 @@ impl DirectiveResolver for Resolver<'_> {
 
     fn chart(&self, lang: Lang, id: &str) -> Result<String, Problem> {
         let data = self.ctx.data;
-        if data.unavailable.charts {
-            return Ok(String::new()); // charts.yaml's error is already reported
+        if data.unavailable.chart(id) {
+            return Ok(String::new()); // charts.yaml's or an indicator's error is already reported
         }
         if let (Some(v), Some(chart)) = (self.vintage, data.charts.get(id)) {
             let lx = self.ctx.lang(lang);
