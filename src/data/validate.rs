@@ -100,9 +100,15 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
         // Every observation names a source: without sources.yaml none can be checked or
         // shown, so the indicator is unavailable (its other problems are still reported).
         let needs_sources = ds.unavailable.sources && !parsed.observations.is_empty();
+        let written = parsed.observations.len();
         let Some(ind) = indicator(&mut cx, &rel, parsed, &ds) else {
             continue;
         };
+        // An observation left out was reported: directives and charts that would have
+        // shown it are not told the indicator has no such observation.
+        if ind.observations.len() < written {
+            ds.unavailable.incomplete.insert(ind.id.as_str().to_string());
+        }
         if needs_sources {
             let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             ds.unavailable.indicators.insert(stem.to_string());
@@ -380,12 +386,13 @@ fn charts(
             );
             continue;
         }
-        // A chart that draws an indicator whose file failed (already reported) is
-        // unavailable too: pages that place it are not told it has no data.
-        let draws_unavailable = c
-            .series
-            .iter()
-            .any(|s| ds.unavailable.indicator(&s.indicator.value));
+        // A chart that draws an indicator whose file or one of whose observations failed
+        // (already reported) is unavailable too: pages that place it are not told it has
+        // no data.
+        let draws_unavailable = c.series.iter().any(|s| {
+            ds.unavailable.indicator(&s.indicator.value)
+                || ds.unavailable.incomplete.contains(&s.indicator.value)
+        });
         let series: Vec<Series> = c
             .series
             .into_iter()
@@ -482,7 +489,7 @@ fn series(cx: &mut Ctx, file: &Path, s: RawSeries, ds: &Dataset) -> Option<Serie
 fn check_points(cx: &mut Ctx, file: &Path, pos: Option<Position>, series: &Series, ds: &Dataset) {
     let id = &series.indicator;
     let points = ds.series_points(series);
-    if points.is_empty() {
+    if points.is_empty() && !ds.unavailable.incomplete.contains(id.as_str()) {
         cx.err(
             file,
             pos,
