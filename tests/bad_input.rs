@@ -288,6 +288,67 @@ fn front_matter_errors_point_at_the_line_and_column_of_their_value() {
     );
 }
 
+/// One page, two languages: what they must agree on, each disagreement located at the
+/// French value (or the Arabic one when only the Arabic version writes the key).
+#[test]
+fn arabic_and_french_front_matter_that_disagree_are_located() {
+    let report = "content/reports/2025-02-council-briefing";
+    fails_with(
+        |s| {
+            // The two versions of one report must show the same figures.
+            s.replace(
+                &format!("{report}.ar.md"),
+                "date: 2025-02-21",
+                "date: 2025-02-22",
+            );
+            s.replace(
+                &format!("{report}.fr.md"),
+                "date: 2025-02-21\n",
+                "date: 2025-02-21\nfigures_as_of: 2025-02-20\n",
+            );
+            s.replace("content/regimes/tns.ar.md", "regime: tns", "regime: tadamon");
+            s.replace("content/index.ar.md", "amo-open-rights, ", "");
+            // Only the Arabic version is in the navigation.
+            s.replace(
+                "content/directives.ar.md",
+                "title: ",
+                "nav: 7\ntitle: ",
+            );
+        },
+        &[
+            (&format!("{report}.fr.md:6:7"), "disagree on `date`"),
+            (&format!("{report}.fr.md:7:16"), "disagree on `figures_as_of`"),
+            ("content/regimes/tns.fr.md:4:9", "disagree on `regime`"),
+            ("content/index.fr.md:5:12", "disagree on `headline`"),
+            ("content/directives.ar.md:2:6", "disagree on `nav`"),
+        ],
+    );
+}
+
+/// `fallback_for` publishes one text in both languages until it is translated: on a page
+/// that has both, it is a mistake, located in each file that says it.
+#[test]
+fn fallback_for_on_a_page_that_has_both_languages() {
+    fails_with(
+        |s| {
+            s.replace("content/about.fr.md", "nav: 5\n", "nav: 5\nfallback_for: [ar]\n");
+            s.replace("content/about.ar.md", "nav: 5\n", "nav: 5\nfallback_for: [fr]\n");
+            // An empty list says nothing, and is no mistake.
+            s.replace("content/regimes/tns.fr.md", "regime: tns\n", "regime: tns\nfallback_for: []\n");
+        },
+        &[
+            (
+                "content/about.fr.md:5:15",
+                "`fallback_for` on a page that exists in both languages",
+            ),
+            (
+                "content/about.ar.md:5:15",
+                "`fallback_for` on a page that exists in both languages",
+            ),
+        ],
+    );
+}
+
 #[test]
 fn country_and_keywords_in_config_are_checked() {
     fails_with(
