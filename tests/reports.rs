@@ -279,3 +279,97 @@ fn feeds_parse_with_a_real_atom_parser() {
         assert!(first.published.is_some() && first.summary.is_some());
     }
 }
+
+/// A report of 21 February 2025 whose figures are as of 1 June 2023 (`figures_as_of`),
+/// in both languages, placing the fixture's line and bar charts.
+fn fixture_with_an_as_of_report() -> SiteCopy {
+    let site = SiteCopy::fixture();
+    let fr = "---\ntitle: \"Retour sur 2023\"\ndescription: \"Les chiffres d’AMO Tadamon tels qu’on les connaissait en juin 2023.\"\nlayout: report\ndate: 2025-02-21\nfigures_as_of: 2023-06-01\n---\n\nAMO Tadamon comptait {{ figure tadamon-beneficiaries }}.\n\n{{ chart coverage-growth }}\n\n{{ chart regimes-latest }}\n";
+    let ar = fr
+        .replace("Retour sur 2023", "عودة إلى 2023")
+        .replace(
+            "Les chiffres d’AMO Tadamon tels qu’on les connaissait en juin 2023.",
+            "أرقام أمو تضامن كما كانت معروفة في يونيو 2023.",
+        )
+        .replace("AMO Tadamon comptait", "ضم أمو تضامن");
+    site.write("content/reports/2025-02-as-of.fr.md", fr);
+    site.write("content/reports/2025-02-as-of.ar.md", &ar);
+    site
+}
+
+/// The `<figure>` of chart `id` in a page.
+fn figure<'h>(html: &'h str, id: &str) -> &'h str {
+    let start = html
+        .find(&format!("id=\"figure-{id}\""))
+        .unwrap_or_else(|| panic!("no figure {id}"));
+    let rest = &html[start..];
+    &rest[..rest.find("</figure>").unwrap()]
+}
+
+#[test]
+fn figures_as_of_sets_the_figures_date_and_the_report_keeps_its_own() {
+    let built = fixture_with_an_as_of_report().built();
+    let html = built.text("fr/reports/2025-02-as-of/index.html");
+    // On 1 June 2023 the latest published figure was 9,6 millions (Vitavox, 5 May 2023);
+    // on the report's date it was 11,1 millions (20 February 2025).
+    assert!(
+        html.contains("<data value=\"9600000\">9,6\u{A0}millions de bénéficiaires</data>")
+            || html.contains("<data value=\"9600000\">9,6 millions de bénéficiaires</data>"),
+        "figure as of figures_as_of"
+    );
+    assert!(!html.contains("<data value=\"11100000\">"), "figure as of date");
+    // The report is dated by `date`, and says its figures are as of `figures_as_of`, in
+    // its header and under each chart.
+    assert!(html.contains("<time datetime=\"2025-02-21\">"), "report date");
+    assert!(
+        html.matches("Chiffres tels que connus le 1er juin 2023").count() >= 3,
+        "header and both charts"
+    );
+    let line = figure(&html, "coverage-growth");
+    assert!(line.contains("datetime=\"2023-04-10\""));
+    assert!(!line.contains("datetime=\"2023-09-26\""), "published later");
+    // Listed by its date, not its figures' date: after the report of 2025-02-21 by key.
+    let index = built.text("fr/reports/index.html");
+    let item = &index[index.find("/fr/reports/2025-02-as-of/").expect("listed")..];
+    assert!(item[..item.find("</li>").unwrap()].contains("datetime=\"2025-02-21\""));
+    // The Arabic version shows the same vintage.
+    let ar = built.text("ar/reports/2025-02-as-of/index.html");
+    assert!(ar.contains("<data value=\"9600000\">"), "Arabic vintage");
+    assert!(!ar.contains("<data value=\"11100000\">"));
+}
+
+/// A bar chart of latest values in a report shows the latest value known on the report's
+/// date; the same chart elsewhere shows today's; two reports, two vintages.
+#[test]
+fn a_bar_chart_in_a_report_shows_the_values_known_on_its_date() {
+    let built = fixture_with_an_as_of_report().built();
+    let values = |page: &str| {
+        let html = built.text(page);
+        let bar = figure(&html, "regimes-latest").to_string();
+        ["9600000", "11100000", "11400000", "3680000", "3857601"]
+            .into_iter()
+            .filter(|v| bar.contains(&format!("<data value=\"{v}\">")))
+            .collect::<Vec<_>>()
+    };
+    // Today: AMO Tadamon at least 11,4 millions (July 2025), TNS 3 857 601 (2023-09-26).
+    assert_eq!(values("fr/index.html"), ["11400000", "3857601"]);
+    // On 21 February 2025: about 11,1 millions, revised since.
+    assert_eq!(
+        values("fr/reports/2025-02-council-briefing/index.html"),
+        ["11100000", "3857601"]
+    );
+    // As of 1 June 2023: 9,6 millions and 3,68 millions (December 2022).
+    assert_eq!(
+        values("fr/reports/2025-02-as-of/index.html"),
+        ["9600000", "3680000"]
+    );
+    assert_eq!(
+        values("ar/reports/2025-02-as-of/index.html"),
+        ["9600000", "3680000"]
+    );
+    // A vintage chart has no downloads (they carry today's data); today's chart has them.
+    let report = built.text("fr/reports/2025-02-as-of/index.html");
+    assert!(!figure(&report, "regimes-latest").contains("regimes-latest.csv"));
+    let home = built.text("fr/index.html");
+    assert!(figure(&home, "regimes-latest").contains("regimes-latest.csv"));
+}
