@@ -352,8 +352,9 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
 
 /// What the two language versions of a page must agree on: its layout, regime, place in
 /// the navigation, headline figures, and a report's date and the date of its figures (one
-/// report shows the same figures in both languages). A date that failed to parse, or a
-/// headline naming an unknown indicator, is already reported and not compared.
+/// report shows the same figures in both languages). A date that failed to parse or is
+/// missing from a report, or a headline naming an unknown indicator, is already reported
+/// and not compared.
 fn disagreements(ar: &Source, fr: &Source, data: &crate::data::Dataset) -> Vec<Diagnostic> {
     let (a, f) = (&ar.front, &fr.front);
     let mut errors = Vec::new();
@@ -379,9 +380,15 @@ fn disagreements(ar: &Source, fr: &Source, data: &crate::data::Dataset) -> Vec<D
         ),
     );
     let parsed = |raw: &Option<Spanned<RawDate>>, d: Option<ObsDate>| raw.is_none() || d.is_some();
+    // A report without its date is reported as such.
+    let dated = |s: &Source| s.front.layout() != Layout::Report || s.front.date.is_some();
     let (ad, fd) = (&ar.dates, &fr.dates);
     check(
-        parsed(&a.date, ad.date) && parsed(&f.date, fd.date) && ad.date != fd.date,
+        parsed(&a.date, ad.date)
+            && parsed(&f.date, fd.date)
+            && dated(ar)
+            && dated(fr)
+            && ad.date != fd.date,
         "date",
         (at(&a.date), at(&f.date)),
     );
