@@ -98,7 +98,10 @@ fn missing_language_in_a_title() {
     });
     assert_problems(
         &problems,
-        &[("data/indicators/cnss-agencies.yaml:2:10", "missing field `ar`")],
+        &[(
+            "data/indicators/cnss-agencies.yaml:2:10",
+            "missing field `ar`",
+        )],
     );
     assert!(problems[0].hint.contains("both languages"), "{problems:#?}");
 }
@@ -189,7 +192,10 @@ fn percentage_over_100() {
                 "value: 870,",
             )
         },
-        &[("data/indicators/amo-registration-rate.yaml:9:26", "over 100")],
+        &[(
+            "data/indicators/amo-registration-rate.yaml:9:26",
+            "over 100",
+        )],
     );
 }
 
@@ -272,8 +278,14 @@ fn front_matter_errors_point_at_the_line_and_column_of_their_value() {
             s.replace("content/about.ar.md", "nav: 5\n", "nav: 6\n");
         },
         &[
-            ("content/regimes/tns.fr.md:5:9", "unknown regime `independants`"),
-            ("content/regimes/tns.ar.md:4:9", "unknown regime `independants`"),
+            (
+                "content/regimes/tns.fr.md:5:9",
+                "unknown regime `independants`",
+            ),
+            (
+                "content/regimes/tns.ar.md:4:9",
+                "unknown regime `independants`",
+            ),
             (
                 "content/index.fr.md:5:28",
                 "unknown indicator `amo-open-rigths` in `headline`",
@@ -306,18 +318,21 @@ fn arabic_and_french_front_matter_that_disagree_are_located() {
                 "date: 2025-02-21\n",
                 "date: 2025-02-21\nfigures_as_of: 2025-02-20\n",
             );
-            s.replace("content/regimes/tns.ar.md", "regime: tns", "regime: tadamon");
+            s.replace(
+                "content/regimes/tns.ar.md",
+                "regime: tns",
+                "regime: tadamon",
+            );
             s.replace("content/index.ar.md", "amo-open-rights, ", "");
             // Only the Arabic version is in the navigation.
-            s.replace(
-                "content/directives.ar.md",
-                "title: ",
-                "nav: 7\ntitle: ",
-            );
+            s.replace("content/directives.ar.md", "title: ", "nav: 7\ntitle: ");
         },
         &[
             (&format!("{report}.fr.md:6:7"), "disagree on `date`"),
-            (&format!("{report}.fr.md:7:16"), "disagree on `figures_as_of`"),
+            (
+                &format!("{report}.fr.md:7:16"),
+                "disagree on `figures_as_of`",
+            ),
             ("content/regimes/tns.fr.md:4:9", "disagree on `regime`"),
             ("content/index.fr.md:5:12", "disagree on `headline`"),
             ("content/directives.ar.md:2:6", "disagree on `nav`"),
@@ -331,10 +346,22 @@ fn arabic_and_french_front_matter_that_disagree_are_located() {
 fn fallback_for_on_a_page_that_has_both_languages() {
     fails_with(
         |s| {
-            s.replace("content/about.fr.md", "nav: 5\n", "nav: 5\nfallback_for: [ar]\n");
-            s.replace("content/about.ar.md", "nav: 5\n", "nav: 5\nfallback_for: [fr]\n");
+            s.replace(
+                "content/about.fr.md",
+                "nav: 5\n",
+                "nav: 5\nfallback_for: [ar]\n",
+            );
+            s.replace(
+                "content/about.ar.md",
+                "nav: 5\n",
+                "nav: 5\nfallback_for: [fr]\n",
+            );
             // An empty list says nothing, and is no mistake.
-            s.replace("content/regimes/tns.fr.md", "regime: tns\n", "regime: tns\nfallback_for: []\n");
+            s.replace(
+                "content/regimes/tns.fr.md",
+                "regime: tns\n",
+                "regime: tns\nfallback_for: []\n",
+            );
         },
         &[
             (
@@ -514,7 +541,10 @@ fn raw_html_in_markdown_passes_through_when_enabled() {
         "<aside class=\"x\">Encadré</aside>\n\n## Réutiliser",
     );
     let html = site.built().text("fr/about/index.html");
-    assert!(html.contains("<aside class=\"x\">Encadré</aside>"), "{html}");
+    assert!(
+        html.contains("<aside class=\"x\">Encadré</aside>"),
+        "{html}"
+    );
     assert!(!html.contains("&lt;aside"), "escaped although enabled");
 }
 

@@ -148,7 +148,12 @@ fn changed_chart_data_redraws_that_chart_and_the_others_come_from_the_cache() {
         .unwrap_or_else(|e| panic!("{}", e.render("nothing was written")))
     };
     let png = |out: &str, chart: &str, lang: &str| {
-        fs::read(outs.path().join(out).join(format!("data/charts/{chart}.{lang}.png"))).unwrap()
+        fs::read(
+            outs.path()
+                .join(out)
+                .join(format!("data/charts/{chart}.{lang}.png")),
+        )
+        .unwrap()
     };
 
     let cold = build("cold");
@@ -172,9 +177,21 @@ fn changed_chart_data_redraws_that_chart_and_the_others_come_from_the_cache() {
     let edited = build("edited");
     let second = cached_pngs(&site);
     assert_eq!(second.len(), 4, "{second:?}");
-    assert_eq!(second.intersection(&first).count(), 2, "bar chart PNGs kept");
-    assert!(edited.cache.misses >= 2 && edited.cache.hits >= 2, "{:?}", edited.cache);
-    assert!(edited.cache.pruned >= 2, "old line chart PNGs deleted: {:?}", edited.cache);
+    assert_eq!(
+        second.intersection(&first).count(),
+        2,
+        "bar chart PNGs kept"
+    );
+    assert!(
+        edited.cache.misses >= 2 && edited.cache.hits >= 2,
+        "{:?}",
+        edited.cache
+    );
+    assert!(
+        edited.cache.pruned >= 2,
+        "old line chart PNGs deleted: {:?}",
+        edited.cache
+    );
     for lang in ["ar", "fr"] {
         assert_ne!(
             png("edited", "coverage-growth", lang),

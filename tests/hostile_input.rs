@@ -45,7 +45,11 @@ fn plant_script_urls_and_refused_characters(site: &SiteCopy) {
     );
     // 2. Refused characters: a control in front matter, a bidi override in data.
     site.replace("content/regimes/tns.fr.md", "title: \"", "title: \"\u{7}");
-    site.replace("data/indicators/cnss-agencies.yaml", "fr: \"", "fr: \"\\u202E");
+    site.replace(
+        "data/indicators/cnss-agencies.yaml",
+        "fr: \"",
+        "fr: \"\\u202E",
+    );
     site.replace(
         "i18n/fr.yaml",
         "skip_to_content: \"",

@@ -227,7 +227,10 @@ fn check_finds_a_planted_broken_link_and_anchor_with_their_position() {
     assert_eq!(out.status.code(), Some(1));
     let err = common::stderr(&out);
     assert!(err.contains("broken link `/fr/disparue/`"), "{err}");
-    assert!(err.contains("broken anchor `/fr/data/#nulle-part`"), "{err}");
+    assert!(
+        err.contains("broken anchor `/fr/data/#nulle-part`"),
+        "{err}"
+    );
     assert!(
         err.contains("content/about.fr.md:"),
         "located in the Markdown: {err}"
@@ -311,12 +314,20 @@ fn figures_as_of_sets_the_figures_date_and_the_report_keeps_its_own() {
             || html.contains("<data value=\"9600000\">9,6 millions de bénéficiaires</data>"),
         "figure as of figures_as_of"
     );
-    assert!(!html.contains("<data value=\"11100000\">"), "figure as of date");
+    assert!(
+        !html.contains("<data value=\"11100000\">"),
+        "figure as of date"
+    );
     // The report is dated by `date`, and says its figures are as of `figures_as_of`, in
     // its header and under each chart.
-    assert!(html.contains("<time datetime=\"2025-02-21\">"), "report date");
     assert!(
-        html.matches("Chiffres tels que connus le 1er juin 2023").count() >= 3,
+        html.contains("<time datetime=\"2025-02-21\">"),
+        "report date"
+    );
+    assert!(
+        html.matches("Chiffres tels que connus le 1er juin 2023")
+            .count()
+            >= 3,
         "header and both charts"
     );
     let line = figure(&html, "coverage-growth");

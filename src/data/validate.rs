@@ -107,12 +107,16 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
         // An observation left out was reported: directives and charts that would have
         // shown it are not told the indicator has no such observation.
         if ind.observations.len() < written {
-            ds.unavailable.incomplete.insert(ind.id.as_str().to_string());
+            ds.unavailable
+                .incomplete
+                .insert(ind.id.as_str().to_string());
         }
         if needs_sources {
             let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             ds.unavailable.indicators.insert(stem.to_string());
-            ds.unavailable.indicators.insert(ind.id.as_str().to_string());
+            ds.unavailable
+                .indicators
+                .insert(ind.id.as_str().to_string());
             continue;
         }
         if let Some(prev) = ds.indicators.get(&ind.id) {

@@ -5,15 +5,15 @@ use super::notes::Notes;
 use super::resolver::Resolver;
 use crate::content::markdown::{self, Origin};
 use crate::content::{Content, Layout, PagePair, Source, front_position, front_position_or_start};
-use crate::data::{ObsDate, RawDate};
-use crate::diagnostics::Position;
-use serde_saphyr::Spanned;
 use crate::context::Ctx;
 use crate::data::{IndicatorId, RegimeId};
+use crate::data::{ObsDate, RawDate};
+use crate::diagnostics::Position;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
 use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
+use serde_saphyr::Spanned;
 use std::path::PathBuf;
 
 /// Longest `<title>` browsers and search engines show in full.
@@ -363,8 +363,16 @@ fn disagreements(ar: &Source, fr: &Source, data: &crate::data::Dataset) -> Vec<D
             errors.push(disagreement(key, (ar, places.0), (fr, places.1)));
         }
     };
-    check(a.layout() != f.layout(), "layout", (at(&a.layout), at(&f.layout)));
-    check(a.regime() != f.regime(), "regime", (at(&a.regime), at(&f.regime)));
+    check(
+        a.layout() != f.layout(),
+        "layout",
+        (at(&a.layout), at(&f.layout)),
+    );
+    check(
+        a.regime() != f.regime(),
+        "regime",
+        (at(&a.regime), at(&f.regime)),
+    );
     check(a.nav() != f.nav(), "nav", (at(&a.nav), at(&f.nav)));
     let ids = |h: &[Spanned<String>]| h.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
     let known = |h: &[Spanned<String>]| {

@@ -28,10 +28,8 @@ pub struct Problem {
 pub fn assert_problems(problems: &[Problem], expected: &[(&str, &str)]) {
     for (location, message) in expected {
         assert!(
-            problems
-                .iter()
-                .any(|p| p.location == *location
-                    && (p.message.contains(message) || p.hint.contains(message))),
+            problems.iter().any(|p| p.location == *location
+                && (p.message.contains(message) || p.hint.contains(message))),
             "no problem {message:?} at {location}; got:\n{problems:#?}"
         );
     }
@@ -137,13 +135,7 @@ impl SiteCopy {
         let built = self
             .run()
             .unwrap_or_else(|e| panic!("build failed:\n{}", e.render("nothing was written")));
-        BuiltFiles(
-            built
-                .files
-                .into_iter()
-                .map(|f| (f.path, f.bytes))
-                .collect(),
-        )
+        BuiltFiles(built.files.into_iter().map(|f| (f.path, f.bytes)).collect())
     }
 
     pub fn root(&self) -> &Path {
