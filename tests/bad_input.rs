@@ -1,68 +1,72 @@
-//! Bad input: every malformed data, content, config or CLI case fails with a located,
-//! explained error, a non-zero exit, no panic, and the previous output left intact.
+//! Bad input: every malformed data, content, config or CLI case fails with located,
+//! explained problems, all of them and no others. The cases run the pipeline in process on
+//! the frozen fixture site (`tests/fixtures/site`), so the positions they assert never move
+//! when editors update the shipped data; PNGs are drawn once for the whole binary (a shared
+//! build cache). Only the tests of what the binary itself does (exit code, the previous
+//! output left complete, no foreign file touched, usage errors) run `amo-site`; one smoke
+//! test breaks the shipped site.
 
 mod common;
 
-use common::{SiteCopy, stderr};
+use common::{Problem, SiteCopy, assert_problems, stderr};
 use std::fs;
 use std::process::Command;
 
-/// Builds a copy of the default site once (so there is a previous output), applies
-/// `break_it`, builds again and checks the failure. Returns stderr for further checks.
-fn fails_with(break_it: impl FnOnce(&SiteCopy), expected: &[&str]) -> String {
-    let site = SiteCopy::new();
-    let first = site.build();
-    assert!(first.status.success(), "{}", stderr(&first));
-    fs::write(site.out().join("sentinel.txt"), "previous build").unwrap();
-    let before = fs::read(site.out().join("fr/index.html")).unwrap();
-
+/// A copy of the fixture, broken by `break_it`, and the problems an in-process run finds.
+fn problems(break_it: impl FnOnce(&SiteCopy)) -> Vec<Problem> {
+    let site = SiteCopy::fixture();
     break_it(&site);
-    let out = site.build();
-    let err = stderr(&out);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "expected exit 1, stderr:\n{err}"
-    );
-    assert!(!err.contains("panicked"), "panic:\n{err}");
-    for needle in expected {
-        assert!(err.contains(needle), "stderr lacks {needle:?}:\n{err}");
-    }
-    assert!(err.contains("nothing was written"), "{err}");
-    assert_eq!(
-        fs::read_to_string(site.out().join("sentinel.txt")).unwrap(),
-        "previous build",
-        "previous output replaced"
-    );
-    assert_eq!(
-        fs::read(site.out().join("fr/index.html")).unwrap(),
-        before,
-        "previous output changed"
-    );
-    let leftovers: Vec<_> = fs::read_dir(site.root())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public") && n != ".public.amo")
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "staging folder left behind: {leftovers:?}"
-    );
-    err
+    site.problems()
+}
+
+/// Asserts that breaking the fixture with `break_it` gives exactly the `expected` problems.
+#[track_caller]
+fn fails_with(break_it: impl FnOnce(&SiteCopy), expected: &[(&str, &str)]) {
+    assert_problems(&problems(break_it), expected);
 }
 
 #[test]
-fn yaml_syntax_error_in_sources() {
+fn yaml_syntax_error_in_sources_is_one_problem_not_a_cascade() {
+    // Every indicator, chart and figure of the fixture uses a source of this file.
     fails_with(
         |s| {
             s.replace(
                 "data/sources.yaml",
-                "  kind: press-relay\n\ncdc-2025-le360:",
-                "  kind: press-relay\n\ncdc-2025-le360:\n   bad: [unclosed",
+                "  kind: press-relay\n\nlekjaa-2023-vitavox:",
+                "  kind: press-relay\n\nlekjaa-2023-vitavox:\n   bad: [unclosed",
             )
         },
-        &["data/sources.yaml:"],
+        &[("data/sources.yaml:14:4", "unknown field `bad`")],
+    );
+}
+
+#[test]
+fn a_broken_indicator_file_is_one_problem_even_where_charts_draw_it() {
+    // Both charts draw tadamon-beneficiaries; the report places them as of its date.
+    fails_with(
+        |s| {
+            let path = "data/indicators/tadamon-beneficiaries.yaml";
+            s.write(path, &(s.read(path) + "  - [broken\n"));
+        },
+        &[(
+            "data/indicators/tadamon-beneficiaries.yaml:23:5",
+            "unclosed bracket",
+        )],
+    );
+}
+
+/// Smoke test on the shipped site: its sources.yaml broken at the top is one problem,
+/// however many figures and charts the editors have added since.
+#[test]
+fn the_shipped_site_with_a_broken_sources_file_gives_one_problem() {
+    let site = SiteCopy::new();
+    let path = "data/sources.yaml";
+    site.write(path, &format!("broken: [\n{}", site.read(path)));
+    let problems = site.problems();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].location.starts_with("data/sources.yaml:"),
+        "{problems:#?}"
     );
 }
 
@@ -76,29 +80,30 @@ fn unknown_key_in_an_indicator() {
                 "unit: persons\ncolour: red\n",
             )
         },
-        &[
+        &[(
             "data/indicators/tns-beneficiaries.yaml:8:1",
             "unknown field `colour`",
-        ],
+        )],
     );
 }
 
 #[test]
 fn missing_language_in_a_title() {
-    fails_with(
-        |s| {
-            s.replace(
-                "data/indicators/population.yaml",
-                "title: { fr: \"Population légale du Maroc\", ar: \"السكان القانونيون للمغرب\" }",
-                "title: { fr: \"Population légale du Maroc\" }",
-            )
-        },
-        &[
-            "data/indicators/population.yaml:2:",
+    let problems = problems(|s| {
+        s.replace(
+            "data/indicators/cnss-agencies.yaml",
+            "title: { fr: \"Agences de la CNSS\", ar: \"وكالات الصندوق الوطني للضمان الاجتماعي\" }",
+            "title: { fr: \"Agences de la CNSS\" }",
+        )
+    });
+    assert_problems(
+        &problems,
+        &[(
+            "data/indicators/cnss-agencies.yaml:2:10",
             "missing field `ar`",
-            "both languages",
-        ],
+        )],
     );
+    assert!(problems[0].hint.contains("both languages"), "{problems:#?}");
 }
 
 #[test]
@@ -106,15 +111,15 @@ fn unknown_source_reference() {
     fails_with(
         |s| {
             s.replace(
-                "data/indicators/cnops-registered.yaml",
+                "data/indicators/amo-registered.yaml",
                 "source: cdc-2025-hespress }\n  - { date: 2024",
                 "source: cour-des-comptes }\n  - { date: 2024",
             )
         },
-        &[
-            "data/indicators/cnops-registered.yaml:8:61",
+        &[(
+            "data/indicators/amo-registered.yaml:8:62",
             "unknown source `cour-des-comptes`",
-        ],
+        )],
     );
 }
 
@@ -123,15 +128,15 @@ fn unknown_regime_reference() {
     fails_with(
         |s| {
             s.replace(
-                "data/indicators/tns-registered.yaml",
+                "data/indicators/tns-beneficiaries.yaml",
                 "regime: tns",
                 "regime: independants",
             )
         },
-        &[
-            "data/indicators/tns-registered.yaml:2:9",
+        &[(
+            "data/indicators/tns-beneficiaries.yaml:2:9",
             "unknown regime `independants`",
-        ],
+        )],
     );
 }
 
@@ -140,41 +145,41 @@ fn impossible_date() {
     fails_with(
         |s| {
             s.replace(
-                "data/indicators/population.yaml",
-                "date: 2024-09-01",
-                "date: 2024-02-30",
+                "data/indicators/cnss-agencies.yaml",
+                "date: 2025-02-20",
+                "date: 2025-02-30",
             )
         },
-        &[
-            "data/indicators/population.yaml:9:",
+        &[(
+            "data/indicators/cnss-agencies.yaml:9:13",
             "day 30 does not exist",
-        ],
+        )],
     );
 }
 
 #[test]
 fn negative_and_non_finite_values() {
-    let err = fails_with(
+    fails_with(
         |s| {
             s.replace(
-                "data/indicators/cnops-registered.yaml",
-                "value: 3600000",
-                "value: -3600000",
+                "data/indicators/amo-registered.yaml",
+                "value: 26840000",
+                "value: -26840000",
             );
             s.replace(
-                "data/indicators/cnss-registered.yaml",
-                "value: 23240000",
+                "data/indicators/amo-open-rights.yaml",
+                "value: 22100000",
                 "value: .nan",
             );
         },
         &[
-            "data/indicators/cnops-registered.yaml:8:",
-            "is negative",
-            "data/indicators/cnss-registered.yaml:8:",
-            "not a finite number",
+            ("data/indicators/amo-registered.yaml:8:26", "is negative"),
+            (
+                "data/indicators/amo-open-rights.yaml:9:26",
+                "not a finite number",
+            ),
         ],
     );
-    assert!(err.contains("2 problems found"), "{err}");
 }
 
 #[test]
@@ -187,7 +192,10 @@ fn percentage_over_100() {
                 "value: 870,",
             )
         },
-        &["amo-registration-rate.yaml:9:", "over 100"],
+        &[(
+            "data/indicators/amo-registration-rate.yaml:9:26",
+            "over 100",
+        )],
     );
 }
 
@@ -196,25 +204,23 @@ fn two_observations_for_the_same_date_and_source() {
     fails_with(
         |s| {
             s.replace(
-                "data/indicators/cnops-registered.yaml",
-                "{ date: 2024, value: 3840000",
-                "{ date: 2022, value: 3840000",
+                "data/indicators/amo-registered.yaml",
+                "{ date: 2024, value: 31940000",
+                "{ date: 2022, value: 31940000",
             )
         },
-        &[
-            "data/indicators/cnops-registered.yaml:9:",
+        &[(
+            "data/indicators/amo-registered.yaml:9:13",
             "two observations for 2022 from source `cdc-2025-hespress`",
-        ],
+        )],
     );
 }
 
 #[test]
 fn unknown_key_and_wrong_direction_in_config() {
     fails_with(
-        |s| {
-            s.replace("site.yaml", "markdown:", "theme: dark\nmarkdown:");
-        },
-        &["site.yaml:", "unknown field `theme`"],
+        |s| s.replace("site.yaml", "markdown:", "theme: dark\nmarkdown:"),
+        &[("site.yaml:23:1", "unknown field `theme`")],
     );
     fails_with(
         |s| {
@@ -224,7 +230,7 @@ fn unknown_key_and_wrong_direction_in_config() {
                 "code: ar, locale: ar-MA, direction: ltr",
             )
         },
-        &["site.yaml:4:", "`ar` is written `rtl`"],
+        &[("site.yaml:4:43", "`ar` is written `rtl`")],
     );
 }
 
@@ -232,17 +238,17 @@ fn unknown_key_and_wrong_direction_in_config() {
 fn page_without_front_matter_or_with_an_unknown_key() {
     fails_with(
         |s| s.replace("content/about.fr.md", "---\ntitle:", "title:"),
-        &["content/about.fr.md:1:1", "no front matter"],
+        &[("content/about.fr.md:1:1", "no front matter")],
     );
     fails_with(
         |s| s.replace("content/about.fr.md", "nav: 5\n", "nav: 5\nauthor: moi\n"),
-        &["content/about.fr.md:5:1", "unknown field `author`"],
+        &[("content/about.fr.md:5:1", "unknown field `author`")],
     );
 }
 
 #[test]
 fn front_matter_errors_point_at_the_line_and_column_of_their_value() {
-    let err = fails_with(
+    fails_with(
         |s| {
             // An unknown regime on line 5 (line 4 in the Arabic file).
             s.replace(
@@ -272,20 +278,102 @@ fn front_matter_errors_point_at_the_line_and_column_of_their_value() {
             s.replace("content/about.ar.md", "nav: 5\n", "nav: 6\n");
         },
         &[
-            "content/regimes/tns.fr.md:5:9",
-            "content/regimes/tns.ar.md:4:9",
-            "unknown regime `independants`",
-            "content/index.fr.md:5:28",
-            "unknown indicator `amo-open-rigths` in `headline`",
-            "content/reports/2025-02-council-briefing.fr.md:6:7",
-            "bad `date`",
-            "content/about.fr.md:5:9",
-            "disagree on `layout`",
-            "content/about.fr.md:4:6",
-            "disagree on `nav`",
+            (
+                "content/regimes/tns.fr.md:5:9",
+                "unknown regime `independants`",
+            ),
+            (
+                "content/regimes/tns.ar.md:4:9",
+                "unknown regime `independants`",
+            ),
+            (
+                "content/index.fr.md:5:28",
+                "unknown indicator `amo-open-rigths` in `headline`",
+            ),
+            (
+                "content/reports/2025-02-council-briefing.fr.md:6:7",
+                "bad `date`",
+            ),
+            ("content/about.fr.md:5:9", "disagree on `layout`"),
+            ("content/about.fr.md:4:6", "disagree on `nav`"),
         ],
     );
-    assert!(err.contains("6 problems found"), "{err}");
+}
+
+/// One page, two languages: what they must agree on, each disagreement located at the
+/// French value (or the Arabic one when only the Arabic version writes the key).
+#[test]
+fn arabic_and_french_front_matter_that_disagree_are_located() {
+    let report = "content/reports/2025-02-council-briefing";
+    fails_with(
+        |s| {
+            // The two versions of one report must show the same figures.
+            s.replace(
+                &format!("{report}.ar.md"),
+                "date: 2025-02-21",
+                "date: 2025-02-22",
+            );
+            s.replace(
+                &format!("{report}.fr.md"),
+                "date: 2025-02-21\n",
+                "date: 2025-02-21\nfigures_as_of: 2025-02-20\n",
+            );
+            s.replace(
+                "content/regimes/tns.ar.md",
+                "regime: tns",
+                "regime: tadamon",
+            );
+            s.replace("content/index.ar.md", "amo-open-rights, ", "");
+            // Only the Arabic version is in the navigation.
+            s.replace("content/directives.ar.md", "title: ", "nav: 7\ntitle: ");
+        },
+        &[
+            (&format!("{report}.fr.md:6:7"), "disagree on `date`"),
+            (
+                &format!("{report}.fr.md:7:16"),
+                "disagree on `figures_as_of`",
+            ),
+            ("content/regimes/tns.fr.md:4:9", "disagree on `regime`"),
+            ("content/index.fr.md:5:12", "disagree on `headline`"),
+            ("content/directives.ar.md:2:6", "disagree on `nav`"),
+        ],
+    );
+}
+
+/// `fallback_for` publishes one text in both languages until it is translated: on a page
+/// that has both, it is a mistake, located in each file that says it.
+#[test]
+fn fallback_for_on_a_page_that_has_both_languages() {
+    fails_with(
+        |s| {
+            s.replace(
+                "content/about.fr.md",
+                "nav: 5\n",
+                "nav: 5\nfallback_for: [ar]\n",
+            );
+            s.replace(
+                "content/about.ar.md",
+                "nav: 5\n",
+                "nav: 5\nfallback_for: [fr]\n",
+            );
+            // An empty list says nothing, and is no mistake.
+            s.replace(
+                "content/regimes/tns.fr.md",
+                "regime: tns\n",
+                "regime: tns\nfallback_for: []\n",
+            );
+        },
+        &[
+            (
+                "content/about.fr.md:5:15",
+                "`fallback_for` on a page that exists in both languages",
+            ),
+            (
+                "content/about.ar.md:5:15",
+                "`fallback_for` on a page that exists in both languages",
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -296,27 +384,25 @@ fn country_and_keywords_in_config_are_checked() {
             s.replace("site.yaml", "\"Maroc\", \"CNSS\"", "\"Maroc\", \"AMO\"");
         },
         &[
-            "site.yaml:20:30",
-            "`country.fr` is empty",
-            "site.yaml:22:61",
-            "the keyword `AMO` is listed twice",
+            ("site.yaml:20:30", "`country.fr` is empty"),
+            ("site.yaml:22:61", "the keyword `AMO` is listed twice"),
         ],
     );
 }
 
 #[test]
 fn directives_with_unknown_ids_or_misplaced() {
-    let err = fails_with(
+    fails_with(
         |s| {
             s.replace(
-                "content/care.fr.md",
-                "{{ figure cnss-mobile-agencies }}",
-                "{{ figure cnss-mobile-agences }}",
+                "content/directives.fr.md",
+                "{{ figure cnss-agencies }}",
+                "{{ figure cnss-agences }}",
             );
             s.replace(
-                "content/care.ar.md",
-                "{{ chart cnss-daily-claims }}",
-                "{{ chart cnss-daily }}",
+                "content/directives.ar.md",
+                "{{ chart coverage-growth }}",
+                "{{ chart coverage }}",
             );
             s.replace(
                 "content/about.fr.md",
@@ -325,28 +411,31 @@ fn directives_with_unknown_ids_or_misplaced() {
             );
         },
         &[
-            "content/care.fr.md:",
-            "unknown indicator `cnss-mobile-agences`",
-            "content/care.ar.md:",
-            "unknown chart `cnss-daily`",
-            "chart directive inside running text",
-            "unknown directive `graph`",
+            (
+                "content/directives.fr.md:6:365",
+                "unknown indicator `cnss-agences`",
+            ),
+            ("content/directives.ar.md:16:1", "unknown chart `coverage`"),
+            (
+                "content/about.fr.md:14:6",
+                "chart directive inside running text",
+            ),
+            ("content/about.fr.md:14:39", "unknown directive `graph`"),
         ],
     );
-    assert!(err.contains("4 problems found"), "{err}");
 }
 
 #[test]
 fn page_missing_its_translation() {
     fails_with(
         |s| s.remove("content/about.ar.md"),
-        &["content/about.fr.md", "no ar version"],
+        &[("content/about.fr.md", "no ar version")],
     );
 }
 
 #[test]
 fn errors_in_many_files_are_reported_together() {
-    let err = fails_with(
+    fails_with(
         |s| {
             s.replace(
                 "site.yaml",
@@ -354,28 +443,27 @@ fn errors_in_many_files_are_reported_together() {
                 "base_url: \"amo-site.example\"",
             );
             s.replace(
-                "data/indicators/population.yaml",
-                "date: 2024-09-01",
-                "date: 2024-13",
+                "data/indicators/cnss-agencies.yaml",
+                "date: 2025-02-20",
+                "date: 2025-13",
             );
             s.replace(
-                "content/coverage.fr.md",
+                "content/directives.fr.md",
                 "{{ figure amo-registered date=2022 noun=none }}",
                 "{{ figure amo-registered date=2021 noun=none }}",
             );
         },
         &[
-            "site.yaml:2:",
-            "data/indicators/population.yaml:",
-            "content/coverage.fr.md:",
+            ("site.yaml:2:11", "base_url"),
+            ("data/indicators/cnss-agencies.yaml:9:13", "bad date"),
+            ("content/directives.fr.md:6:238", "no observation"),
         ],
     );
-    assert!(err.contains("3 problems found"), "{err}");
 }
 
 #[test]
 fn unknown_nouns_and_money_without_currency_are_located() {
-    let err = fails_with(
+    fails_with(
         |s| {
             s.replace(
                 "data/indicators/cnss-agencies.yaml",
@@ -383,9 +471,9 @@ fn unknown_nouns_and_money_without_currency_are_located() {
                 "noun: agencies",
             );
             s.replace(
-                "content/care.fr.md",
-                "{{ figure tadamon-claims-filed }}",
-                "{{ figure tadamon-claims-filed noun=dossier }}",
+                "content/directives.fr.md",
+                "{{ figure cnss-agencies }}",
+                "{{ figure cnss-agencies noun=dossier }}",
             );
             s.replace(
                 "content/regimes/tadamon.fr.md",
@@ -394,29 +482,170 @@ fn unknown_nouns_and_money_without_currency_are_located() {
             );
         },
         &[
-            "data/indicators/cnss-agencies.yaml:",
-            "unknown noun `agencies`",
-            "content/care.fr.md:",
-            "unknown noun `dossier` in a figure directive",
-            "content/regimes/tadamon.fr.md:",
-            "a sum of money",
+            (
+                "data/indicators/cnss-agencies.yaml:7:7",
+                "unknown noun `agencies`",
+            ),
+            (
+                "content/directives.fr.md:6:365",
+                "unknown noun `dossier` in a figure directive",
+            ),
+            ("content/regimes/tadamon.fr.md:13:65", "a sum of money"),
+        ],
+    );
+}
+
+#[test]
+fn missing_translation_keys_are_listed_per_file() {
+    fails_with(
+        |s| {
+            s.replace("i18n/ar.yaml", "nav_home: \"الرئيسية\"\n", "");
+            s.replace("i18n/fr.yaml", "source: \"Source\"\n", "");
+            s.replace(
+                "i18n/fr.yaml",
+                "sources_count:\n  one: \"{n} source\"\n",
+                "sources_count:\n",
+            );
+        },
+        &[
+            ("i18n/ar.yaml", "missing key `nav_home`"),
+            ("i18n/fr.yaml", "missing key `source`"),
+            ("i18n/fr.yaml:98:3", "lacks the plural form one"),
+        ],
+    );
+}
+
+#[test]
+fn raw_html_in_markdown_is_escaped_when_off() {
+    let site = SiteCopy::fixture();
+    assert!(site.read("site.yaml").contains("raw_html: false"));
+    site.replace(
+        "content/about.fr.md",
+        "## Réutiliser",
+        "<script>alert(1)</script>\n\n<aside class=\"x\">Encadré</aside>\n\n## Réutiliser",
+    );
+    let html = site.built().text("fr/about/index.html");
+    assert!(!html.contains("<script>alert(1)</script>"), "raw script");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<aside class=\"x\">"), "raw HTML");
+    assert!(html.contains("&lt;aside class=\"x\"&gt;Encadré&lt;/aside&gt;"));
+}
+
+#[test]
+fn raw_html_in_markdown_passes_through_when_enabled() {
+    let site = SiteCopy::fixture();
+    site.replace("site.yaml", "raw_html: false", "raw_html: true");
+    site.replace(
+        "content/about.fr.md",
+        "## Réutiliser",
+        "<aside class=\"x\">Encadré</aside>\n\n## Réutiliser",
+    );
+    let html = site.built().text("fr/about/index.html");
+    assert!(
+        html.contains("<aside class=\"x\">Encadré</aside>"),
+        "{html}"
+    );
+    assert!(!html.contains("&lt;aside"), "escaped although enabled");
+}
+
+/// Builds the fixture with the binary (so there is a previous output), applies `break_it`,
+/// builds again and checks what the binary does on failure: exit code 1, no panic, every
+/// problem on stderr with "nothing was written", the previous output complete and
+/// unchanged, a file amo-site did not write left alone, no staging folder left behind.
+fn binary_fails_with(break_it: impl FnOnce(&SiteCopy), expected: &[&str]) -> String {
+    let site = SiteCopy::fixture();
+    let first = site.build();
+    assert!(first.status.success(), "{}", stderr(&first));
+    fs::write(site.out().join("sentinel.txt"), "previous build").unwrap();
+    let before = common::files_under(&site.out())
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(site.out().join(&p)).unwrap();
+            (p, bytes)
+        })
+        .collect::<Vec<_>>();
+
+    break_it(&site);
+    let out = site.build();
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "expected exit 1, stderr:\n{err}"
+    );
+    assert!(!err.contains("panicked"), "panic:\n{err}");
+    for needle in expected {
+        assert!(err.contains(needle), "stderr lacks {needle:?}:\n{err}");
+    }
+    assert!(err.contains("nothing was written"), "{err}");
+    let after = common::files_under(&site.out())
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(site.out().join(&p)).unwrap();
+            (p, bytes)
+        })
+        .collect::<Vec<_>>();
+    assert!(before == after, "previous output changed");
+    assert_eq!(
+        fs::read_to_string(site.out().join("sentinel.txt")).unwrap(),
+        "previous build",
+        "a file amo-site did not write was touched"
+    );
+    let leftovers: Vec<_> = fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public") && n != ".public.amo")
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folder left behind: {leftovers:?}"
+    );
+    err
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_complete() {
+    // Problems found at three stages (load, validate, pages), all told in one run.
+    let err = binary_fails_with(
+        |s| {
+            s.replace("site.yaml", "markdown:", "theme: dark\nmarkdown:");
+            s.replace(
+                "data/indicators/amo-registered.yaml",
+                "source: cdc-2025-hespress }\n  - { date: 2024",
+                "source: cour-des-comptes }\n  - { date: 2024",
+            );
+            s.replace(
+                "content/directives.fr.md",
+                "{{ figure cnss-agencies }}",
+                "{{ figure cnss-agences }}",
+            );
+        },
+        &[
+            "site.yaml:23:1",
+            "unknown field `theme`",
+            "data/indicators/amo-registered.yaml:8:62",
+            "unknown source `cour-des-comptes`",
+            "content/directives.fr.md:6:365",
+            "unknown indicator `cnss-agences`",
         ],
     );
     assert!(err.contains("3 problems found"), "{err}");
 }
 
 #[test]
-fn raw_html_in_markdown_is_escaped_unless_enabled() {
-    let site = SiteCopy::new();
-    site.replace(
-        "content/about.fr.md",
-        "## Réutiliser",
-        "<script>alert(1)</script>\n\n## Réutiliser",
+fn a_broken_sources_file_through_the_binary_is_one_problem() {
+    let err = binary_fails_with(
+        |s| {
+            s.replace(
+                "data/sources.yaml",
+                "  kind: press-relay\n\nlekjaa-2023-vitavox:",
+                "  kind: press-relay\n\nlekjaa-2023-vitavox:\n   bad: [unclosed",
+            )
+        },
+        &["data/sources.yaml:14:4"],
     );
-    assert!(site.build().status.success());
-    let html = site.output_file("fr/about/index.html");
-    assert!(!html.contains("<script>alert(1)</script>"));
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(err.contains("1 problem found"), "{err}");
 }
 
 #[test]
@@ -452,27 +681,4 @@ fn help_mentions_both_languages() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Arabic") && text.contains("French"), "{text}");
     assert!(text.contains("--root") && text.contains("--out"));
-}
-
-#[test]
-fn missing_translation_keys_are_listed_per_file() {
-    let err = fails_with(
-        |s| {
-            s.replace("i18n/ar.yaml", "nav_home: \"الرئيسية\"\n", "");
-            s.replace("i18n/fr.yaml", "source: \"Source\"\n", "");
-            s.replace(
-                "i18n/fr.yaml",
-                "sources_count:\n  one: \"{n} source\"\n",
-                "sources_count:\n",
-            );
-        },
-        &[
-            "i18n/ar.yaml",
-            "missing key `nav_home`",
-            "i18n/fr.yaml",
-            "missing key `source`",
-            "lacks the plural form one",
-        ],
-    );
-    assert!(err.contains("3 problems found"), "{err}");
 }

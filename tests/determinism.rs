@@ -122,3 +122,99 @@ fn the_build_cache_gives_the_same_bytes_and_never_a_stale_image() {
         "{third}"
     );
 }
+
+/// The chart PNGs in a site's build cache (`.amo-cache/png-…`).
+fn cached_pngs(site: &SiteCopy) -> std::collections::BTreeSet<String> {
+    fs::read_dir(site.root().join(".amo-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("png-"))
+        .collect()
+}
+
+/// On the fixture (one line chart of every observation, one bar chart of latest values), in
+/// process: a changed observation redraws the charts it appears in and only those.
+#[test]
+fn changed_chart_data_redraws_that_chart_and_the_others_come_from_the_cache() {
+    let site = SiteCopy::fixture();
+    let outs = tempfile::tempdir().unwrap();
+    let build = |out: &str| {
+        amo_site::pipeline::build(&amo_site::pipeline::BuildOptions {
+            root: site.root().to_path_buf(),
+            out: outs.path().join(out),
+            force: false,
+            cache: true,
+        })
+        .unwrap_or_else(|e| panic!("{}", e.render("nothing was written")))
+    };
+    let png = |out: &str, chart: &str, lang: &str| {
+        fs::read(
+            outs.path()
+                .join(out)
+                .join(format!("data/charts/{chart}.{lang}.png")),
+        )
+        .unwrap()
+    };
+
+    let cold = build("cold");
+    assert_eq!(cold.cache.hits, 0, "{:?}", cold.cache);
+    let first = cached_pngs(&site);
+    assert_eq!(first.len(), 4, "two charts in two languages: {first:?}");
+
+    // Unchanged: every entry is reused, nothing is made or deleted.
+    let warm = build("warm");
+    assert_eq!(warm.cache.misses, 0, "{:?}", warm.cache);
+    assert_eq!(warm.cache.pruned, 0, "{:?}", warm.cache);
+    assert_eq!(warm.cache.hits, cold.cache.misses, "{:?}", warm.cache);
+    assert_eq!(cached_pngs(&site), first);
+
+    // December 2022 is drawn by the line chart, not by the bar chart of latest values.
+    site.replace(
+        "data/indicators/tadamon-beneficiaries.yaml",
+        "value: 9400000",
+        "value: 9450000",
+    );
+    let edited = build("edited");
+    let second = cached_pngs(&site);
+    assert_eq!(second.len(), 4, "{second:?}");
+    assert_eq!(
+        second.intersection(&first).count(),
+        2,
+        "bar chart PNGs kept"
+    );
+    assert!(
+        edited.cache.misses >= 2 && edited.cache.hits >= 2,
+        "{:?}",
+        edited.cache
+    );
+    assert!(
+        edited.cache.pruned >= 2,
+        "old line chart PNGs deleted: {:?}",
+        edited.cache
+    );
+    for lang in ["ar", "fr"] {
+        assert_ne!(
+            png("edited", "coverage-growth", lang),
+            png("cold", "coverage-growth", lang),
+            "stale line chart PNG ({lang})"
+        );
+        assert_eq!(
+            png("edited", "regimes-latest", lang),
+            png("cold", "regimes-latest", lang),
+            "bar chart PNG ({lang})"
+        );
+    }
+    // The redrawn PNG is the one a build without the cache draws.
+    let none = amo_site::pipeline::build(&amo_site::pipeline::BuildOptions {
+        root: site.root().to_path_buf(),
+        out: outs.path().join("none"),
+        force: false,
+        cache: false,
+    })
+    .unwrap();
+    assert_eq!((none.cache.hits, none.cache.misses), (0, 0));
+    assert_eq!(
+        png("edited", "coverage-growth", "fr"),
+        png("none", "coverage-growth", "fr")
+    );
+}

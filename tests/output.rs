@@ -1,5 +1,6 @@
 //! The output writer end to end, through the real binary: it never loses a user's file,
-//! survives a kill at every step, and rewrites only what changed.
+//! survives a kill at every step, and rewrites only what changed. On the frozen fixture site
+//! (`tests/fixtures/site`): what is tested is the writer, not the shipped content.
 
 mod common;
 
@@ -98,7 +99,7 @@ fn edit_report(site: &SiteCopy, words: &str) {
 
 #[test]
 fn a_users_folder_with_files_survives_out() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let docs = site.root().join("Documents");
     fs::create_dir_all(docs.join("taxes")).unwrap();
     fs::write(docs.join("letter.txt"), "my letter").unwrap();
@@ -114,7 +115,7 @@ fn a_users_folder_with_files_survives_out() {
 
 #[test]
 fn the_site_root_and_its_sources_are_refused_even_with_force() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let before = contents(site.root());
     for (out, words) in [
         (site.root().to_path_buf(), "the site folder itself"),
@@ -141,7 +142,7 @@ fn the_site_root_and_its_sources_are_refused_even_with_force() {
 
 #[test]
 fn the_home_folder_is_refused_even_with_force() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let home = tempfile::tempdir().unwrap();
     fs::write(home.path().join(".bashrc"), "mine").unwrap();
     let home_str = home.path().to_str().unwrap();
@@ -155,7 +156,7 @@ fn the_home_folder_is_refused_even_with_force() {
 
 #[test]
 fn a_regular_file_at_the_output_path_is_refused_and_untouched() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     fs::write(site.out(), "not a folder").unwrap();
     for force in [&[][..], &["--force"][..]] {
         refused(
@@ -175,7 +176,7 @@ fn a_regular_file_at_the_output_path_is_refused_and_untouched() {
 
 #[test]
 fn force_takes_over_a_foreign_folder() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     fs::create_dir_all(site.out()).unwrap();
     fs::write(site.out().join("old.txt"), "x").unwrap();
     refused(&run(&site, &site.out(), &[], &[]), &["--force"]);
@@ -189,7 +190,7 @@ fn force_takes_over_a_foreign_folder() {
 
 #[test]
 fn an_unmarked_output_of_an_older_amo_site_is_adopted() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     ok(&site.build());
     let expected = site_files(&site.out());
     // What an older amo-site left: the site's own folders, no marker, no state folder.
@@ -205,7 +206,7 @@ fn an_unmarked_output_of_an_older_amo_site_is_adopted() {
 
 #[test]
 fn leftovers_of_crashed_builds_are_cleaned() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     ok(&site.build());
     // The staging and old folders older versions left when killed (their PIDs are gone).
     for name in [".public.staging-4000000000", ".public.old-4000000001"] {
@@ -256,7 +257,7 @@ fn copy_of(site: &SiteCopy) -> SiteCopy {
 
 #[test]
 fn a_kill_at_any_step_leaves_the_previous_site_published() {
-    let reference = SiteCopy::new();
+    let reference = SiteCopy::fixture();
     edit_report(&reference, "Version un.");
     edit_report(&reference, "Version deux.");
     ok(&reference.build());
@@ -272,7 +273,7 @@ fn a_kill_at_any_step_leaves_the_previous_site_published() {
         assert!(cases.iter().any(|c| c.0 == point), "{point} untested");
     }
     // A site built twice (so both trees exist), copied for each case.
-    let prepared = SiteCopy::new();
+    let prepared = SiteCopy::fixture();
     ok(&prepared.build());
     edit_report(&prepared, "Version un.");
     ok(&prepared.build());
@@ -314,7 +315,7 @@ fn a_kill_at_any_step_leaves_the_previous_site_published() {
 
 #[test]
 fn a_rebuild_with_no_change_writes_nothing() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     ok(&site.build());
     // Once with only the published tree, once with both trees after a change.
     for round in 0..2 {
@@ -335,7 +336,7 @@ fn a_rebuild_with_no_change_writes_nothing() {
 
 #[test]
 fn one_changed_report_rewrites_only_what_depends_on_it() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     ok(&site.build());
     edit_report(&site, "Première retouche.");
     ok(&site.build());
@@ -370,7 +371,7 @@ fn one_changed_report_rewrites_only_what_depends_on_it() {
 
 #[test]
 fn a_page_that_disappears_is_deleted_with_its_folder() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     ok(&site.build());
     site.remove(REPORT);
     site.remove(&REPORT.replace(".fr.md", ".ar.md"));
@@ -383,7 +384,7 @@ fn a_page_that_disappears_is_deleted_with_its_folder() {
             .exists()
     );
     assert!(stdout.contains("deleted"), "{stdout}");
-    let fresh = SiteCopy::new();
+    let fresh = SiteCopy::fixture();
     fresh.remove(REPORT);
     fresh.remove(&REPORT.replace(".fr.md", ".ar.md"));
     ok(&fresh.build());

@@ -1,14 +1,16 @@
 //! Reports keep their figures as published (data vintages), are listed newest first, and are
-//! syndicated as Atom feeds.
+//! syndicated as Atom feeds. On the frozen fixture site (`tests/fixtures/site`), built in
+//! process; `new report` and `check` run the binary.
 
 mod common;
 
-use common::SiteCopy;
+use common::{BuiltFiles, SiteCopy};
 
-const REPORT_2023: &str = "---\ntitle: \"Point d'étape 2023\"\ndescription: \"Où en était AMO Tadamon au printemps 2023.\"\nlayout: report\ndate: 2023-06-01\n---\n\nAMO Tadamon comptait {{ figure tadamon-beneficiaries }}.\n\n{{ chart tadamon-growth }}\n";
+const REPORT_2023: &str = "---\ntitle: \"Point d'étape 2023\"\ndescription: \"Où en était AMO Tadamon au printemps 2023.\"\nlayout: report\ndate: 2023-06-01\n---\n\nAMO Tadamon comptait {{ figure tadamon-beneficiaries }}.\n\n{{ chart coverage-growth }}\n";
 
-fn site_with_2023_report() -> SiteCopy {
-    let site = SiteCopy::new();
+/// The fixture with a second report, dated 2023-06-01, built in process.
+fn site_with_2023_report() -> BuiltFiles {
+    let site = SiteCopy::fixture();
     site.write("content/reports/2023-06-point.fr.md", REPORT_2023);
     site.write(
         "content/reports/2023-06-point.ar.md",
@@ -19,15 +21,13 @@ fn site_with_2023_report() -> SiteCopy {
                 "أين وصل أمو تضامن في ربيع 2023.",
             ),
     );
-    let out = site.build();
-    assert!(out.status.success(), "{}", common::stderr(&out));
-    site
+    site.built()
 }
 
 #[test]
 fn a_2023_report_shows_2023_figures_and_points_to_newer_data() {
     let site = site_with_2023_report();
-    let html = site.output_file("fr/reports/2023-06-point/index.html");
+    let html = site.text("fr/reports/2023-06-point/index.html");
     // On 2023-06-01 the latest published figure was 9,6 million (Vitavox, 2023-05-05);
     // the 10,2 million of September 2023 and everything later were not out yet.
     assert!(
@@ -50,8 +50,7 @@ fn a_2023_report_shows_2023_figures_and_points_to_newer_data() {
         "{notes}"
     );
     // The chart in the report stops at the vintage too.
-    let figure = &html[html.find("id=\"figure-tadamon-growth\"").unwrap()..];
-    let figure = &figure[..figure.find("</figure>").unwrap()];
+    let figure = figure(&html, "coverage-growth");
     assert!(figure.contains("datetime=\"2023-04-10\""));
     assert!(
         !figure.contains("datetime=\"2023-09-26\""),
@@ -64,29 +63,34 @@ fn a_2023_report_shows_2023_figures_and_points_to_newer_data() {
         &figure[figure.len().saturating_sub(600)..]
     );
     // The same chart elsewhere keeps all the data.
-    let page = site.output_file("fr/regimes/tadamon/index.html");
-    assert!(page.contains("datetime=\"2025-07\""));
+    let page = site.text("fr/index.html");
+    assert!(figure_in(&page, "coverage-growth").contains("datetime=\"2025-07\""));
+}
+
+/// The `<figure>` of chart `id` in a page, as an owned string.
+fn figure_in(html: &str, id: &str) -> String {
+    figure(html, id).to_string()
 }
 
 #[test]
 fn reports_are_listed_newest_first_and_in_the_feed() {
     let site = site_with_2023_report();
-    let index = site.output_file("fr/reports/index.html");
+    let index = site.text("fr/reports/index.html");
     let new = index
-        .find("/fr/reports/2025-02-cnss-generalisation/")
+        .find("/fr/reports/2025-02-council-briefing/")
         .expect("newest listed");
     let old = index
         .find("/fr/reports/2023-06-point/")
         .expect("2023 report listed");
     assert!(new < old, "newest first");
-    let home = site.output_file("ar/index.html");
+    let home = site.text("ar/index.html");
     assert!(
-        home.contains("/ar/reports/2025-02-cnss-generalisation/"),
+        home.contains("/ar/reports/2025-02-council-briefing/"),
         "latest reports on the home page"
     );
 
     for lang in ["ar", "fr"] {
-        let xml = site.output_file(&format!("{lang}/feed.xml"));
+        let xml = site.text(&format!("{lang}/feed.xml"));
         let doc = roxmltree::Document::parse(&xml).expect("feed is XML");
         let feed = doc.root_element();
         assert_eq!(
@@ -111,7 +115,7 @@ fn reports_are_listed_newest_first_and_in_the_feed() {
             .children()
             .filter(|n| n.has_tag_name("entry"))
             .collect();
-        assert_eq!(entries.len(), 3);
+        assert_eq!(entries.len(), 2);
         for e in &entries {
             for required in ["id", "title", "updated", "link"] {
                 assert!(
@@ -126,8 +130,8 @@ fn reports_are_listed_newest_first_and_in_the_feed() {
             .unwrap()
             .text()
             .unwrap();
-        assert_eq!(updated, "2025-02-28T00:00:00Z");
-        let page = site.output_file(&format!("{lang}/index.html"));
+        assert_eq!(updated, "2025-02-21T00:00:00Z", "the newest report's date");
+        let page = site.text(&format!("{lang}/index.html"));
         assert!(page.contains(&format!(
             "type=\"application/atom+xml\" href=\"/{lang}/feed.xml\""
         )));
@@ -136,28 +140,26 @@ fn reports_are_listed_newest_first_and_in_the_feed() {
 
 #[test]
 fn a_report_without_a_date_is_a_located_error() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     site.replace(
         "content/reports/2025-02-council-briefing.fr.md",
         "date: 2025-02-21\n",
         "",
     );
-    let out = site.build();
-    assert_eq!(out.status.code(), Some(1));
-    let err = common::stderr(&out);
-    assert!(
-        err.contains("content/reports/2025-02-council-briefing.fr.md:5:9")
-            && err.contains("a report needs a `date:`"),
-        "{err}"
+    common::assert_problems(
+        &site.problems(),
+        &[(
+            "content/reports/2025-02-council-briefing.fr.md:5:9",
+            "a report needs a `date:`",
+        )],
     );
 }
 
 #[test]
 fn every_language_has_a_404_page_with_the_site_navigation() {
-    let site = SiteCopy::new();
-    assert!(site.build().status.success());
+    let site = SiteCopy::fixture().built();
     for (lang, dir) in [("ar", "rtl"), ("fr", "ltr")] {
-        let html = site.output_file(&format!("{lang}/404.html"));
+        let html = site.text(&format!("{lang}/404.html"));
         assert!(html.contains(&format!("dir=\"{dir}\"")));
         assert!(html.contains(&format!("href=\"/{lang}/\"")));
         assert!(html.contains("property=\"og:title\""));
@@ -166,7 +168,7 @@ fn every_language_has_a_404_page_with_the_site_navigation() {
 
 #[test]
 fn new_report_creates_both_languages_that_build() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_amo-site"))
         .args([
             "new",
@@ -189,15 +191,10 @@ fn new_report_creates_both_languages_that_build() {
         stdout.contains("content/reports/2025-08-bilan-de-l-ete.ar.md"),
         "{stdout}"
     );
-    let build = site.build();
-    assert!(build.status.success(), "{}", common::stderr(&build));
-    assert!(
-        site.output_file("fr/reports/2025-08-bilan-de-l-ete/index.html")
-            .contains("Bilan de l&#39;été")
-            || site
-                .output_file("fr/reports/2025-08-bilan-de-l-ete/index.html")
-                .contains("Bilan de l’été")
-    );
+    let page = site
+        .built()
+        .text("fr/reports/2025-08-bilan-de-l-ete/index.html");
+    assert!(page.contains("Bilan de l&#39;été") || page.contains("Bilan de l’été"));
     // A second time: refused, nothing overwritten.
     let again = std::process::Command::new(env!("CARGO_BIN_EXE_amo-site"))
         .args([
@@ -217,8 +214,8 @@ fn new_report_creates_both_languages_that_build() {
 
 #[test]
 fn check_finds_a_planted_broken_link_and_anchor_with_their_position() {
-    let site = SiteCopy::new();
-    site.replace("content/about.fr.md", "## Réutiliser les données", "Voir [la page disparue](/fr/disparue/) et [une section](/fr/coverage/#nulle-part).\n\n## Réutiliser les données");
+    let site = SiteCopy::fixture();
+    site.replace("content/about.fr.md", "## Réutiliser les données", "Voir [la page disparue](/fr/disparue/) et [une section](/fr/data/#nulle-part).\n\n## Réutiliser les données");
     let run = |root: &std::path::Path| {
         std::process::Command::new(env!("CARGO_BIN_EXE_amo-site"))
             .args(["check", "--root"])
@@ -231,7 +228,7 @@ fn check_finds_a_planted_broken_link_and_anchor_with_their_position() {
     let err = common::stderr(&out);
     assert!(err.contains("broken link `/fr/disparue/`"), "{err}");
     assert!(
-        err.contains("broken anchor `/fr/coverage/#nulle-part`"),
+        err.contains("broken anchor `/fr/data/#nulle-part`"),
         "{err}"
     );
     assert!(
@@ -249,6 +246,7 @@ fn check_finds_a_planted_broken_link_and_anchor_with_their_position() {
         "the site's own absolute links are internal"
     );
 
+    // The shipped site, as the editors left it, has no broken link (a smoke test).
     let clean = SiteCopy::new();
     let ok = run(clean.root());
     assert!(ok.status.success(), "{}", common::stderr(&ok));
@@ -257,13 +255,12 @@ fn check_finds_a_planted_broken_link_and_anchor_with_their_position() {
 
 #[test]
 fn feeds_parse_with_a_real_atom_parser() {
-    let site = SiteCopy::new();
-    assert!(site.build().status.success());
+    let site = SiteCopy::fixture().built();
     for lang in ["ar", "fr"] {
-        let xml = site.output_file(&format!("{lang}/feed.xml"));
+        let xml = site.text(&format!("{lang}/feed.xml"));
         let feed = feed_rs::parser::parse(xml.as_bytes()).expect("valid Atom");
         assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
-        assert_eq!(feed.entries.len(), 2);
+        assert_eq!(feed.entries.len(), 1, "the fixture's one report");
         assert!(feed.updated.is_some());
         assert!(!feed.authors.is_empty());
         assert_eq!(
@@ -278,4 +275,106 @@ fn feeds_parse_with_a_real_atom_parser() {
         );
         assert!(first.published.is_some() && first.summary.is_some());
     }
+}
+
+/// A report of 21 February 2025 whose figures are as of 1 June 2023 (`figures_as_of`),
+/// in both languages, placing the fixture's line and bar charts.
+fn fixture_with_an_as_of_report() -> SiteCopy {
+    let site = SiteCopy::fixture();
+    let fr = "---\ntitle: \"Retour sur 2023\"\ndescription: \"Les chiffres d’AMO Tadamon tels qu’on les connaissait en juin 2023.\"\nlayout: report\ndate: 2025-02-21\nfigures_as_of: 2023-06-01\n---\n\nAMO Tadamon comptait {{ figure tadamon-beneficiaries }}.\n\n{{ chart coverage-growth }}\n\n{{ chart regimes-latest }}\n";
+    let ar = fr
+        .replace("Retour sur 2023", "عودة إلى 2023")
+        .replace(
+            "Les chiffres d’AMO Tadamon tels qu’on les connaissait en juin 2023.",
+            "أرقام أمو تضامن كما كانت معروفة في يونيو 2023.",
+        )
+        .replace("AMO Tadamon comptait", "ضم أمو تضامن");
+    site.write("content/reports/2025-02-as-of.fr.md", fr);
+    site.write("content/reports/2025-02-as-of.ar.md", &ar);
+    site
+}
+
+/// The `<figure>` of chart `id` in a page.
+fn figure<'h>(html: &'h str, id: &str) -> &'h str {
+    let start = html
+        .find(&format!("id=\"figure-{id}\""))
+        .unwrap_or_else(|| panic!("no figure {id}"));
+    let rest = &html[start..];
+    &rest[..rest.find("</figure>").unwrap()]
+}
+
+#[test]
+fn figures_as_of_sets_the_figures_date_and_the_report_keeps_its_own() {
+    let built = fixture_with_an_as_of_report().built();
+    let html = built.text("fr/reports/2025-02-as-of/index.html");
+    // On 1 June 2023 the latest published figure was 9,6 millions (Vitavox, 5 May 2023);
+    // on the report's date it was 11,1 millions (20 February 2025).
+    assert!(
+        html.contains("<data value=\"9600000\">9,6\u{A0}millions de bénéficiaires</data>")
+            || html.contains("<data value=\"9600000\">9,6 millions de bénéficiaires</data>"),
+        "figure as of figures_as_of"
+    );
+    assert!(
+        !html.contains("<data value=\"11100000\">"),
+        "figure as of date"
+    );
+    // The report is dated by `date`, and says its figures are as of `figures_as_of`, in
+    // its header and under each chart.
+    assert!(
+        html.contains("<time datetime=\"2025-02-21\">"),
+        "report date"
+    );
+    assert!(
+        html.matches("Chiffres tels que connus le 1er juin 2023")
+            .count()
+            >= 3,
+        "header and both charts"
+    );
+    let line = figure(&html, "coverage-growth");
+    assert!(line.contains("datetime=\"2023-04-10\""));
+    assert!(!line.contains("datetime=\"2023-09-26\""), "published later");
+    // Listed by its date, not its figures' date: after the report of 2025-02-21 by key.
+    let index = built.text("fr/reports/index.html");
+    let item = &index[index.find("/fr/reports/2025-02-as-of/").expect("listed")..];
+    assert!(item[..item.find("</li>").unwrap()].contains("datetime=\"2025-02-21\""));
+    // The Arabic version shows the same vintage.
+    let ar = built.text("ar/reports/2025-02-as-of/index.html");
+    assert!(ar.contains("<data value=\"9600000\">"), "Arabic vintage");
+    assert!(!ar.contains("<data value=\"11100000\">"));
+}
+
+/// A bar chart of latest values in a report shows the latest value known on the report's
+/// date; the same chart elsewhere shows today's; two reports, two vintages.
+#[test]
+fn a_bar_chart_in_a_report_shows_the_values_known_on_its_date() {
+    let built = fixture_with_an_as_of_report().built();
+    let values = |page: &str| {
+        let html = built.text(page);
+        let bar = figure(&html, "regimes-latest").to_string();
+        ["9600000", "11100000", "11400000", "3680000", "3857601"]
+            .into_iter()
+            .filter(|v| bar.contains(&format!("<data value=\"{v}\">")))
+            .collect::<Vec<_>>()
+    };
+    // Today: AMO Tadamon at least 11,4 millions (July 2025), TNS 3 857 601 (2023-09-26).
+    assert_eq!(values("fr/index.html"), ["11400000", "3857601"]);
+    // On 21 February 2025: about 11,1 millions, revised since.
+    assert_eq!(
+        values("fr/reports/2025-02-council-briefing/index.html"),
+        ["11100000", "3857601"]
+    );
+    // As of 1 June 2023: 9,6 millions and 3,68 millions (December 2022).
+    assert_eq!(
+        values("fr/reports/2025-02-as-of/index.html"),
+        ["9600000", "3680000"]
+    );
+    assert_eq!(
+        values("ar/reports/2025-02-as-of/index.html"),
+        ["9600000", "3680000"]
+    );
+    // A vintage chart has no downloads (they carry today's data); today's chart has them.
+    let report = built.text("fr/reports/2025-02-as-of/index.html");
+    assert!(!figure(&report, "regimes-latest").contains("regimes-latest.csv"));
+    let home = built.text("fr/index.html");
+    assert!(figure(&home, "regimes-latest").contains("regimes-latest.csv"));
 }

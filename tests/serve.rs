@@ -1,5 +1,6 @@
 //! `amo-site serve` over loopback: answers, reloads open pages after an edit, refuses path
-//! traversal, and survives a broken edit by keeping the last good site.
+//! traversal, and survives a broken edit by keeping the last good site. On the frozen fixture
+//! site (`tests/fixtures/site`).
 
 mod common;
 
@@ -97,7 +98,7 @@ fn wait_for_reload(r: &mut BufReader<TcpStream>) -> Duration {
 
 #[test]
 fn serves_reloads_refuses_traversal_and_survives_a_broken_edit() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let server = start(&site);
     let port = server.port;
 
@@ -162,7 +163,7 @@ fn serves_reloads_refuses_traversal_and_survives_a_broken_edit() {
 fn a_port_in_use_is_a_clear_error() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let out = Command::new(env!("CARGO_BIN_EXE_amo-site"))
         .args(["serve", "--port", &port.to_string(), "--root"])
         .arg(site.root())
@@ -180,7 +181,7 @@ fn a_port_in_use_is_a_clear_error() {
 /// replaces the file; the server watches folders, so every such save is picked up.
 #[test]
 fn editor_style_saves_over_site_yaml_are_picked_up_every_time() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let server = start(&site);
     let mut events = listen(server.port);
     let original = site.read("site.yaml");
@@ -201,7 +202,7 @@ fn editor_style_saves_over_site_yaml_are_picked_up_every_time() {
 
 #[test]
 fn localhost_and_ipv6_loopback_are_accepted() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let (server, host) = start_on(&site, &["--bind", "localhost"]);
     assert_eq!(host, "127.0.0.1");
     assert_eq!(get(server.port, "/fr/").0, 200);
@@ -238,7 +239,7 @@ fn localhost_and_ipv6_loopback_are_accepted() {
 fn a_non_loopback_bind_prints_a_warning() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let out = Command::new(env!("CARGO_BIN_EXE_amo-site"))
         .args([
             "serve",
@@ -269,7 +270,7 @@ fn threads_of(pid: u32) -> usize {
 /// EventSource does on `event: close`), and their threads end.
 #[test]
 fn live_reload_clients_are_bounded_oldest_closed_first() {
-    let site = SiteCopy::new();
+    let site = SiteCopy::fixture();
     let server = start(&site);
     let pid = server.child.id();
     let mut streams: Vec<_> = (0..150).map(|_| listen(server.port)).collect();

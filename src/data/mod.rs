@@ -13,6 +13,8 @@ mod model;
 mod noun_check;
 mod raw;
 mod read;
+#[cfg(test)]
+mod unavailable_tests;
 mod validate;
 
 pub use crate::foundation::{

@@ -211,6 +211,11 @@ pub struct Unavailable {
     pub regimes: bool,
     /// Whether charts.yaml failed to parse.
     pub charts: bool,
+    /// Charts left out because they draw an unavailable or incomplete indicator.
+    pub chart_ids: BTreeSet<String>,
+    /// Indicators that lost an observation to an error (reported): a directive or chart
+    /// finding no observation there is not reported again.
+    pub incomplete: BTreeSet<String>,
     /// Whether guide.yaml failed to parse.
     pub guide: bool,
     /// Whether part of data/indicators could not be read: any indicator may be missing.
@@ -220,6 +225,10 @@ pub struct Unavailable {
 impl Unavailable {
     pub fn indicator(&self, id: &str) -> bool {
         self.some_indicators || self.indicators.contains(id)
+    }
+
+    pub fn chart(&self, id: &str) -> bool {
+        self.charts || self.chart_ids.contains(id)
     }
 }
 

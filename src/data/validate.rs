@@ -97,9 +97,28 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
             ds.unavailable.indicators.insert(stem.to_string());
             continue;
         };
+        // Every observation names a source: without sources.yaml none can be checked or
+        // shown, so the indicator is unavailable (its other problems are still reported).
+        let needs_sources = ds.unavailable.sources && !parsed.observations.is_empty();
+        let written = parsed.observations.len();
         let Some(ind) = indicator(&mut cx, &rel, parsed, &ds) else {
             continue;
         };
+        // An observation left out was reported: directives and charts that would have
+        // shown it are not told the indicator has no such observation.
+        if ind.observations.len() < written {
+            ds.unavailable
+                .incomplete
+                .insert(ind.id.as_str().to_string());
+        }
+        if needs_sources {
+            let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            ds.unavailable.indicators.insert(stem.to_string());
+            ds.unavailable
+                .indicators
+                .insert(ind.id.as_str().to_string());
+            continue;
+        }
         if let Some(prev) = ds.indicators.get(&ind.id) {
             let msg = format!(
                 "indicator id `{}` is already used by {}",
@@ -114,7 +133,11 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
     ds.unavailable.some_indicators = raw.incomplete_indicators;
     let charts_file = PathBuf::from(CHARTS_FILE);
     match raw.charts {
-        Some(raw) => ds.charts = charts(&mut cx, &charts_file, raw, &ds),
+        Some(raw) => {
+            let (charts, unavailable) = charts(&mut cx, &charts_file, raw, &ds);
+            ds.charts = charts;
+            ds.unavailable.chart_ids = unavailable;
+        }
         None => ds.unavailable.charts = true,
     }
     match raw.guide {
@@ -337,8 +360,15 @@ fn observation(
     })
 }
 
-fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeMap<ChartId, Chart> {
+/// The valid charts, and the ids of those left out because they draw an unavailable indicator.
+fn charts(
+    cx: &mut Ctx,
+    file: &Path,
+    raw: Vec<RawChart>,
+    ds: &Dataset,
+) -> (BTreeMap<ChartId, Chart>, BTreeSet<String>) {
     let mut out = BTreeMap::new();
+    let mut unavailable = BTreeSet::new();
     for c in raw {
         cx.check_id(file, &c.id, "chart");
         let cpos = position_of(&c.id);
@@ -360,11 +390,22 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
             );
             continue;
         }
+        // A chart that draws an indicator whose file or one of whose observations failed
+        // (already reported) is unavailable too: pages that place it are not told it has
+        // no data.
+        let draws_unavailable = c.series.iter().any(|s| {
+            ds.unavailable.indicator(&s.indicator.value)
+                || ds.unavailable.incomplete.contains(&s.indicator.value)
+        });
         let series: Vec<Series> = c
             .series
             .into_iter()
             .filter_map(|s| series(cx, file, s, ds))
             .collect();
+        if draws_unavailable {
+            unavailable.insert(c.id.value);
+            continue;
+        }
         let units: BTreeSet<&str> = series
             .iter()
             .filter_map(|s| ds.indicators.get(&s.indicator))
@@ -395,7 +436,7 @@ fn charts(cx: &mut Ctx, file: &Path, raw: Vec<RawChart>, ds: &Dataset) -> BTreeM
             },
         );
     }
-    out
+    (out, unavailable)
 }
 
 /// One series of a chart, checked: its indicator and sources exist, and it draws at least
@@ -452,7 +493,7 @@ fn series(cx: &mut Ctx, file: &Path, s: RawSeries, ds: &Dataset) -> Option<Serie
 fn check_points(cx: &mut Ctx, file: &Path, pos: Option<Position>, series: &Series, ds: &Dataset) {
     let id = &series.indicator;
     let points = ds.series_points(series);
-    if points.is_empty() {
+    if points.is_empty() && !ds.unavailable.incomplete.contains(id.as_str()) {
         cx.err(
             file,
             pos,

@@ -7,10 +7,13 @@ use crate::content::markdown::{self, Origin};
 use crate::content::{Content, Layout, PagePair, Source, front_position, front_position_or_start};
 use crate::context::Ctx;
 use crate::data::{IndicatorId, RegimeId};
+use crate::data::{ObsDate, RawDate};
+use crate::diagnostics::Position;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
 use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
+use serde_saphyr::Spanned;
 use std::path::PathBuf;
 
 /// Longest `<title>` browsers and search engines show in full.
@@ -224,28 +227,7 @@ fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
     let data = resolver.ctx.data;
     let mut errors = Vec::new();
     let (ar, fr) = (&pair.sources.ar, &pair.sources.fr);
-    let (a, f) = (&ar.front, &fr.front);
-    if a.layout() != f.layout() {
-        errors.push(disagreement(
-            "layout",
-            (ar, a.layout.as_ref()),
-            (fr, f.layout.as_ref()),
-        ));
-    }
-    if a.regime() != f.regime() {
-        errors.push(disagreement(
-            "regime",
-            (ar, a.regime.as_ref()),
-            (fr, f.regime.as_ref()),
-        ));
-    }
-    if a.nav() != f.nav() {
-        errors.push(disagreement(
-            "nav",
-            (ar, a.nav.as_ref()),
-            (fr, f.nav.as_ref()),
-        ));
-    }
+    errors.extend(disagreements(ar, fr, data));
     let mut reported_once = false;
     let text = Localized::from_fn(|lang| {
         let src = pair.sources.get(lang);
@@ -382,20 +364,86 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
     }
 }
 
-/// The Arabic and French versions of a page set `key` differently: the error points at the
-/// French value, or at the Arabic one when only the Arabic version sets it.
-fn disagreement<T>(
+/// What the two language versions of a page must agree on: its layout, regime, place in
+/// the navigation, headline figures, and a report's date and the date of its figures (one
+/// report shows the same figures in both languages). A date that failed to parse or is
+/// missing from a report, or a headline naming an unknown indicator, is already reported
+/// and not compared.
+fn disagreements(ar: &Source, fr: &Source, data: &crate::data::Dataset) -> Vec<Diagnostic> {
+    let (a, f) = (&ar.front, &fr.front);
+    let mut errors = Vec::new();
+    let mut check = |differ: bool, key: &str, places: (Option<Position>, Option<Position>)| {
+        if differ {
+            errors.push(disagreement(key, (ar, places.0), (fr, places.1)));
+        }
+    };
+    check(
+        a.layout() != f.layout(),
+        "layout",
+        (at(&a.layout), at(&f.layout)),
+    );
+    check(
+        a.regime() != f.regime(),
+        "regime",
+        (at(&a.regime), at(&f.regime)),
+    );
+    check(a.nav() != f.nav(), "nav", (at(&a.nav), at(&f.nav)));
+    let ids = |h: &[Spanned<String>]| h.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
+    let known = |h: &[Spanned<String>]| {
+        h.iter()
+            .all(|s| data.indicators.contains_key(s.value.as_str()))
+    };
+    check(
+        known(&a.headline) && known(&f.headline) && ids(&a.headline) != ids(&f.headline),
+        "headline",
+        (
+            a.headline.first().and_then(front_position),
+            f.headline.first().and_then(front_position),
+        ),
+    );
+    let parsed = |raw: &Option<Spanned<RawDate>>, d: Option<ObsDate>| raw.is_none() || d.is_some();
+    // A report without its date is reported as such.
+    let dated = |s: &Source| s.front.layout() != Layout::Report || s.front.date.is_some();
+    let (ad, fd) = (&ar.dates, &fr.dates);
+    check(
+        parsed(&a.date, ad.date)
+            && parsed(&f.date, fd.date)
+            && dated(ar)
+            && dated(fr)
+            && ad.date != fd.date,
+        "date",
+        (at(&a.date), at(&f.date)),
+    );
+    check(
+        parsed(&a.figures_as_of, ad.figures_as_of)
+            && parsed(&f.figures_as_of, fd.figures_as_of)
+            && ad.figures_as_of != fd.figures_as_of,
+        "figures_as_of",
+        (at(&a.figures_as_of), at(&f.figures_as_of)),
+    );
+    errors
+}
+
+/// Where an optional front matter value is written (`None` if it is not).
+fn at<T>(value: &Option<Spanned<T>>) -> Option<Position> {
+    value.as_ref().and_then(front_position)
+}
+
+/// The Arabic and French versions of a page set `key` differently (`None`: not written):
+/// the error points at the French value, at the Arabic one when only the Arabic version
+/// sets it, or at the French front matter's start.
+fn disagreement(
     key: &str,
-    ar: (&Source, Option<&serde_saphyr::Spanned<T>>),
-    fr: (&Source, Option<&serde_saphyr::Spanned<T>>),
+    ar: (&Source, Option<Position>),
+    fr: (&Source, Option<Position>),
 ) -> Diagnostic {
     let (here, at, other) = match (ar.1, fr.1) {
-        (Some(a), None) => (ar.0, front_position(a), fr.0),
-        (_, f) => (fr.0, front_position_or_start(f), ar.0),
+        (Some(a), None) => (ar.0, a, fr.0),
+        (_, f) => (fr.0, f.unwrap_or(Position { line: 1, column: 1 }), ar.0),
     };
     Diagnostic::new(
         &here.file,
-        at,
+        Some(at),
         format!("the Arabic and French versions disagree on `{key}`"),
     )
     .with_hint(format!("use the same value as in {}", other.file.display()))

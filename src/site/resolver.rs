@@ -146,7 +146,14 @@ impl DirectiveResolver for Resolver<'_> {
             }
             return Err(self.unknown_indicator(&fig.indicator));
         };
-        let obs = self.observation(ind, fig.date, fig.source.as_deref())?;
+        let obs = match self.observation(ind, fig.date, fig.source.as_deref()) {
+            Ok(obs) => obs,
+            // The observation it asks for may be the one whose error is already reported.
+            Err(_) if data.unavailable.incomplete.contains(ind.id.as_str()) => {
+                return Ok(String::new());
+            }
+            Err(problem) => return Err(problem),
+        };
         let Some(src) = data.sources.get(&obs.source) else {
             return Ok(String::new()); // an unknown source is reported by data validation
         };
@@ -170,8 +177,8 @@ impl DirectiveResolver for Resolver<'_> {
 
     fn chart(&self, lang: Lang, id: &str) -> Result<String, Problem> {
         let data = self.ctx.data;
-        if data.unavailable.charts {
-            return Ok(String::new()); // charts.yaml's error is already reported
+        if data.unavailable.chart(id) {
+            return Ok(String::new()); // charts.yaml's or an indicator's error is already reported
         }
         if let (Some(v), Some(chart)) = (self.vintage, data.charts.get(id)) {
             let lx = self.ctx.lang(lang);

@@ -1,29 +1,141 @@
-//! Helpers shared by the end-to-end tests: a copy of the default site in a temporary
-//! folder, and running the real `amo-site` binary on it.
+//! Helpers shared by the end-to-end tests: a copy of the default site or of the frozen
+//! fixture site (`tests/fixtures/site`) in a temporary folder, the pipeline run on it in
+//! process, and the real `amo-site` binary run on it.
 
 #![allow(dead_code)]
 
+use amo_site::cache::BuildCache;
+use amo_site::pipeline::{self, BuildError, Built};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// One located problem of an in-process run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// `file:line:column` (or the file alone when the problem concerns all of it).
+    pub location: String,
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+/// Asserts that `problems` hold each (`location`, part of the message or hint) pair, and no
+/// other problem: the located diagnostics a case must give, exactly.
+#[track_caller]
+pub fn assert_problems(problems: &[Problem], expected: &[(&str, &str)]) {
+    for (location, message) in expected {
+        assert!(
+            problems.iter().any(|p| p.location == *location
+                && (p.message.contains(message) || p.hint.contains(message))),
+            "no problem {message:?} at {location}; got:\n{problems:#?}"
+        );
+    }
+    assert_eq!(
+        problems.len(),
+        expected.len(),
+        "other problems than expected:\n{problems:#?}"
+    );
+}
+
+/// The output files of an in-process run.
+pub struct BuiltFiles(pub BTreeMap<String, Vec<u8>>);
+
+impl BuiltFiles {
+    pub fn text(&self, path: &str) -> String {
+        let bytes = self
+            .0
+            .get(path)
+            .unwrap_or_else(|| panic!("no output file {path}"));
+        String::from_utf8(bytes.clone()).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    pub fn bytes(&self, path: &str) -> &[u8] {
+        self.0
+            .get(path)
+            .unwrap_or_else(|| panic!("no output file {path}"))
+    }
+}
+
+/// The PNG cache shared by the in-process runs of one test binary.
+fn shared_cache() -> PathBuf {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir"))
+        .path()
+        .join(".amo-cache")
+}
 
 /// The repository root, which holds the default (real) AMO site.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A temporary copy of the default site: site.yaml, data/, content/, static/, i18n/.
+/// The frozen fixture site: `site.yaml`, `data/` and `content/` that editors never change.
+pub fn fixture_dir() -> PathBuf {
+    repo().join("tests/fixtures/site")
+}
+
+/// A temporary copy of a site: site.yaml, data/, content/, static/, i18n/.
 pub struct SiteCopy {
     pub dir: tempfile::TempDir,
 }
 
 impl SiteCopy {
+    /// A copy of the default (shipped) site.
     pub fn new() -> Self {
+        Self::from_parts(&repo(), &repo())
+    }
+
+    /// A copy of the frozen fixture site, with the repository's interface strings
+    /// (`i18n/`, whose keys the code declares) and stylesheet (`static/`).
+    pub fn fixture() -> Self {
+        Self::from_parts(&fixture_dir(), &repo())
+    }
+
+    /// `site.yaml`, `data/` and `content/` from `editorial`; `static/` and `i18n/` from `code`.
+    fn from_parts(editorial: &Path, code: &Path) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        for item in ["site.yaml", "data", "content", "static", "i18n"] {
-            copy(&repo().join(item), &dir.path().join(item));
+        for item in ["site.yaml", "data", "content"] {
+            copy(&editorial.join(item), &dir.path().join(item));
+        }
+        for item in ["static", "i18n"] {
+            copy(&code.join(item), &dir.path().join(item));
         }
         SiteCopy { dir }
+    }
+
+    /// Runs the pipeline in process (every stage but `write`), with chart PNGs kept in a
+    /// cache shared by the tests of this binary, so an unchanged chart is drawn once.
+    pub fn run(&self) -> Result<Built, BuildError> {
+        pipeline::run(self.root(), &BuildCache::at(shared_cache()))
+    }
+
+    /// The problems an in-process run finds, sorted and deduplicated as the terminal shows
+    /// them; panics if the run succeeds or fails for another reason than its input.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self.run() {
+            Ok(_) => panic!("the build succeeded; expected problems"),
+            Err(BuildError::Invalid(diags)) => diags
+                .sorted()
+                .into_iter()
+                .map(|d| Problem {
+                    location: d.location(),
+                    message: d.message.clone(),
+                    hint: d.hint.clone().unwrap_or_default(),
+                })
+                .collect(),
+            Err(e) => panic!("not an input problem: {e}"),
+        }
+    }
+
+    /// The files of a successful in-process run, by output path.
+    pub fn built(&self) -> BuiltFiles {
+        let built = self
+            .run()
+            .unwrap_or_else(|e| panic!("build failed:\n{}", e.render("nothing was written")));
+        BuiltFiles(built.files.into_iter().map(|f| (f.path, f.bytes)).collect())
     }
 
     pub fn root(&self) -> &Path {
