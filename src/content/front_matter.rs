@@ -147,11 +147,11 @@ pub fn report_dates(rel: &Path, front: &FrontMatter, diags: &mut Diagnostics) ->
 
 /// Splits `text` into front matter and body; parses the front matter.
 /// Returns the front matter, the body and the number of lines before the body.
-pub fn split_and_parse(
+pub fn split_and_parse<'t>(
     rel: &Path,
-    text: &str,
+    text: &'t str,
     diags: &mut Diagnostics,
-) -> Option<(FrontMatter, String, usize)> {
+) -> Option<(FrontMatter, &'t str, usize)> {
     let text_nobom = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let Some(rest) = text_nobom
         .strip_prefix("---\n")
@@ -201,7 +201,7 @@ pub fn split_and_parse(
                 ok = false;
             }
             let body_line = 1 + rest[..body_start].matches('\n').count();
-            ok.then(|| (front, rest[body_start..].to_string(), body_line))
+            ok.then(|| (front, &rest[body_start..], body_line))
         }
         Err(d) => {
             diags.push(d);

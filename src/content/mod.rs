@@ -23,6 +23,7 @@ use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One language version of a page, as written.
 #[derive(Debug, Clone)]
@@ -32,8 +33,10 @@ pub struct Source {
     pub front: FrontMatter,
     /// A report's checked dates.
     pub dates: ReportDates,
-    /// Markdown after the front matter.
-    pub body: String,
+    /// The file's text (shared with the diagnostics, which quote it).
+    text: Arc<str>,
+    /// Where the Markdown after the front matter starts in `text`.
+    body_start: usize,
     /// Line number (0-based count of lines) at which `body` starts in the file.
     pub body_line: usize,
 }
@@ -46,6 +49,13 @@ pub struct PagePair {
     pub sources: Localized<Source>,
     /// The language that has no text of its own and shows the other language's, if any.
     pub fallback: Option<Lang>,
+}
+
+impl Source {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
 }
 
 impl PagePair {
@@ -206,14 +216,16 @@ fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Sourc
     };
     let text = read_text(root, rel, &role, diags)?;
     let parsed = front_matter::split_and_parse(rel, &text, diags);
-    check_characters(rel, &text, parsed.as_ref().map(|p| p.1.as_str()), diags);
+    check_characters(rel, &text, parsed.as_ref().map(|p| p.1), diags);
     let (front, body, body_line) = parsed?;
+    let body_start = text.len() - body.len();
     let dates = front_matter::report_dates(rel, &front, diags);
     Some(Source {
         file: rel.to_path_buf(),
         front,
         dates,
-        body,
+        text,
+        body_start,
         body_line,
     })
 }

@@ -294,7 +294,7 @@ fn unknown_headline_ids(src: &Source, data: &crate::data::Dataset) -> Vec<Diagno
 
 fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, Vec<Diagnostic>> {
     let (config, data) = (resolver.ctx.config, resolver.ctx.data);
-    let full = format!("{}{}", "\n".repeat(src.body_line), src.body);
+    let full = format!("{}{}", "\n".repeat(src.body_line), src.body());
     let origin = Origin {
         file: &src.file,
         file_text: &full,
@@ -326,7 +326,7 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
         ..*resolver
     };
     let rendered = markdown::render(
-        &src.body,
+        src.body(),
         lang,
         config.markdown.raw_html,
         &origin,
