@@ -101,7 +101,8 @@ pub fn render(
     sink: &impl Sink,
 ) -> Result<Localized<Vec<PageText>>, BuildError> {
     let put = |f: OutputFile| sink.put(f);
-    render::site(ctx, figures, site, sizes, &put).map_err(|e| failure("render", e))
+    render::site(ctx, figures, site, sizes, &search::page_text, &put)
+        .map_err(|e| failure("render", e))
 }
 
 /// A failure of a stage that renders into the sink, as a build error.

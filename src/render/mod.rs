@@ -13,7 +13,6 @@ use crate::context::Ctx;
 use crate::figures::Figures;
 use crate::locale::{Lang, Localized, typography};
 use crate::output::OutputFile;
-use crate::search::PageText;
 use crate::site::Site;
 use crate::urls;
 use askama::Template;
@@ -55,33 +54,37 @@ pub type Put<'a, E> = &'a (dyn Fn(OutputFile) -> Result<(), E> + Sync);
 /// Renders every HTML page of the site into `put` as it is made: the neutral root, each
 /// page in each language, the reports listings, the embed page of each chart, the feeds
 /// and 404 pages, then the sitemap and robots.txt. No page waits for the others; what
-/// search needs of each content page (its text and headings) is returned, by language in
-/// site order.
-pub fn site<E: Send>(
+/// `keep` takes of each content page's HTML (search takes its text) is returned, by
+/// language in site order.
+pub fn site<E: Send, T: Send>(
     ctx: &Ctx,
     figures: &Figures,
     site: &Site,
     sizes: &Sizes,
+    keep: &(dyn Fn(&str) -> T + Sync),
     put: Put<E>,
-) -> Result<Localized<Vec<PageText>>, Failure<E>> {
+) -> Result<Localized<Vec<T>>, Failure<E>> {
     let send = |path: String, html: String| put(OutputFile::new(path, html)).map_err(Failure::Put);
     send("index.html".into(), RootTemplate::new(ctx).render()?)?;
     let jobs: Vec<(usize, Lang)> = (0..site.pages.len())
         .flat_map(|i| Lang::ALL.map(|l| (i, l)))
         .collect();
-    let texts: Vec<PageText> = jobs
+    let texts: Vec<T> = jobs
         .par_iter()
         .map(|&(i, lang)| {
             let page = &site.pages[i];
             let html = PageTemplate::new(ctx, site, page, lang, sizes).render()?;
             let html = typography::for_lang(lang, &html);
-            let text = crate::search::page_text(&html);
+            let text = keep(&html);
             send(urls::output_file(&urls::page(lang, &page.slug_path)), html)?;
             Ok(text)
         })
         .collect::<Result<_, Failure<E>>>()?;
     let mut texts = texts.into_iter();
-    let mut by_lang = Localized::<Vec<PageText>>::default();
+    let mut by_lang = Localized {
+        ar: Vec::with_capacity(site.pages.len()),
+        fr: Vec::with_capacity(site.pages.len()),
+    };
     while let (Some(ar), Some(fr)) = (texts.next(), texts.next()) {
         by_lang.ar.push(ar);
         by_lang.fr.push(fr);
