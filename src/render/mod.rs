@@ -18,7 +18,7 @@ use crate::urls;
 use askama::Template;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use views::{EmbedTemplate, PageTemplate, RootTemplate};
+use views::{EmbedTemplate, ReportsPage, RootTemplate};
 
 /// Sizes in bytes of the download files, by site path (`/data/charts/x.csv`).
 pub type Sizes = BTreeMap<String, usize>;
@@ -31,7 +31,7 @@ pub fn page(
     page: &crate::site::Page,
     lang: Lang,
 ) -> Result<String, askama::Error> {
-    let html = PageTemplate::new(ctx, site, page, lang, &Sizes::new()).render()?;
+    let html = views::page(ctx, site, page, lang, &Sizes::new())?;
     Ok(typography::for_lang(lang, &html))
 }
 
@@ -54,7 +54,7 @@ pub fn site(
         .par_iter()
         .map(|&(i, lang)| {
             let page = &site.pages[i];
-            let html = PageTemplate::new(ctx, site, page, lang, sizes).render()?;
+            let html = views::page(ctx, site, page, lang, sizes)?;
             let html = typography::for_lang(lang, &html);
             Ok(OutputFile::new(
                 urls::output_file(&urls::page(lang, &page.slug_path)),
@@ -74,18 +74,18 @@ pub fn site(
             ));
         }
     }
-    let not_found = views::not_found_page(ctx);
+    let not_found = views::not_found_page(ctx)?;
     for lang in Lang::ALL {
-        files.push(feed::atom(ctx, site, lang));
-        let html = PageTemplate::new(ctx, site, &not_found, lang, sizes).render()?;
+        files.push(feed::atom(ctx, site, lang)?);
+        let html = views::page(ctx, site, &not_found, lang, sizes)?;
         let html = typography::for_lang(lang, &html);
         files.push(OutputFile::new(
             urls::output_file(&urls::not_found(lang)),
             html,
         ));
     }
-    files.extend(sitemap::sitemap(ctx.config, site));
-    files.push(sitemap::robots(ctx.config));
+    files.extend(sitemap::sitemap(ctx.config, site)?);
+    files.push(sitemap::robots(ctx.config)?);
     Ok(files)
 }
 
@@ -103,7 +103,7 @@ fn listing_pages(ctx: &Ctx, site: &Site) -> Result<Vec<OutputFile>, askama::Erro
         .collect();
     jobs.par_iter()
         .map(|&(listing, lang)| {
-            let html = PageTemplate::listing(ctx, site, index, listing, &all, lang).render()?;
+            let html = ReportsPage::listing(ctx, site, index, listing, &all, lang).render()?;
             Ok(OutputFile::new(
                 urls::output_file(&urls::page(lang, &listing.slug_path)),
                 typography::for_lang(lang, &html),

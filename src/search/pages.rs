@@ -36,7 +36,7 @@ struct Group {
 
 struct Entry {
     href: String,
-    title_html: String,
+    title_html: crate::html::Markup,
     kind: String,
 }
 
@@ -165,7 +165,7 @@ fn groups(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<Group> {
                     .into_iter()
                     .map(|(_, d)| Entry {
                         href: d.url.clone(),
-                        title_html: crate::html::text(lang, &d.title),
+                        title_html: crate::html::Markup::text(lang, &d.title),
                         kind: d.kind.label(ui).to_string(),
                     })
                     .collect(),

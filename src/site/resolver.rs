@@ -6,9 +6,26 @@ use crate::content::markdown::DirectiveResolver;
 use crate::context::{Ctx, LangCtx};
 use crate::data::{Indicator, ObsDate, Observation};
 use crate::figures::Figures;
-use crate::html::escape;
+use crate::html::{Markup, escape};
 use crate::locale::Lang;
 use crate::locale::{NO_NOUN, Noun};
+use askama::Template;
+
+/// A figure in prose: the number (machine-readable in `value`) and its note reference.
+#[derive(Template)]
+#[template(path = "inline/figure.html", whitespace = "preserve")]
+struct FigureSpan {
+    raw: f64,
+    value: Markup,
+    reference: Markup,
+}
+
+/// A report's note that the figure has a newer value since.
+#[derive(Template)]
+#[template(path = "inline/updated-since.html", whitespace = "preserve")]
+struct UpdatedSince {
+    label: Markup,
+}
 
 /// Resolves the directives of one page: from the current data, or for a report from the
 /// data known on its `vintage`.
@@ -133,7 +150,11 @@ impl<'a> Resolver<'a> {
         let label = escape(&lx.ui.updated_since)
             .replace("{value}", &escape(&value))
             .replace("{date}", &lx.date_phrase_html(now.date));
-        format!(" <span class=\"updated-since\">{label}</span>")
+        UpdatedSince {
+            label: Markup::trusted(label),
+        }
+        .render()
+        .unwrap_or_default()
     }
 }
 
@@ -161,11 +182,19 @@ impl DirectiveResolver for Resolver<'_> {
             .notes
             .map(|n| n.cite(&lx, ind, obs, src, &updated))
             .unwrap_or_default();
-        Ok(format!(
-            "<span class=\"figure\"><data value=\"{raw}\">{value}</data>{reference}</span>",
-            raw = obs.value,
-            value = escape(&lx.qualified(obs.qualifier, &lx.counted(obs.value, ind.unit, noun))),
-        ))
+        let span = FigureSpan {
+            raw: obs.value,
+            value: Markup::escaped(
+                &lx.qualified(obs.qualifier, &lx.counted(obs.value, ind.unit, noun)),
+            ),
+            reference: Markup::trusted(reference),
+        };
+        span.render().map_err(|e| {
+            (
+                format!("the figure `{}` could not be written: {e}", ind.id),
+                "report this as a bug in amo-site".to_string(),
+            )
+        })
     }
 
     fn chart(&self, lang: Lang, id: &str) -> Result<String, Problem> {
