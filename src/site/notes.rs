@@ -177,7 +177,7 @@ fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> 
     let note = ObservationNote {
         document: Markup::trusted(document_html(lx, src)),
         published: Markup::escaped(&ui.published),
-        date: Markup::trusted(lx.date_phrase_html(src.published)),
+        date: lx.date_phrase_html(src.published),
         observed: Markup::trusted(
             escape(&ui.note_observed).replace("{date}", &time_html(lx, obs.date)),
         ),

@@ -149,7 +149,7 @@ impl<'a> Resolver<'a> {
         );
         let label = escape(&lx.ui.updated_since)
             .replace("{value}", &escape(&value))
-            .replace("{date}", &lx.date_phrase_html(now.date));
+            .replace("{date}", lx.date_phrase_html(now.date).as_str());
         UpdatedSince {
             label: Markup::trusted(label),
         }

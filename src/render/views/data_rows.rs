@@ -142,7 +142,7 @@ pub(super) fn sources(lx: &LangCtx) -> Vec<SourceRow> {
             publisher: Markup::text(lang, s.publisher.get(lang)),
             title: Markup::text(lang, s.title.get(lang)),
             via: s.via.clone(),
-            published: Markup::trusted(lx.date_phrase_html(s.published)),
+            published: lx.date_phrase_html(s.published),
             url: s.url.clone(),
         })
         .collect()

@@ -37,7 +37,7 @@ impl<'a> ReportPage<'a> {
             ui,
             chrome,
             article,
-            published: text.date.map(|d| Markup::trusted(lx.date_phrase_html(d))),
+            published: text.date.map(|d| lx.date_phrase_html(d)),
             vintage: text.vintage.map(|d| {
                 ui.report_figures_as_of
                     .replace("{date}", &lx.date_phrase(d))
