@@ -86,4 +86,22 @@ mod tests {
              &lt;i&gt;AMO&lt;/i&gt;</p>"
         );
     }
+
+    /// Text reaches HTML escaped by askama or as a `Markup`; a `|safe` in a template would
+    /// bypass both.
+    #[test]
+    fn no_template_marks_anything_safe() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                if text.contains("|safe") || text.contains("| safe") {
+                    found.push(entry.path().display().to_string());
+                }
+            }
+        }
+        assert!(found.is_empty(), "|safe in {found:?}");
+    }
 }

@@ -79,6 +79,24 @@ pub fn to_text(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use askama::Template;
+
+    #[derive(Template)]
+    #[template(source = "<a t=\"{{ v }}\">{{ v }}</a>", ext = "xml")]
+    struct XmlProbe<'a> {
+        v: &'a str,
+    }
+
+    /// XML templates escape with the same named entities as `escape`.
+    #[test]
+    fn xml_templates_use_the_named_entities() {
+        let xml = XmlProbe { v: "<&\"'>" }.render().unwrap();
+        assert_eq!(
+            xml,
+            "<a t=\"&lt;&amp;&quot;&#39;&gt;\">&lt;&amp;&quot;&#39;&gt;</a>"
+        );
+    }
+
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(

@@ -83,8 +83,8 @@ impl<'a> ReportsPage<'a> {
         let article = Article {
             fallback: (text.content_lang != lang).then_some(text.content_lang),
             title: Markup::text(text.content_lang, &title),
-            body: Markup::trusted(""),
-            notes: Markup::trusted(""),
+            body: Markup::default(),
+            notes: Markup::default(),
         };
         ReportsPage {
             lang,
