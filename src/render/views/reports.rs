@@ -81,10 +81,10 @@ impl<'a> ReportsPage<'a> {
             is_article: false,
         };
         let article = Article {
-            fallback: (text.content_lang != lang).then_some(text.content_lang),
             title: Markup::text(text.content_lang, &title),
             body: Markup::default(),
             notes: Markup::default(),
+            ..Article::of(text, lang)
         };
         ReportsPage {
             lang,

@@ -128,7 +128,7 @@ pub fn not_found_page(ctx: &Ctx) -> Result<Page, askama::Error> {
             notes_html: String::new(),
             anchors: Vec::new(),
             headline: Vec::new(),
-            file: std::path::PathBuf::from("templates/page.html"),
+            file: std::path::PathBuf::from("templates/not-found.html"),
             content_lang: l,
             date: None,
             vintage: None,
