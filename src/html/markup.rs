@@ -25,6 +25,21 @@ impl Markup {
         Markup(super::escape(s))
     }
 
+    /// A rendered template: askama escaped every value it wrote that was not `Markup`.
+    pub fn render(template: &impl askama::Template) -> Result<Self, askama::Error> {
+        template.render().map(Markup)
+    }
+
+    /// `more` written after this.
+    pub fn push(&mut self, more: &Markup) {
+        self.0.push_str(&more.0);
+    }
+
+    /// The same markup, borrowed (for a template's field).
+    pub fn borrowed(&self) -> Markup<&str> {
+        Markup(&self.0)
+    }
+
     /// Text for a text node where no isolation is wanted (`<title>`): `&`, `<`, `>` escaped,
     /// quotes kept as typed.
     pub fn text_node(s: &str) -> Self {

@@ -70,7 +70,7 @@ pub fn atom(ctx: &Ctx, site: &Site, lang: Lang) -> Result<OutputFile, askama::Er
                 date: timestamp(t.date),
                 summary: &t.description,
                 content_lang: t.content_lang,
-                content: typography::for_lang(t.content_lang, &t.body_html),
+                content: typography::for_lang(t.content_lang, t.body_html.as_str()),
             }
         })
         .collect();

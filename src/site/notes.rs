@@ -46,7 +46,7 @@ enum NoteKey {
 #[derive(Debug)]
 struct Note {
     key: NoteKey,
-    html: String,
+    html: Markup,
     uses: usize,
 }
 
@@ -75,28 +75,32 @@ impl Notes {
         ind: &Indicator,
         obs: &Observation,
         src: &Source,
-        extra: &str,
-    ) -> String {
+        extra: &Markup,
+    ) -> Markup {
         let key = NoteKey::Observation(ind.id.to_string(), obs.date, obs.source.to_string());
-        self.reference(lx, key, || note_html(lx, ind, obs, src) + extra)
+        self.reference(lx, key, || {
+            let mut html = note_html(lx, ind, obs, src);
+            html.push(extra);
+            html
+        })
     }
 
     /// Cites a whole document for a sentence: the superscript reference to its note.
-    pub fn cite_document(&self, lx: &LangCtx, src: &Source) -> String {
+    pub fn cite_document(&self, lx: &LangCtx, src: &Source) -> Markup {
         let key = NoteKey::Document(src.id.to_string());
         self.reference(lx, key, || {
-            format!(
+            Markup::trusted(format!(
                 "{}. {} {}.",
                 document_html(lx, src),
                 escape(&lx.ui.published),
                 lx.date_phrase_html(src.published)
-            )
+            ))
         })
     }
 
     /// The reference to the note `key`, numbered by first citation; `html` makes the
     /// note the first time.
-    fn reference(&self, lx: &LangCtx, key: NoteKey, html: impl FnOnce() -> String) -> String {
+    fn reference(&self, lx: &LangCtx, key: NoteKey, html: impl FnOnce() -> Markup) -> Markup {
         let mut list = self.list.lock().unwrap_or_else(|e| e.into_inner());
         let (n, uses) = match list.iter().position(|e| e.key == key) {
             Some(i) => {
@@ -118,14 +122,15 @@ impl Notes {
             n,
             label: Markup::escaped(&label),
         };
-        reference.render().unwrap_or_default()
+        // Rendering cannot fail: the values are strings and numbers.
+        Markup::render(&reference).unwrap_or_default()
     }
 
     /// The «المصادر» / "Sources" section, or nothing when the page cites no figure.
-    pub fn section(&self, lx: &LangCtx) -> String {
+    pub fn section(&self, lx: &LangCtx) -> Markup {
         let list = self.list.lock().unwrap_or_else(|e| e.into_inner());
         if list.is_empty() {
-            return String::new();
+            return Markup::default();
         }
         let notes = list
             .iter()
@@ -139,7 +144,7 @@ impl Notes {
                 );
                 SectionNote {
                     number: n,
-                    html: Markup::trusted(&note.html),
+                    html: note.html.borrowed(),
                     ref_id: ref_id(n, 1),
                     back: Markup::escaped(&back),
                 }
@@ -149,7 +154,7 @@ impl Notes {
             title: Markup::escaped(&lx.ui.notes_title),
             notes,
         };
-        section.render().unwrap_or_default()
+        Markup::render(&section).unwrap_or_default()
     }
 }
 
@@ -167,7 +172,7 @@ struct ObservationNote {
     definition: Markup,
 }
 
-fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> String {
+fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> Markup {
     let (lang, ui) = (lx.lang, lx.ui);
     let definition = format!(
         "{}#{}",
@@ -175,7 +180,7 @@ fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> 
         urls::indicator_anchor(&ind.id)
     );
     let note = ObservationNote {
-        document: Markup::trusted(document_html(lx, src)),
+        document: document_html(lx, src),
         published: Markup::escaped(&ui.published),
         date: lx.date_phrase_html(src.published),
         observed: Markup::trusted(
@@ -185,7 +190,7 @@ fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> 
         definition: Markup::escaped(&ui.note_definition),
     };
     // Cannot fail: every value is a string.
-    note.render().unwrap_or_default()
+    Markup::render(&note).unwrap_or_default()
 }
 
 /// A source document (`templates/inline/source-document.html`): `Cour des comptes (via
@@ -203,7 +208,7 @@ struct SourceDocument {
     title: Markup,
 }
 
-fn document_html(lx: &LangCtx, src: &Source) -> String {
+fn document_html(lx: &LangCtx, src: &Source) -> Markup {
     let lang = lx.lang;
     let document = SourceDocument {
         href: Markup::escaped(&urls::source(lang, &src.id)),
@@ -215,5 +220,5 @@ fn document_html(lx: &LangCtx, src: &Source) -> String {
         title: Markup::text(lang, src.title.get(lang)),
     };
     // Cannot fail: every value is a string.
-    document.render().unwrap_or_default()
+    Markup::render(&document).unwrap_or_default()
 }

@@ -135,13 +135,13 @@ impl<'a> Resolver<'a> {
 
     /// A report keeps its figures as published; newer data is said in the figure's note,
     /// never swapped in.
-    fn updated_since(&self, lx: &LangCtx, ind: &Indicator, shown: &Observation) -> String {
+    fn updated_since(&self, lx: &LangCtx, ind: &Indicator, shown: &Observation) -> Markup {
         let Some(now) = self.ctx.data.latest(&ind.id) else {
-            return String::new();
+            return Markup::default();
         };
         if self.vintage.is_none() || (now.value == shown.value && now.qualifier == shown.qualifier)
         {
-            return String::new();
+            return Markup::default();
         }
         let value = lx.qualified(
             now.qualifier,
@@ -150,10 +150,10 @@ impl<'a> Resolver<'a> {
         let label = escape(&lx.ui.updated_since)
             .replace("{value}", &escape(&value))
             .replace("{date}", lx.date_phrase_html(now.date).as_str());
-        UpdatedSince {
+        // Cannot fail: the label is a string.
+        Markup::render(&UpdatedSince {
             label: Markup::trusted(label),
-        }
-        .render()
+        })
         .unwrap_or_default()
     }
 }
@@ -176,7 +176,7 @@ impl DirectiveResolver for Resolver<'_> {
         let updated = if fig.date.is_none() && fig.source.is_none() {
             self.updated_since(&lx, ind, obs)
         } else {
-            String::new()
+            Markup::default()
         };
         let reference = self
             .notes
@@ -187,7 +187,7 @@ impl DirectiveResolver for Resolver<'_> {
             value: Markup::escaped(
                 &lx.qualified(obs.qualifier, &lx.counted(obs.value, ind.unit, noun)),
             ),
-            reference: Markup::trusted(reference),
+            reference,
         };
         span.render().map_err(|e| {
             (

@@ -20,8 +20,8 @@ impl<'a> Article<'a> {
         Article {
             fallback: (text.content_lang != lang).then_some(text.content_lang),
             title: Markup::text(text.content_lang, &text.title),
-            body: Markup::trusted(&text.body_html),
-            notes: Markup::trusted(&text.notes_html),
+            body: text.body_html.borrowed(),
+            notes: text.notes_html.borrowed(),
         }
     }
 }

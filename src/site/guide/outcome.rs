@@ -55,7 +55,7 @@ pub(super) fn page(
             Verdict::Regime(_) => Vec::new(),
         };
         let (pays, steps) = (all(&o.pays), all(&o.steps));
-        Body {
+        Markup::render(&Body {
             lang,
             ui: resolver.ctx.ui.get(lang),
             summary: Markup::text(lang, o.summary.get(lang)),
@@ -69,8 +69,7 @@ pub(super) fn page(
                 .map(|s| Markup::text(lang, s.get(lang)))
                 .collect(),
             restart: href(guide, lang, Next::Question(guide.start)),
-        }
-        .render()
+        })
     };
     super::page(resolver, guide, Next::Outcome(i), title, body)
 }

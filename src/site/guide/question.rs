@@ -44,7 +44,7 @@ pub(super) fn page(resolver: &Resolver, guide: &Guide, i: usize) -> Result<Page,
         } else {
             &ui.guide_step_at_most
         };
-        Body {
+        Markup::render(&Body {
             ui,
             step: step_text
                 .replace("{n}", &q.step.number.to_string())
@@ -63,8 +63,7 @@ pub(super) fn page(resolver: &Resolver, guide: &Guide, i: usize) -> Result<Page,
                 })
                 .collect(),
             restart: (!is_start).then(|| href(guide, lang, Next::Question(guide.start))),
-        }
-        .render()
+        })
     };
     super::page(resolver, guide, Next::Question(i), text, body)
 }

@@ -54,9 +54,11 @@ impl Writer<'_> {
                 .get(id)
                 .map(|src| notes.cite_document(&self.resolver.ctx.lang(lang), src))
                 .unwrap_or_default(),
-            _ => String::new(),
+            _ => Markup::default(),
         };
-        Markup::trusted(format!("{html}{reference}"))
+        let mut html = html;
+        html.push(&reference);
+        html
     }
 }
 
