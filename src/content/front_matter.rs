@@ -200,6 +200,7 @@ pub fn split_and_parse<'t>(
                 );
                 ok = false;
             }
+            ok &= super::layout_keys::check(rel, &front, diags);
             let body_line = 1 + rest[..body_start].matches('\n').count();
             ok.then(|| (front, &rest[body_start..], body_line))
         }

@@ -8,6 +8,7 @@
 mod directive;
 mod file_name;
 mod front_matter;
+mod layout_keys;
 pub mod markdown;
 pub mod markdown_policy;
 #[cfg(test)]

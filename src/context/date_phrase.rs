@@ -4,7 +4,7 @@
 
 use super::LangCtx;
 use crate::data::ObsDate;
-use crate::html::escape;
+use crate::html::{Markup, escape};
 
 impl LangCtx<'_> {
     /// The pattern of `date`'s precision, `{date}` standing for the formatted date.
@@ -24,8 +24,8 @@ impl LangCtx<'_> {
 
     /// `en <time datetime="2024-06">juin 2024</time>`: the phrase, escaped, with the date
     /// machine-readable at its precision.
-    pub fn date_phrase_html(&self, date: ObsDate) -> String {
-        escape(self.date_pattern(date)).replace("{date}", &time_html(self, date))
+    pub fn date_phrase_html(&self, date: ObsDate) -> Markup {
+        Markup::trusted(escape(self.date_pattern(date)).replace("{date}", &time_html(self, date)))
     }
 }
 
@@ -54,7 +54,7 @@ mod tests {
                 "le 20 février 2025"
             );
             assert_eq!(
-                lx.date_phrase_html(ObsDate::Month(2024, 6)),
+                lx.date_phrase_html(ObsDate::Month(2024, 6)).as_str(),
                 "en <time datetime=\"2024-06\">juin 2024</time>"
             );
         });
@@ -68,7 +68,7 @@ mod tests {
                 "في 20 فبراير 2025"
             );
             assert_eq!(
-                lx.date_phrase_html(ObsDate::Day(2025, 2, 20)),
+                lx.date_phrase_html(ObsDate::Day(2025, 2, 20)).as_str(),
                 "في <time datetime=\"2025-02-20\">20 فبراير 2025</time>"
             );
         });

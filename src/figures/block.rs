@@ -7,6 +7,7 @@ use super::layout::Layout;
 use crate::config::Config;
 use crate::context::LangCtx;
 use crate::data::ChartData;
+use crate::html::Markup;
 use crate::locale::{Lang, UiText};
 use crate::urls;
 use askama::Template;
@@ -14,23 +15,23 @@ use askama::Template;
 struct Row {
     iso: String,
     date: String,
-    series: String,
+    series: Markup,
     value: String,
     raw: String,
-    source_name: String,
+    source_name: Markup,
     source_href: String,
-    note: Option<String>,
+    note: Option<Markup>,
 }
 
 struct SeriesNote {
-    label: String,
-    definition: String,
+    label: Markup,
+    definition: Markup,
 }
 
 /// One document of the full source list: title, publisher (and relay), date, link.
 struct Document {
-    title: String,
-    publisher: String,
+    title: Markup,
+    publisher: Markup,
     date: String,
     href: String,
 }
@@ -43,30 +44,23 @@ struct Download {
 #[derive(Template)]
 #[template(path = "partials/figure.html")]
 struct FigureTemplate<'a> {
-    lang: Lang,
     ui: &'a UiText,
     id: &'a str,
-    title: &'a str,
-    subtitle: Option<&'a str>,
-    svg: &'a str,
+    title: Markup,
+    subtitle: Option<Markup>,
+    svg: Markup<&'a str>,
     summary: &'a str,
     rows: Vec<Row>,
     notes: Vec<SeriesNote>,
-    source_line: &'a str,
+    source_line: Markup,
     documents: Vec<Document>,
     as_of: String,
     has_hollow: bool,
-    citation: &'a Citations,
+    cite_short: Markup,
+    cite_full: Markup,
     downloads: Vec<Download>,
     embed_code: String,
     vintage_note: Option<String>,
-}
-
-impl FigureTemplate<'_> {
-    /// Text from data, escaped, with Latin runs isolated in Arabic.
-    fn t(&self, s: &str) -> String {
-        crate::html::text(self.lang, s)
-    }
 }
 
 /// The page width, in CSS px, below which an embedded chart shows its narrow layout (the
@@ -82,6 +76,19 @@ fn embed_chrome(layout: Layout) -> u32 {
     }
 }
 
+/// `templates/inline/embed-code.html`: a box of the chart's aspect ratio in each layout
+/// holding the `<iframe>`.
+#[derive(Template)]
+#[template(path = "inline/embed-code.html", whitespace = "preserve")]
+struct EmbedCode {
+    class: Markup,
+    wide: String,
+    narrow: String,
+    below: u32,
+    src: Markup,
+    title: Markup,
+}
+
 /// The `<iframe>` code that embeds a chart elsewhere: a responsive box with a fixed aspect
 /// ratio per layout (`heights` are the drawings' heights, wide then narrow), taller below
 /// [`EMBED_NARROW_BELOW`] px where the chart switches to its narrow drawing.
@@ -91,14 +98,16 @@ pub fn embed_code(config: &Config, lang: Lang, id: &str, title: &str, heights: [
         ratio(Layout::Wide, heights[0]),
         ratio(Layout::Narrow, heights[1]),
     );
-    let class = format!("amo-chart-{}", crate::html::escape(id));
-    format!(
-        "<style>.{class}{{position:relative;aspect-ratio:{wide}}}@container (max-width:{below}px){{.{class}{{aspect-ratio:{narrow}}}}}</style>\n\
-<div style=\"container-type:inline-size\"><div class=\"{class}\"><iframe src=\"{}\" title=\"{}\" style=\"position:absolute;inset:0;width:100%;height:100%;border:0\" loading=\"lazy\"></iframe></div></div>",
-        crate::html::escape(&config.absolute(&urls::embed(lang, id))),
-        crate::html::escape(title),
-        below = EMBED_NARROW_BELOW - 1,
-    )
+    let code = EmbedCode {
+        class: Markup::escaped(&format!("amo-chart-{id}")),
+        wide,
+        narrow,
+        below: EMBED_NARROW_BELOW - 1,
+        src: Markup::escaped(&config.absolute(&urls::embed(lang, id))),
+        title: Markup::escaped(title),
+    };
+    // Cannot fail: every value is a string or a number.
+    code.render().unwrap_or_default()
 }
 
 /// A subtitle often names the period covered; a report's chart may stop earlier, so it
@@ -125,21 +134,22 @@ pub fn block(
     let chart = data.chart;
     let title = chart.title.get(lang);
     let current = data.vintage.is_none();
+    let t = |s: &str| Markup::text(lang, s);
     FigureTemplate {
-        lang,
         ui,
         id: &chart.id,
-        title,
-        subtitle: subtitle(data, lang),
-        svg,
+        title: t(title),
+        subtitle: subtitle(data, lang).map(t),
+        svg: Markup::trusted(svg),
         summary,
         rows: rows(data, lx),
         notes: series_notes(data, lx),
-        source_line,
+        source_line: t(source_line),
         documents: documents(data, lx),
         as_of: data.as_of().map(|d| f.date(d)).unwrap_or_default(),
         has_hollow: data.has_hollow(),
-        citation,
+        cite_short: t(&citation.short),
+        cite_full: t(&citation.full),
         downloads: if current {
             downloads(&chart.id, lang, ui)
         } else {
@@ -162,52 +172,65 @@ pub fn block(
 /// The data table: every point, by date then series.
 fn rows(data: &ChartData, lx: &LangCtx) -> Vec<Row> {
     let lang = lx.lang;
-    let mut rows: Vec<Row> = data
+    let mut rows: Vec<(&str, Row)> = data
         .series
         .iter()
         .flat_map(|s| {
-            s.points.iter().map(move |o| Row {
-                iso: o.date.iso(),
-                date: lx.f.date(o.date),
-                series: s.series.label.get(lang).clone(),
-                value: lx.amount(o.qualifier, o.value, s.indicator),
-                raw: format!("{}", o.value),
-                source_name: lx
-                    .data
-                    .sources
-                    .get(&o.source)
-                    .map(|s| s.publisher.get(lang).clone())
-                    .unwrap_or_default(),
-                source_href: urls::source(lang, &o.source),
-                note: o.note.as_ref().map(|n| n.get(lang).clone()),
+            let label = s.series.label.get(lang).as_str();
+            s.points.iter().map(move |o| {
+                (
+                    label,
+                    Row {
+                        iso: o.date.iso(),
+                        date: lx.f.date(o.date),
+                        series: Markup::text(lang, label),
+                        value: lx.amount(o.qualifier, o.value, s.indicator),
+                        raw: format!("{}", o.value),
+                        source_name: Markup::text(
+                            lang,
+                            lx.data
+                                .sources
+                                .get(&o.source)
+                                .map_or("", |s| s.publisher.get(lang)),
+                        ),
+                        source_href: urls::source(lang, &o.source),
+                        note: o.note.as_ref().map(|n| Markup::text(lang, n.get(lang))),
+                    },
+                )
             })
         })
         .collect();
-    rows.sort_by(|a, b| (&a.iso, &a.series).cmp(&(&b.iso, &b.series)));
-    rows
+    rows.sort_by(|(a, ra), (b, rb)| (&ra.iso, a).cmp(&(&rb.iso, b)));
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 /// One definition per indicator the chart draws: series with no point (none known at a
 /// report's date) are left out, and two series of one indicator share its definition
 /// under both labels ("Évaluation de la BAD et Gouvernement, 20 février 2025").
 fn series_notes(data: &ChartData, lx: &LangCtx) -> Vec<SeriesNote> {
-    let mut notes: Vec<(&str, SeriesNote)> = Vec::new();
+    // (indicator, labels, definition), in order of first series.
+    let mut notes: Vec<(&str, String, &str)> = Vec::new();
     for s in data.series.iter().filter(|s| !s.points.is_empty()) {
         let label = s.series.label.get(lx.lang);
-        match notes.iter_mut().find(|(id, _)| *id == s.indicator.id) {
-            Some((_, note)) => {
-                note.label = format!("{}{}{label}", note.label, lx.ui.list_and);
+        match notes.iter_mut().find(|(id, ..)| *id == s.indicator.id) {
+            Some((_, labels, _)) => {
+                *labels = format!("{labels}{}{label}", lx.ui.list_and);
             }
             None => notes.push((
                 &s.indicator.id,
-                SeriesNote {
-                    label: label.clone(),
-                    definition: s.indicator.definition.get(lx.lang).clone(),
-                },
+                label.clone(),
+                s.indicator.definition.get(lx.lang),
             )),
         }
     }
-    notes.into_iter().map(|(_, n)| n).collect()
+    let t = |s: &str| Markup::text(lx.lang, s);
+    notes
+        .into_iter()
+        .map(|(_, label, definition)| SeriesNote {
+            label: t(&label),
+            definition: t(definition),
+        })
+        .collect()
 }
 
 /// Every document the chart's points come from, in order of first use.
@@ -216,11 +239,14 @@ fn documents(data: &ChartData, lx: &LangCtx) -> Vec<Document> {
     data.sources(lx.data)
         .into_iter()
         .map(|s| Document {
-            title: s.title.get(lang).clone(),
-            publisher: match &s.via {
-                Some(via) => format!("{} ({via})", s.publisher.get(lang)),
-                None => s.publisher.get(lang).clone(),
-            },
+            title: Markup::text(lang, s.title.get(lang)),
+            publisher: Markup::text(
+                lang,
+                &match &s.via {
+                    Some(via) => format!("{} ({via})", s.publisher.get(lang)),
+                    None => s.publisher.get(lang).clone(),
+                },
+            ),
             date: lx.f.date(s.published),
             href: s.url.clone().unwrap_or_else(|| urls::source(lang, &s.id)),
         })

@@ -2,10 +2,24 @@
 //! point marked. Decorative (the card says the trend in words), so hidden from screen readers.
 
 use crate::data::Observation;
+use askama::Template;
 
 const W: f64 = 120.0;
 const H: f64 = 32.0;
 const PAD: f64 = 3.0;
+
+/// `templates/xml/sparkline.svg`; coordinates are written with one decimal.
+#[derive(Template)]
+#[template(path = "xml/sparkline.svg", whitespace = "preserve")]
+struct Spark {
+    width: f64,
+    height: f64,
+    pad: f64,
+    right: String,
+    baseline: String,
+    points: String,
+    last: (String, String),
+}
 
 /// An inline SVG for the observations (one per date is used: the last listed), or `None`
 /// when there are fewer than two dates.
@@ -34,14 +48,16 @@ pub fn sparkline(observations: &[Observation]) -> Option<String> {
         .map(|&(x, y)| format!("{:.1},{:.1}", sx(x), sy(y)))
         .collect();
     let (lx, ly) = points[points.len() - 1];
-    Some(format!(
-        "<svg class=\"spark\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" aria-hidden=\"true\"><line x1=\"{PAD}\" y1=\"{b:.1}\" x2=\"{r:.1}\" y2=\"{b:.1}\" stroke=\"#D5DBE1\"/><polyline fill=\"none\" stroke=\"#1F5FA8\" stroke-width=\"2\" points=\"{}\"/><circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"#1F5FA8\"/></svg>",
-        path.join(" "),
-        sx(lx),
-        sy(ly),
-        b = H - PAD,
-        r = W - PAD,
-    ))
+    let spark = Spark {
+        width: W,
+        height: H,
+        pad: PAD,
+        right: format!("{:.1}", W - PAD),
+        baseline: format!("{:.1}", H - PAD),
+        points: path.join(" "),
+        last: (format!("{:.1}", sx(lx)), format!("{:.1}", sy(ly))),
+    };
+    spark.render().ok()
 }
 
 #[cfg(test)]

@@ -1,11 +1,13 @@
 //! The chart as a file of its own (the SVG and PNG downloads): title and subtitle above the
 //! plot, the short source line and the site's address below, all laid out with real glyph
-//! metrics and wrapped to the width. Always the wide layout (the PNG is 1440 px across).
+//! metrics and wrapped to the width, drawn by `templates/xml/chart.svg`. Always the wide
+//! layout (the PNG is 1440 px across).
 
 use super::layout::Layout;
 use super::metrics::TextMetrics;
-use crate::html::escape;
 use crate::locale::{Lang, bidi};
+use askama::Template;
+use askama::filters::Safe;
 
 const WIDTH: u32 = 720;
 
@@ -42,6 +44,45 @@ struct Block {
     fill: &'static str,
 }
 
+impl Block {
+    fn line_height(&self) -> f64 {
+        (self.px * 1.45).ceil()
+    }
+
+    fn height(&self) -> f64 {
+        self.line_height() * self.lines.len() as f64
+    }
+}
+
+/// One `<text>` line of the drawing, placed.
+struct Line {
+    y: String,
+    px: f64,
+    weight: &'static str,
+    fill: &'static str,
+    text: String,
+}
+
+/// `templates/xml/chart.svg`: the header lines, the plot nested in its own `<svg>`, the
+/// footer lines. Text is escaped by the template.
+#[derive(Template)]
+#[template(path = "xml/chart.svg", whitespace = "preserve")]
+struct ChartSvg<'a> {
+    lang: Lang,
+    width: u32,
+    height: u32,
+    title: &'a str,
+    /// Where every line starts, and how it is anchored (right to left in Arabic).
+    x: f64,
+    anchor: &'static str,
+    header: Vec<Line>,
+    plot_y: f64,
+    plot_height: u32,
+    /// plotters' markup, inside its outermost `<svg>`.
+    plot: Safe<&'a str>,
+    footer: Vec<Line>,
+}
+
 /// A standalone SVG: header, the plot (plotters' markup, nested), footer.
 pub fn standalone(
     plot_svg: &str,
@@ -54,44 +95,61 @@ pub fn standalone(
 ) -> String {
     debug_assert_eq!(WIDTH, Layout::Wide.width());
     let max = f64::from(WIDTH) - 2.0 * MARGIN;
-    let mut header = vec![Block {
-        lines: wrap(title, 18.0, max, metrics),
-        px: 18.0,
-        weight: "bold",
-        fill: "#1F2933",
-    }];
-    if let Some(sub) = subtitle {
-        header.push(Block {
-            lines: wrap(sub, 14.0, max, metrics),
-            px: 14.0,
-            weight: "normal",
-            fill: "#52606D",
-        });
-    }
-    let footer = Block {
-        lines: footer
-            .iter()
-            .flat_map(|l| wrap(l, 13.0, max, metrics))
-            .collect(),
-        px: 13.0,
-        weight: "normal",
-        fill: "#52606D",
+    let block = |lines: Vec<String>, px: f64, weight, fill| Block {
+        lines,
+        px,
+        weight,
+        fill,
     };
-    let line_height = |b: &Block| (b.px * 1.45).ceil();
-    let header_h: f64 = MARGIN
-        + header
-            .iter()
-            .map(|b| line_height(b) * b.lines.len() as f64)
-            .sum::<f64>()
-        + 4.0;
-    let footer_h = line_height(&footer) * footer.lines.len() as f64 + MARGIN;
+    let mut header = vec![block(
+        wrap(title, 18.0, max, metrics),
+        18.0,
+        "bold",
+        "#1F2933",
+    )];
+    if let Some(sub) = subtitle {
+        header.push(block(
+            wrap(sub, 14.0, max, metrics),
+            14.0,
+            "normal",
+            "#52606D",
+        ));
+    }
+    let footer_lines = footer.iter().flat_map(|l| wrap(l, 13.0, max, metrics));
+    let footer = block(footer_lines.collect(), 13.0, "normal", "#52606D");
+    let header_h: f64 = MARGIN + header.iter().map(Block::height).sum::<f64>() + 4.0;
+    let footer_h = footer.height() + MARGIN;
     let total = (header_h + f64::from(plot_height) + footer_h).ceil() as u32;
-
     let (x, anchor) = if lang.is_rtl() {
         (f64::from(WIDTH) - MARGIN, "end")
     } else {
         (MARGIN, "start")
     };
+    let plot_y = header_h.ceil();
+    let svg = ChartSvg {
+        lang,
+        width: WIDTH,
+        height: total,
+        title,
+        x,
+        anchor,
+        header: place(lang, &header, MARGIN),
+        plot_y,
+        plot_height,
+        plot: Safe(inner_markup(plot_svg)),
+        footer: place(
+            lang,
+            std::slice::from_ref(&footer),
+            plot_y + f64::from(plot_height),
+        ),
+    };
+    // Rendering into a String cannot fail: every value is a number or a string.
+    svg.render().unwrap_or_default()
+}
+
+/// The lines of `blocks` one under the other from `y`, each at its baseline, with Arabic
+/// runs isolated in an Arabic drawing.
+fn place(lang: Lang, blocks: &[Block], mut y: f64) -> Vec<Line> {
     let label = |s: &str| {
         if lang.is_rtl() && bidi::has_arabic(s) {
             bidi::isolate_rtl(&bidi::isolate_urls(s))
@@ -99,36 +157,21 @@ pub fn standalone(
             s.to_string()
         }
     };
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{total}\" viewBox=\"0 0 {WIDTH} {total}\" role=\"img\" aria-labelledby=\"t\" lang=\"{}\" direction=\"ltr\" font-family=\"Noto Sans, Noto Sans Arabic, Arial, sans-serif\">\n<title id=\"t\">{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n",
-        lang.locale(),
-        escape(title)
-    );
-    let mut y = MARGIN;
-    let text_block = |out: &mut String, b: &Block, y: &mut f64| {
+    let mut lines = Vec::new();
+    for b in blocks {
         for l in &b.lines {
-            *y += b.px;
-            out.push_str(&format!(
-                "<text x=\"{x}\" y=\"{:.0}\" text-anchor=\"{anchor}\" font-size=\"{}\" font-weight=\"{}\" fill=\"{}\">{}</text>\n",
-                *y,
-                b.px,
-                b.weight,
-                b.fill,
-                escape(&label(l))
-            ));
-            *y += line_height(b) - b.px;
+            y += b.px;
+            lines.push(Line {
+                y: format!("{y:.0}"),
+                px: b.px,
+                weight: b.weight,
+                fill: b.fill,
+                text: label(l),
+            });
+            y += b.line_height() - b.px;
         }
-    };
-    for b in &header {
-        text_block(&mut out, b, &mut y);
     }
-    let plot_y = header_h.ceil();
-    let inner = inner_markup(plot_svg);
-    out.push_str(&format!("<svg x=\"0\" y=\"{plot_y}\" width=\"{WIDTH}\" height=\"{plot_height}\" viewBox=\"0 0 {WIDTH} {plot_height}\">\n{inner}</svg>\n"));
-    let mut y = plot_y + f64::from(plot_height);
-    text_block(&mut out, &footer, &mut y);
-    out.push_str("</svg>\n");
-    out
+    lines
 }
 
 /// What is inside the outermost `<svg …>…</svg>`.

@@ -18,7 +18,7 @@ use crate::urls;
 use askama::Template;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use views::{EmbedTemplate, PageTemplate, RootTemplate};
+use views::{EmbedTemplate, ReportsPage, RootTemplate};
 
 /// Sizes in bytes of the download files, by site path (`/data/charts/x.csv`).
 pub type Sizes = BTreeMap<String, usize>;
@@ -31,7 +31,7 @@ pub fn page(
     page: &crate::site::Page,
     lang: Lang,
 ) -> Result<String, askama::Error> {
-    let html = PageTemplate::new(ctx, site, page, lang, &Sizes::new()).render()?;
+    let html = views::page(ctx, site, page, lang, &Sizes::new())?;
     Ok(typography::for_lang(lang, &html))
 }
 
@@ -73,7 +73,7 @@ pub fn site<E: Send, T: Send>(
         .par_iter()
         .map(|&(i, lang)| {
             let page = &site.pages[i];
-            let html = PageTemplate::new(ctx, site, page, lang, sizes).render()?;
+            let html = views::page(ctx, site, page, lang, sizes)?;
             let html = typography::for_lang(lang, &html);
             let text = keep(&html);
             send(urls::output_file(&urls::page(lang, &page.slug_path)), html)?;
@@ -101,17 +101,17 @@ pub fn site<E: Send, T: Send>(
             )?;
         }
     }
-    let not_found = views::not_found_page(ctx);
+    let not_found = views::not_found_page(ctx)?;
     for lang in Lang::ALL {
-        put(feed::atom(ctx, site, lang)).map_err(Failure::Put)?;
-        let html = PageTemplate::new(ctx, site, &not_found, lang, sizes).render()?;
+        put(feed::atom(ctx, site, lang)?).map_err(Failure::Put)?;
+        let html = views::page(ctx, site, &not_found, lang, sizes)?;
         send(
             urls::output_file(&urls::not_found(lang)),
             typography::for_lang(lang, &html),
         )?;
     }
-    let maps = sitemap::sitemap(ctx.config, site).into_iter();
-    for file in maps.chain([sitemap::robots(ctx.config)]) {
+    let maps = sitemap::sitemap(ctx.config, site)?.into_iter();
+    for file in maps.chain([sitemap::robots(ctx.config)?]) {
         put(file).map_err(Failure::Put)?;
     }
     Ok(by_lang)
@@ -131,7 +131,7 @@ fn listing_pages(ctx: &Ctx, site: &Site) -> Result<Vec<OutputFile>, askama::Erro
         .collect();
     jobs.par_iter()
         .map(|&(listing, lang)| {
-            let html = PageTemplate::listing(ctx, site, index, listing, &all, lang).render()?;
+            let html = ReportsPage::listing(ctx, site, index, listing, &all, lang).render()?;
             Ok(OutputFile::new(
                 urls::output_file(&urls::page(lang, &listing.slug_path)),
                 typography::for_lang(lang, &html),

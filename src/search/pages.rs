@@ -7,6 +7,7 @@ use super::normalise::normalise;
 use super::prefixes::is_arabic_word;
 use crate::content::Layout;
 use crate::context::Ctx;
+use crate::html::Markup;
 use crate::locale::{Lang, Localized, UiText};
 use crate::site::{Page, PageText};
 use crate::urls;
@@ -36,7 +37,7 @@ struct Group {
 
 struct Entry {
     href: String,
-    title_html: String,
+    title_html: Markup,
     kind: String,
 }
 
@@ -51,7 +52,7 @@ fn synthetic(
     ctx: &Ctx,
     key: &str,
     slug: &str,
-    body: impl Fn(Lang) -> askama::Result<String>,
+    body: impl Fn(Lang) -> askama::Result<Markup>,
     title: impl Fn(&UiText) -> (&str, &str),
 ) -> askama::Result<Page> {
     let mut text = Vec::new();
@@ -64,7 +65,7 @@ fn synthetic(
             description: description.to_string(),
             nav_title: t.to_string(),
             body_html: body(lang)?,
-            notes_html: String::new(),
+            notes_html: Markup::default(),
             anchors: Vec::new(),
             headline: Vec::new(),
             file: format!("templates/{key}.html").into(),
@@ -90,7 +91,7 @@ fn synthetic(
 pub fn search_page(ctx: &Ctx) -> askama::Result<Page> {
     let body = |lang: Lang| {
         let ui = ctx.ui.get(lang);
-        SearchBody {
+        Markup::render(&SearchBody {
             lang,
             ui,
             action: urls::search(lang),
@@ -103,8 +104,7 @@ pub fn search_page(ctx: &Ctx) -> askama::Result<Page> {
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect(),
-        }
-        .render()
+        })
     };
     synthetic(ctx, "search", "search/", body, |ui| {
         (&ui.search_title, &ui.search_description)
@@ -115,11 +115,10 @@ pub fn search_page(ctx: &Ctx) -> askama::Result<Page> {
 pub fn a_to_z_page(ctx: &Ctx, docs: &Localized<Vec<Document>>) -> askama::Result<Page> {
     let body = |lang: Lang| {
         let ui = ctx.ui.get(lang);
-        AzBody {
+        Markup::render(&AzBody {
             ui,
             groups: groups(lang, ui, docs.get(lang)),
-        }
-        .render()
+        })
     };
     synthetic(ctx, "a-z", "a-z/", body, |ui| {
         (&ui.az_title, &ui.az_description)
@@ -165,7 +164,7 @@ fn groups(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<Group> {
                     .into_iter()
                     .map(|(_, d)| Entry {
                         href: d.url.clone(),
-                        title_html: crate::html::text(lang, &d.title),
+                        title_html: Markup::text(lang, &d.title),
                         kind: d.kind.label(ui).to_string(),
                     })
                     .collect(),

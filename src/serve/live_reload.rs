@@ -3,25 +3,34 @@
 //! flushed one by one.
 
 use super::state::State;
-use crate::html::escape;
+use askama::Template;
 use std::io::Write;
 use std::sync::mpsc;
 use std::time::Duration;
 
 pub const ENDPOINT: &str = "/__livereload";
 
-/// Reloads on `data: reload`; closes the stream when the server says `event: close` (it
-/// keeps at most [`MAX_CLIENTS`](super::state::MAX_CLIENTS) open, the oldest closed first).
-const SCRIPT: &str = "<script>(function(){var e=new EventSource(\"/__livereload\");e.onmessage=function(){location.reload()};e.addEventListener(\"close\",function(){e.close()})})();</script>";
+/// `templates/inline/live-reload.html`: the last build's error over the page, if any, and
+/// the script, which reloads on `data: reload` and closes the stream when the server says
+/// `event: close` (it keeps at most [`MAX_CLIENTS`](super::state::MAX_CLIENTS) open, the
+/// oldest closed first).
+#[derive(Template)]
+#[template(path = "inline/live-reload.html", whitespace = "preserve")]
+struct Addition<'a> {
+    error: Option<&'a str>,
+    endpoint: &'static str,
+}
 
 /// The page with the reload script (and the build error, if the last rebuild failed) added
 /// before `</body>`.
 pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
-    let overlay = error
-        .map(|e| format!("<div role=\"alert\" style=\"position:fixed;inset-block-end:0;inset-inline:0;max-block-size:60vh;overflow:auto;background:#fff1f0;color:#5c0000;border-block-start:4px solid #b00020;padding:1rem;z-index:99\" dir=\"ltr\" lang=\"en\"><strong>amo-site: the last edit did not build; showing the last good build.</strong><pre style=\"white-space:pre-wrap\">{}</pre></div>", escape(e)))
-        .unwrap_or_default();
-    let addition = format!("{overlay}{SCRIPT}");
+    let addition = Addition {
+        error,
+        endpoint: ENDPOINT,
+    }
+    .render()
+    .unwrap_or_default();
     match text.rfind("</body>") {
         Some(i) => format!("{}{addition}{}", &text[..i], &text[i..]).into_bytes(),
         None => format!("{text}{addition}").into_bytes(),

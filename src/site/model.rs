@@ -11,6 +11,7 @@ use crate::data::{ObsDate, RawDate};
 use crate::diagnostics::Position;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
+use crate::html::Markup;
 use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
@@ -64,9 +65,9 @@ pub struct PageText {
     pub browser_title: String,
     pub description: String,
     pub nav_title: String,
-    pub body_html: String,
+    pub body_html: Markup,
     /// «المصادر» / "Sources": the notes the body's figures refer to (empty if none).
-    pub notes_html: String,
+    pub notes_html: Markup,
     pub anchors: Vec<String>,
     pub headline: Vec<IndicatorId>,
     pub file: PathBuf,
@@ -342,7 +343,8 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
                 .nav_title
                 .clone()
                 .unwrap_or_else(|| src.front.title.value.clone()),
-            body_html: r.html,
+            // The Markdown renderer escapes text and refuses raw HTML unless the config allows it.
+            body_html: Markup::trusted(r.html),
             notes_html: notes.section(&resolver.ctx.lang(lang)),
             anchors: r.anchors,
             headline: src

@@ -7,9 +7,34 @@
 
 use crate::context::{LangCtx, time_html};
 use crate::data::{Indicator, Observation, Source};
-use crate::html::{escape, text};
+use crate::html::{Markup, escape};
 use crate::urls;
+use askama::Template;
 use std::sync::Mutex;
+
+/// A superscript reference to a note (`templates/inline/note-ref.html`).
+#[derive(Template)]
+#[template(path = "inline/note-ref.html", whitespace = "preserve")]
+struct NoteRef {
+    id: String,
+    n: usize,
+    label: Markup,
+}
+
+/// The «المصادر» / "Sources" section (`templates/partials/notes.html`).
+#[derive(Template)]
+#[template(path = "partials/notes.html", whitespace = "preserve")]
+struct Section<'a> {
+    title: Markup,
+    notes: Vec<SectionNote<'a>>,
+}
+
+struct SectionNote<'a> {
+    number: usize,
+    html: Markup<&'a str>,
+    ref_id: String,
+    back: Markup,
+}
 
 /// What a note is about: one observation of one indicator, or a whole document.
 #[derive(Debug, PartialEq, Eq)]
@@ -21,7 +46,7 @@ enum NoteKey {
 #[derive(Debug)]
 struct Note {
     key: NoteKey,
-    html: String,
+    html: Markup,
     uses: usize,
 }
 
@@ -50,28 +75,32 @@ impl Notes {
         ind: &Indicator,
         obs: &Observation,
         src: &Source,
-        extra: &str,
-    ) -> String {
+        extra: &Markup,
+    ) -> Markup {
         let key = NoteKey::Observation(ind.id.to_string(), obs.date, obs.source.to_string());
-        self.reference(lx, key, || note_html(lx, ind, obs, src) + extra)
+        self.reference(lx, key, || {
+            let mut html = note_html(lx, ind, obs, src);
+            html.push(extra);
+            html
+        })
     }
 
     /// Cites a whole document for a sentence: the superscript reference to its note.
-    pub fn cite_document(&self, lx: &LangCtx, src: &Source) -> String {
+    pub fn cite_document(&self, lx: &LangCtx, src: &Source) -> Markup {
         let key = NoteKey::Document(src.id.to_string());
         self.reference(lx, key, || {
-            format!(
+            Markup::trusted(format!(
                 "{}. {} {}.",
                 document_html(lx, src),
                 escape(&lx.ui.published),
                 lx.date_phrase_html(src.published)
-            )
+            ))
         })
     }
 
     /// The reference to the note `key`, numbered by first citation; `html` makes the
     /// note the first time.
-    fn reference(&self, lx: &LangCtx, key: NoteKey, html: impl FnOnce() -> String) -> String {
+    fn reference(&self, lx: &LangCtx, key: NoteKey, html: impl FnOnce() -> Markup) -> Markup {
         let mut list = self.list.lock().unwrap_or_else(|e| e.into_inner());
         let (n, uses) = match list.iter().position(|e| e.key == key) {
             Some(i) => {
@@ -88,83 +117,108 @@ impl Notes {
             }
         };
         let label = lx.ui.note_ref_label.replace("{n}", &n.to_string());
-        format!(
-            "<sup class=\"note-ref\"><a id=\"{}\" href=\"#note-{n}\" aria-label=\"{}\">{n}</a></sup>",
-            ref_id(n, uses),
-            escape(&label)
-        )
+        let reference = NoteRef {
+            id: ref_id(n, uses),
+            n,
+            label: Markup::escaped(&label),
+        };
+        // Rendering cannot fail: the values are strings and numbers.
+        Markup::render(&reference).unwrap_or_default()
     }
 
     /// The «المصادر» / "Sources" section, or nothing when the page cites no figure.
-    pub fn section(&self, lx: &LangCtx) -> String {
+    pub fn section(&self, lx: &LangCtx) -> Markup {
         let list = self.list.lock().unwrap_or_else(|e| e.into_inner());
         if list.is_empty() {
-            return String::new();
+            return Markup::default();
         }
-        let mut html = format!(
-            "<section class=\"notes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\">{}</h2>\n<ol>\n",
-            escape(&lx.ui.notes_title)
-        );
-        for (i, note) in list.iter().enumerate() {
-            let n = i + 1;
-            let back = format!(
-                "{} ({})",
-                lx.ui.note_back,
-                lx.ui.note_ref_label.replace("{n}", &n.to_string())
-            );
-            html.push_str(&format!(
-                "<li id=\"note-{n}\">{} <a class=\"note-back\" href=\"#{}\" aria-label=\"{}\">↩\u{FE0E}</a></li>\n",
-                note.html,
-                ref_id(n, 1),
-                escape(&back)
-            ));
-        }
-        html + "</ol>\n</section>\n"
+        let notes = list
+            .iter()
+            .enumerate()
+            .map(|(i, note)| {
+                let n = i + 1;
+                let back = format!(
+                    "{} ({})",
+                    lx.ui.note_back,
+                    lx.ui.note_ref_label.replace("{n}", &n.to_string())
+                );
+                SectionNote {
+                    number: n,
+                    html: note.html.borrowed(),
+                    ref_id: ref_id(n, 1),
+                    back: Markup::escaped(&back),
+                }
+            })
+            .collect();
+        let section = Section {
+            title: Markup::escaped(&lx.ui.notes_title),
+            notes,
+        };
+        Markup::render(&section).unwrap_or_default()
     }
 }
 
-/// `Cour des comptes (via Le360), Title. Publié en 2025. Date de la donnée : 2024.
-/// Définition de l’indicateur.`
-fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> String {
+/// A note on an observation (`templates/inline/note-observation.html`): `Cour des comptes
+/// (via Le360), Title. Publié en 2025. Date de la donnée : 2024. Définition de
+/// l’indicateur.`
+#[derive(Template)]
+#[template(path = "inline/note-observation.html", whitespace = "preserve")]
+struct ObservationNote {
+    document: Markup,
+    published: Markup,
+    date: Markup,
+    observed: Markup,
+    definition_href: Markup,
+    definition: Markup,
+}
+
+fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> Markup {
     let (lang, ui) = (lx.lang, lx.ui);
     let definition = format!(
         "{}#{}",
         urls::data_page(lang),
         urls::indicator_anchor(&ind.id)
     );
-    format!(
-        "{}. {} {}. {} <a href=\"{}\">{}</a>.",
-        document_html(lx, src),
-        escape(&ui.published),
-        lx.date_phrase_html(src.published),
-        escape(&ui.note_observed).replace("{date}", &time_html(lx, obs.date)),
-        escape(&definition),
-        escape(&ui.note_definition)
-    )
+    let note = ObservationNote {
+        document: document_html(lx, src),
+        published: Markup::escaped(&ui.published),
+        date: lx.date_phrase_html(src.published),
+        observed: Markup::trusted(
+            escape(&ui.note_observed).replace("{date}", &time_html(lx, obs.date)),
+        ),
+        definition_href: Markup::escaped(&definition),
+        definition: Markup::escaped(&ui.note_definition),
+    };
+    // Cannot fail: every value is a string.
+    Markup::render(&note).unwrap_or_default()
 }
 
-/// `Cour des comptes (via Le360), Title`: the publisher linked to the source's entry on
-/// the data page, the title to the document.
-fn document_html(lx: &LangCtx, src: &Source) -> String {
-    let (lang, ui) = (lx.lang, lx.ui);
-    let comma = if lang.is_rtl() { "، " } else { ", " };
-    let publisher = format!(
-        "<a href=\"{}\">{}</a>",
-        escape(&urls::source(lang, &src.id)),
-        text(lang, src.publisher.get(lang))
-    );
-    let via = src
-        .via
-        .as_ref()
-        .map(|v| format!(" ({} <bdi>{}</bdi>)", escape(&ui.via), escape(v)))
-        .unwrap_or_default();
-    let title = match &src.url {
-        Some(url) => format!(
-            "<a href=\"{}\" dir=\"auto\">{}</a>",
-            escape(url),
-            text(lang, src.title.get(lang))
-        ),
-        None => text(lang, src.title.get(lang)),
+/// A source document (`templates/inline/source-document.html`): `Cour des comptes (via
+/// Le360), Title`, the publisher linked to the source's entry on the data page, the title
+/// to the document.
+#[derive(Template)]
+#[template(path = "inline/source-document.html", whitespace = "preserve")]
+struct SourceDocument {
+    href: Markup,
+    publisher: Markup,
+    via_label: Markup,
+    via: Option<Markup>,
+    comma: &'static str,
+    url: Option<Markup>,
+    title: Markup,
+}
+
+fn document_html(lx: &LangCtx, src: &Source) -> Markup {
+    let lang = lx.lang;
+    let document = SourceDocument {
+        href: Markup::escaped(&urls::source(lang, &src.id)),
+        publisher: Markup::text(lang, src.publisher.get(lang)),
+        via_label: Markup::escaped(&lx.ui.via),
+        via: src.via.as_deref().map(Markup::escaped),
+        comma: if lang.is_rtl() { "، " } else { ", " },
+        url: src.url.as_deref().map(Markup::escaped),
+        title: Markup::text(lang, src.title.get(lang)),
     };
-    format!("{publisher}{via}{comma}{title}")
+    // Cannot fail: every value is a string.
+    Markup::render(&document).unwrap_or_default()
 }

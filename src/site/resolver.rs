@@ -6,9 +6,26 @@ use crate::content::markdown::DirectiveResolver;
 use crate::context::{Ctx, LangCtx};
 use crate::data::{Indicator, ObsDate, Observation};
 use crate::figures::Figures;
-use crate::html::escape;
+use crate::html::{Markup, escape};
 use crate::locale::Lang;
 use crate::locale::{NO_NOUN, Noun};
+use askama::Template;
+
+/// A figure in prose: the number (machine-readable in `value`) and its note reference.
+#[derive(Template)]
+#[template(path = "inline/figure.html", whitespace = "preserve")]
+struct FigureSpan {
+    raw: f64,
+    value: Markup,
+    reference: Markup,
+}
+
+/// A report's note that the figure has a newer value since.
+#[derive(Template)]
+#[template(path = "inline/updated-since.html", whitespace = "preserve")]
+struct UpdatedSince {
+    label: Markup,
+}
 
 /// Resolves the directives of one page: from the current data, or for a report from the
 /// data known on its `vintage`.
@@ -118,13 +135,13 @@ impl<'a> Resolver<'a> {
 
     /// A report keeps its figures as published; newer data is said in the figure's note,
     /// never swapped in.
-    fn updated_since(&self, lx: &LangCtx, ind: &Indicator, shown: &Observation) -> String {
+    fn updated_since(&self, lx: &LangCtx, ind: &Indicator, shown: &Observation) -> Markup {
         let Some(now) = self.ctx.data.latest(&ind.id) else {
-            return String::new();
+            return Markup::default();
         };
         if self.vintage.is_none() || (now.value == shown.value && now.qualifier == shown.qualifier)
         {
-            return String::new();
+            return Markup::default();
         }
         let value = lx.qualified(
             now.qualifier,
@@ -132,8 +149,12 @@ impl<'a> Resolver<'a> {
         );
         let label = escape(&lx.ui.updated_since)
             .replace("{value}", &escape(&value))
-            .replace("{date}", &lx.date_phrase_html(now.date));
-        format!(" <span class=\"updated-since\">{label}</span>")
+            .replace("{date}", lx.date_phrase_html(now.date).as_str());
+        // Cannot fail: the label is a string.
+        Markup::render(&UpdatedSince {
+            label: Markup::trusted(label),
+        })
+        .unwrap_or_default()
     }
 }
 
@@ -162,17 +183,25 @@ impl DirectiveResolver for Resolver<'_> {
         let updated = if fig.date.is_none() && fig.source.is_none() {
             self.updated_since(&lx, ind, obs)
         } else {
-            String::new()
+            Markup::default()
         };
         let reference = self
             .notes
             .map(|n| n.cite(&lx, ind, obs, src, &updated))
             .unwrap_or_default();
-        Ok(format!(
-            "<span class=\"figure\"><data value=\"{raw}\">{value}</data>{reference}</span>",
-            raw = obs.value,
-            value = escape(&lx.qualified(obs.qualifier, &lx.counted(obs.value, ind.unit, noun))),
-        ))
+        let span = FigureSpan {
+            raw: obs.value,
+            value: Markup::escaped(
+                &lx.qualified(obs.qualifier, &lx.counted(obs.value, ind.unit, noun)),
+            ),
+            reference,
+        };
+        span.render().map_err(|e| {
+            (
+                format!("the figure `{}` could not be written: {e}", ind.id),
+                "report this as a bug in amo-site".to_string(),
+            )
+        })
     }
 
     fn chart(&self, lang: Lang, id: &str) -> Result<String, Problem> {

@@ -1,8 +1,10 @@
 //! Pages outside the content tree: the neutral root, the embed page of a chart, the 404 page.
 
+use super::head::{Alternates, Head};
 use crate::content::Layout;
 use crate::context::Ctx;
 use crate::figures::Figures;
+use crate::html::Markup;
 use crate::locale::{Lang, UiText};
 use crate::site::Page;
 use crate::urls;
@@ -12,31 +14,40 @@ use askama::Template;
 #[derive(Template)]
 #[template(path = "root.html")]
 pub struct RootTemplate<'a> {
-    /// Both site titles, the French one isolated (U+2068…U+2069) inside the Arabic page.
-    pub title: String,
-    pub title_ar: &'a str,
-    pub title_fr: &'a str,
-    pub tagline_ar: &'a str,
-    pub tagline_fr: &'a str,
-    pub canonical: String,
-    pub alt_ar: String,
-    pub alt_fr: String,
-    pub choose_ar: &'a str,
-    pub choose_fr: &'a str,
+    /// Its `<title>` holds both site titles, the French one isolated (U+2068…U+2069)
+    /// inside the Arabic page.
+    head: Head<'a>,
+    title_ar: &'a str,
+    title_fr: &'a str,
+    tagline_ar: &'a str,
+    tagline_fr: &'a str,
+    choose_ar: &'a str,
+    choose_fr: &'a str,
 }
 
 impl<'a> RootTemplate<'a> {
     pub fn new(ctx: &Ctx<'a>) -> Self {
         let c = ctx.config;
+        let title = format!("{} · \u{2068}{}\u{2069}", c.title.ar, c.title.fr);
         RootTemplate {
-            title: format!("{} · \u{2068}{}\u{2069}", c.title.ar, c.title.fr),
+            head: Head {
+                lang: Lang::Ar,
+                title: Markup::text_node(&title),
+                description: Some(&c.tagline.ar),
+                noindex: false,
+                canonical: c.absolute("/"),
+                alternates: Some(Alternates {
+                    ar: c.absolute(&urls::page(Lang::Ar, "")),
+                    fr: c.absolute(&urls::page(Lang::Fr, "")),
+                    default: c.absolute("/"),
+                }),
+                feed: None,
+                og: None,
+            },
             title_ar: &c.title.ar,
             title_fr: &c.title.fr,
             tagline_ar: &c.tagline.ar,
             tagline_fr: &c.tagline.fr,
-            canonical: c.absolute("/"),
-            alt_ar: c.absolute(&urls::page(Lang::Ar, "")),
-            alt_fr: c.absolute(&urls::page(Lang::Fr, "")),
             choose_ar: &ctx.ui.ar.choose_language,
             choose_fr: &ctx.ui.fr.choose_language,
         }
@@ -48,72 +59,91 @@ impl<'a> RootTemplate<'a> {
 #[derive(Template)]
 #[template(path = "embed.html")]
 pub struct EmbedTemplate<'a> {
-    pub lang: Lang,
-    pub ui: &'a UiText,
-    pub title: String,
-    pub canonical: String,
-    pub block: &'a str,
-    pub back_href: String,
-    pub site_title: &'a str,
+    lang: Lang,
+    ui: &'a UiText,
+    head: Head<'a>,
+    /// The chart's `<figure>`, as the data page shows it.
+    block: Markup<&'a str>,
+    back_href: String,
+    site_title: &'a str,
 }
 
 impl<'a> EmbedTemplate<'a> {
     pub fn new(ctx: &Ctx<'a>, figures: &'a Figures, id: &'a str, lang: Lang) -> Self {
         let c = ctx.config;
+        let title = ctx
+            .data
+            .charts
+            .get(id)
+            .map_or("", |ch| ch.title.get(lang).as_str());
         EmbedTemplate {
             lang,
             ui: ctx.ui.get(lang),
-            title: shorten(
-                ctx.data
-                    .charts
-                    .get(id)
-                    .map_or("", |ch| ch.title.get(lang).as_str()),
-                crate::site::MAX_TITLE_CHARS,
-            ),
-            canonical: c.absolute(&urls::embed(lang, id)),
-            block: figures.block(id, lang).unwrap_or_default(),
+            head: Head {
+                lang,
+                title: Markup::text_node(&shorten(title, crate::site::MAX_TITLE_CHARS)),
+                description: None,
+                noindex: true,
+                canonical: c.absolute(&urls::embed(lang, id)),
+                alternates: None,
+                feed: None,
+                og: None,
+            },
+            block: Markup::trusted(figures.block(id, lang).unwrap_or_default()),
             back_href: c.absolute(&format!("{}#chart-{id}", urls::data_page(lang))),
             site_title: c.title.get(lang),
         }
     }
 }
 
+/// The body of the 404 page: what happened, and links home and to the data.
+#[derive(Template)]
+#[template(path = "not-found.html")]
+struct NotFoundBody {
+    text: Markup,
+    home: Markup,
+    home_href: String,
+    data: Markup,
+    data_href: String,
+}
+
 /// The "page not found" page of a language, as a page of the site (navigation, language
 /// switch, footer) whose body links home and to the data.
-pub fn not_found_page(ctx: &Ctx) -> Page {
-    let text = |l: Lang| {
+pub fn not_found_page(ctx: &Ctx) -> Result<Page, askama::Error> {
+    let text = |l: Lang| -> Result<crate::site::PageText, askama::Error> {
         let ui = ctx.ui.get(l);
-        crate::site::PageText {
+        let body = NotFoundBody {
+            text: Markup::escaped(&ui.not_found_text),
+            home: Markup::escaped(&ui.nav_home),
+            home_href: urls::page(l, ""),
+            data: Markup::escaped(&ui.nav_data),
+            data_href: urls::data_page(l),
+        };
+        Ok(crate::site::PageText {
             title: ui.not_found_title.clone(),
             browser_title: format!("{} — {}", ui.not_found_title, ctx.config.title.get(l)),
             description: ui.not_found_text.clone(),
             nav_title: ui.not_found_title.clone(),
-            body_html: format!(
-                "<p>{}</p>\n<ul>\n<li><a href=\"{}\">{}</a></li>\n<li><a href=\"{}\">{}</a></li>\n</ul>\n",
-                crate::html::escape(&ui.not_found_text),
-                urls::page(l, ""),
-                crate::html::escape(&ui.nav_home),
-                urls::data_page(l),
-                crate::html::escape(&ui.nav_data)
-            ),
-            notes_html: String::new(),
+            body_html: Markup::render(&body)?,
+            notes_html: Markup::default(),
             anchors: Vec::new(),
             headline: Vec::new(),
-            file: std::path::PathBuf::from("templates/page.html"),
+            file: std::path::PathBuf::from("templates/not-found.html"),
             content_lang: l,
             date: None,
             vintage: None,
-        }
+        })
     };
-    Page {
+    let (ar, fr) = (text(Lang::Ar)?, text(Lang::Fr)?);
+    Ok(Page {
         key: "404".into(),
         slug_path: "404.html".into(),
         layout: Layout::Page,
         regime: None,
         nav: None,
         guide: false,
-        text: crate::locale::Localized::from_fn(text),
-    }
+        text: crate::locale::Localized { ar, fr },
+    })
 }
 
 /// `text` cut at a word boundary to at most `max` characters, with `…` when cut.

@@ -16,6 +16,7 @@ use crate::context::Ctx;
 use crate::data::guide::{GUIDE_FILE, Guide, Next};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::figures::Figures;
+use crate::html::Markup;
 use crate::locale::{Lang, Localized};
 use crate::urls;
 use text::Writer;
@@ -88,7 +89,7 @@ fn page<'t>(
     guide: &Guide,
     node: Next,
     text: impl Fn(Lang) -> Text<'t>,
-    body: impl Fn(&mut Writer) -> askama::Result<String>,
+    body: impl Fn(&mut Writer) -> askama::Result<Markup>,
 ) -> Result<Page, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let texts = Localized::from_fn(|lang| {
@@ -116,7 +117,7 @@ fn page<'t>(
                 None,
                 format!("the guide's page could not be written: {e}"),
             ));
-            String::new()
+            Markup::default()
         });
         errors.append(&mut w.errors);
         PageText {

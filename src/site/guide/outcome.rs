@@ -5,7 +5,7 @@
 use super::{Text, Writer, href};
 use crate::data::guide::{Guide, Next, Statement, Verdict};
 use crate::diagnostics::Diagnostic;
-use crate::html::text;
+use crate::html::Markup;
 use crate::locale::{Lang, UiText};
 use crate::site::model::Page;
 use crate::site::resolver::Resolver;
@@ -17,21 +17,21 @@ use askama::Template;
 struct Body<'a> {
     lang: Lang,
     ui: &'a UiText,
-    summary: String,
+    summary: Markup,
     regime: Option<RegimeBox>,
-    why_none: Vec<String>,
-    pays: Vec<String>,
-    steps: Vec<String>,
-    silent: Vec<String>,
+    why_none: Vec<Markup>,
+    pays: Vec<Markup>,
+    steps: Vec<Markup>,
+    silent: Vec<Markup>,
     restart: String,
 }
 
 struct RegimeBox {
-    name: String,
-    manager: String,
+    name: Markup,
+    manager: Markup,
     /// The regime's explainer, if the site has one.
     href: Option<String>,
-    explainer: String,
+    explainer: Markup,
 }
 
 /// The page of outcome `i`; `content` holds the site's pages (the regimes' explainers).
@@ -55,18 +55,21 @@ pub(super) fn page(
             Verdict::Regime(_) => Vec::new(),
         };
         let (pays, steps) = (all(&o.pays), all(&o.steps));
-        Body {
+        Markup::render(&Body {
             lang,
             ui: resolver.ctx.ui.get(lang),
-            summary: text(lang, o.summary.get(lang)),
+            summary: Markup::text(lang, o.summary.get(lang)),
             regime: regime_box(resolver, &o.verdict, lang, content),
             why_none,
             pays,
             steps,
-            silent: o.silent.iter().map(|s| text(lang, s.get(lang))).collect(),
+            silent: o
+                .silent
+                .iter()
+                .map(|s| Markup::text(lang, s.get(lang)))
+                .collect(),
             restart: href(guide, lang, Next::Question(guide.start)),
-        }
-        .render()
+        })
     };
     super::page(resolver, guide, Next::Outcome(i), title, body)
 }
@@ -83,13 +86,13 @@ fn regime_box(
     let r = resolver.ctx.data.regime(id)?;
     let ui = resolver.ctx.ui.get(lang);
     Some(RegimeBox {
-        name: text(lang, r.name.get(lang)),
-        manager: text(lang, r.manager.get(lang)),
+        name: Markup::text(lang, r.name.get(lang)),
+        manager: Markup::text(lang, r.manager.get(lang)),
         href: content
             .iter()
             .find(|p| p.regime.as_ref() == Some(id))
             .map(|p| urls::page(lang, &p.slug_path)),
-        explainer: text(
+        explainer: Markup::text(
             lang,
             &ui.guide_explainer.replace("{regime}", r.short.get(lang)),
         ),

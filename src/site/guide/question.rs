@@ -5,6 +5,7 @@
 use super::{Text, href};
 use crate::data::guide::{Guide, Next};
 use crate::diagnostics::Diagnostic;
+use crate::html::Markup;
 use crate::locale::{Lang, UiText};
 use crate::site::model::Page;
 use crate::site::resolver::Resolver;
@@ -15,15 +16,15 @@ use askama::Template;
 struct Body<'a> {
     ui: &'a UiText,
     step: String,
-    intro: Option<String>,
-    help: Option<String>,
+    intro: Option<Markup>,
+    help: Option<Markup>,
     answers: Vec<Answer>,
     restart: Option<String>,
 }
 
 struct Answer {
     href: String,
-    label: String,
+    label: Markup,
 }
 
 /// The page of question `i`.
@@ -43,7 +44,7 @@ pub(super) fn page(resolver: &Resolver, guide: &Guide, i: usize) -> Result<Page,
         } else {
             &ui.guide_step_at_most
         };
-        Body {
+        Markup::render(&Body {
             ui,
             step: step_text
                 .replace("{n}", &q.step.number.to_string())
@@ -58,12 +59,11 @@ pub(super) fn page(resolver: &Resolver, guide: &Guide, i: usize) -> Result<Page,
                 .iter()
                 .map(|a| Answer {
                     href: href(guide, lang, a.next),
-                    label: crate::html::text(lang, a.label.get(lang)),
+                    label: Markup::text(lang, a.label.get(lang)),
                 })
                 .collect(),
             restart: (!is_start).then(|| href(guide, lang, Next::Question(guide.start))),
-        }
-        .render()
+        })
     };
     super::page(resolver, guide, Next::Question(i), text, body)
 }

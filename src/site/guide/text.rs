@@ -5,6 +5,7 @@
 use crate::content::markdown::{self, Origin};
 use crate::data::guide::{GUIDE_FILE, Statement};
 use crate::diagnostics::{Diagnostic, Position};
+use crate::html::Markup;
 use crate::locale::Lang;
 use crate::site::resolver::Resolver;
 use std::path::Path;
@@ -19,7 +20,7 @@ pub struct Writer<'a> {
 impl Writer<'_> {
     /// `text` (written at `at` in the file) as HTML: one paragraph, or its content alone
     /// with `inline`.
-    pub fn markdown(&mut self, text: &str, at: Option<Position>, inline: bool) -> String {
+    pub fn markdown(&mut self, text: &str, at: Option<Position>, inline: bool) -> Markup {
         // Padding puts the text where it is written, so errors point into the YAML file.
         let at = at.unwrap_or(Position::new(1, 1));
         let pad = format!("{}{}", "\n".repeat(at.line - 1), " ".repeat(at.column - 1));
@@ -30,18 +31,20 @@ impl Writer<'_> {
             body_offset: pad.len(),
         };
         let raw_html = self.resolver.ctx.config.markdown.raw_html;
-        match markdown::render(text, self.lang, raw_html, &origin, &self.resolver) {
-            Ok(r) if inline => unwrap_paragraph(&r.html),
-            Ok(r) => r.html,
-            Err(mut e) => {
-                self.errors.append(&mut e);
-                String::new()
-            }
-        }
+        Markup::trusted(
+            match markdown::render(text, self.lang, raw_html, &origin, &self.resolver) {
+                Ok(r) if inline => unwrap_paragraph(&r.html),
+                Ok(r) => r.html,
+                Err(mut e) => {
+                    self.errors.append(&mut e);
+                    String::new()
+                }
+            },
+        )
     }
 
     /// A statement as inline HTML followed by the reference to its source's note.
-    pub fn statement(&mut self, s: &Statement) -> String {
+    pub fn statement(&mut self, s: &Statement) -> Markup {
         let lang = self.lang;
         let html = self.markdown(s.text.get(lang), *s.at.get(lang), true);
         let data = self.resolver.ctx.data;
@@ -51,9 +54,11 @@ impl Writer<'_> {
                 .get(id)
                 .map(|src| notes.cite_document(&self.resolver.ctx.lang(lang), src))
                 .unwrap_or_default(),
-            _ => String::new(),
+            _ => Markup::default(),
         };
-        html + &reference
+        let mut html = html;
+        html.push(&reference);
+        html
     }
 }
 
