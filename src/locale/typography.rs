@@ -59,16 +59,19 @@ pub fn french(html: &str) -> String {
 
 /// The name of a verbatim element `tag` opens, if it does (not self-closing).
 fn opening_verbatim(tag: &str) -> Option<&'static str> {
-    let inner = tag.strip_prefix('<')?;
-    let name: String = inner
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if tag.ends_with("/>") {
+    let inner = tag.strip_prefix('<')?.as_bytes();
+    let len = inner
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    if len == 0 || tag.ends_with("/>") {
         return None;
     }
-    VERBATIM.iter().copied().find(|v| *v == name)
+    let name = &inner[..len];
+    VERBATIM
+        .iter()
+        .copied()
+        .find(|v| v.as_bytes().eq_ignore_ascii_case(name))
 }
 
 /// Where `needle` (ASCII, starting with `<`) first occurs in `hay`, ignoring ASCII case.
@@ -92,8 +95,9 @@ impl State {
         let mut i = 0;
         // Up to where the current word needs no more address checks: a word is checked
         // once at its start, and again at each position only if it holds `www.` (an
-        // address may start inside it, after a bracket or a quote).
-        let mut checked_to = 0;
+        // address may start inside it, after a bracket or a quote). A text with no sign of
+        // an address at all (nearly every one) needs none.
+        let mut checked_to = if may_hold_address(t) { 0 } else { t.len() };
         while i < t.len() {
             if i >= checked_to {
                 let word_end = t[i..].find(char::is_whitespace).map_or(t.len(), |k| i + k);
@@ -110,7 +114,7 @@ impl State {
             // Characters that need no rule are copied as one slice, up to the word's end.
             if !self.after_open_quote && i < checked_to {
                 let run = &t[i..checked_to];
-                let n = run.find(needs_rule).unwrap_or(run.len());
+                let n = first_needing_rule(run);
                 if n > 0 {
                     out.push_str(&run[..n]);
                     self.prev = run[..n].chars().next_back();
@@ -229,6 +233,44 @@ fn unit_follows(next: &str) -> bool {
     let after = next[word.len()..].chars().next();
     !word.is_empty() && UNITS.contains(&word.as_str()) && after.is_none_or(|a| !a.is_alphanumeric())
 }
+
+/// Whether `t` holds anything [`is_address`] could find in one of its words.
+fn may_hold_address(t: &str) -> bool {
+    memchr::memchr(b'@', t.as_bytes()).is_some()
+        || memchr::memmem::find(t.as_bytes(), b"://").is_some()
+        || memchr::memmem::find(t.as_bytes(), b"www.").is_some()
+}
+
+/// The offset of the first character of `run` that [`needs_rule`], or its length: a scan of
+/// bytes, where only the first byte of a rule character (all ASCII but « » and the two
+/// no-break spaces) stops it to look at the whole character.
+fn first_needing_rule(run: &str) -> usize {
+    let bytes = run.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(|&b| STOPS[b as usize]) {
+        let at = from + k;
+        if bytes[at].is_ascii() || run[at..].chars().next().is_some_and(needs_rule) {
+            return at;
+        }
+        from = at + 1;
+    }
+    run.len()
+}
+
+/// The bytes [`first_needing_rule`] stops at: the ASCII rule characters, and the lead bytes
+/// of « » U+00A0 (`C2`) and U+202F (`E2`).
+const STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    let ascii = b";!?: %'&\n\r\t";
+    let mut i = 0;
+    while i < ascii.len() {
+        t[ascii[i] as usize] = true;
+        i += 1;
+    }
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
 
 /// A web or mail address, left as written.
 fn is_address(word: &str) -> bool {

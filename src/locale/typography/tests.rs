@@ -1,4 +1,4 @@
-use super::french;
+use super::{first_needing_rule, french, needs_rule, opening_verbatim};
 
 #[test]
 fn punctuation_gets_its_no_break_spaces() {
@@ -57,4 +57,37 @@ fn code_urls_attributes_and_form_fields_are_left_alone() {
 fn arabic_is_left_as_it_is() {
     let s = "ما هو؟ « x »";
     assert_eq!(super::for_lang(crate::locale::Lang::Ar, s), s);
+}
+
+#[test]
+fn the_byte_scan_stops_where_the_rule_characters_are() {
+    let samples = [
+        "",
+        "abc",
+        "déjà vu",
+        "taux : 42 %",
+        "« citation »",
+        "a\u{A0}b\u{202F}c",
+        "—é€ñ’…",
+        "l'état; ok! non?",
+        "x&amp;y",
+        "مرحبا بكم",
+        "\u{2014}\u{202F}",
+    ];
+    for s in samples {
+        for start in s.char_indices().map(|(i, _)| i) {
+            let run = &s[start..];
+            let expected = run.find(needs_rule).unwrap_or(run.len());
+            assert_eq!(first_needing_rule(run), expected, "{run:?}");
+        }
+    }
+}
+
+#[test]
+fn verbatim_elements_are_found_in_any_case_without_their_attributes() {
+    assert_eq!(opening_verbatim("<PRE class=\"x\">"), Some("pre"));
+    assert_eq!(opening_verbatim("<code>"), Some("code"));
+    assert_eq!(opening_verbatim("<codex>"), None);
+    assert_eq!(opening_verbatim("<br/>"), None);
+    assert_eq!(opening_verbatim("</code>"), None);
 }
