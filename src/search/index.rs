@@ -61,9 +61,7 @@ fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
         .par_chunks(per_task)
         .enumerate()
         .map(|(task, chunk)| {
-            let mut analyser = Analyser::default();
-            chunk.iter().for_each(|d| analyser.learn(d));
-            task_postings(&analyser, task * per_task, chunk)
+            task_postings(&mut Analyser::default(), task * per_task, chunk)
         })
         .collect();
     let mut all: FxHashMap<String, Vec<Scored>> = FxHashMap::default();
@@ -78,8 +76,8 @@ fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
 }
 
 /// The postings of the documents `chunk`, the first of which is document `first`.
-fn task_postings(analyser: &Analyser, first: usize, chunk: &[Document]) -> TaskPostings {
-    let mut map: FxHashMap<&str, Vec<Scored>> = FxHashMap::default();
+fn task_postings(analyser: &mut Analyser, first: usize, chunk: &[Document]) -> TaskPostings {
+    let mut map: FxHashMap<u32, Vec<Scored>> = FxHashMap::default();
     let mut lengths = Vec::with_capacity(chunk.len());
     for (k, d) in chunk.iter().enumerate() {
         let id = u32::try_from(first + k).expect("fewer than 2^32 documents");
@@ -89,7 +87,9 @@ fn task_postings(analyser: &Analyser, first: usize, chunk: &[Document]) -> TaskP
             map.entry(t).or_default().push((id, p.score()));
         }
     }
-    let terms = map.into_iter().map(|(t, v)| (t.to_string(), v)).collect();
+    let terms = (map.into_iter())
+        .map(|(t, v)| (std::mem::take(&mut analyser.terms[t as usize]), v))
+        .collect();
     (terms, lengths)
 }
 
@@ -100,20 +100,21 @@ fn fields(d: &Document) -> impl Iterator<Item = (u32, &str)> {
         .chain(std::iter::once((0, d.text.as_str())))
 }
 
-/// The terms of one document with their postings, and its text's length in words.
-fn document_terms<'c>(d: &Document, analyser: &'c Analyser) -> (Vec<(&'c str, Posting)>, usize) {
-    let mut found: FxHashMap<&str, Posting> = FxHashMap::default();
+/// The terms of one document (by their number in `analyser`) with their postings, and its
+/// text's length in words.
+fn document_terms(d: &Document, analyser: &mut Analyser) -> (Vec<(u32, Posting)>, usize) {
+    let mut found: FxHashMap<u32, Posting> = FxHashMap::default();
     let mut words = 0;
     for (field, text) in fields(d) {
         for run in text.split_ascii_whitespace() {
-            for t in analyser.terms_of(run) {
-                if field == 0 && t.written {
+            for &(t, written) in analyser.terms_of(run) {
+                if field == 0 && written {
                     words += 1;
                 }
-                let p = found.entry(t.text.as_str()).or_default();
+                let p = found.entry(t).or_default();
                 p.tf += 1;
                 p.field = p.field.max(field);
-                p.written |= t.written;
+                p.written |= written;
             }
         }
     }
@@ -123,29 +124,45 @@ fn document_terms<'c>(d: &Document, analyser: &'c Analyser) -> (Vec<(&'c str, Po
 /// [`terms`] of each whitespace-separated run of text, computed once per distinct run:
 /// natural text repeats its words, and normalising is the costly part. No normalisation
 /// step reaches across ASCII whitespace, so the terms of a text are the terms of its runs.
+/// Each distinct term is numbered once, so documents count their words by number.
 #[derive(Default)]
 struct Analyser {
-    cache: FxHashMap<String, Vec<Term>>,
+    /// A run → its terms, as a range of `run_terms`.
+    runs: FxHashMap<String, (u32, u32)>,
+    /// (term number, whether the word was written so).
+    run_terms: Vec<(u32, bool)>,
+    numbers: FxHashMap<String, u32>,
+    /// Each term's text, by number.
+    terms: Vec<String>,
 }
 
 impl Analyser {
-    /// Analyses every run of `d`'s fields not seen yet.
-    fn learn(&mut self, d: &Document) {
-        for (_, text) in fields(d) {
-            for run in text.split_ascii_whitespace() {
-                self.learn_run(run);
+    /// The terms of `run`, analysed on first sight.
+    fn terms_of(&mut self, run: &str) -> &[(u32, bool)] {
+        let (start, end) = match self.runs.get(run) {
+            Some(&range) => range,
+            None => {
+                let start = self.run_terms.len() as u32;
+                for t in terms(run) {
+                    let number = self.number(t.text);
+                    self.run_terms.push((number, t.written));
+                }
+                let range = (start, self.run_terms.len() as u32);
+                self.runs.insert(run.to_string(), range);
+                range
             }
-        }
+        };
+        &self.run_terms[start as usize..end as usize]
     }
 
-    fn learn_run(&mut self, run: &str) {
-        if !self.cache.contains_key(run) {
-            self.cache.insert(run.to_string(), terms(run));
+    fn number(&mut self, term: String) -> u32 {
+        if let Some(&n) = self.numbers.get(&term) {
+            return n;
         }
-    }
-
-    fn terms_of(&self, run: &str) -> &[Term] {
-        self.cache.get(run).map_or(&[], Vec::as_slice)
+        let n = self.terms.len() as u32;
+        self.terms.push(term.clone());
+        self.numbers.insert(term, n);
+        n
     }
 }
 
@@ -284,11 +301,18 @@ mod tests {
                     ٢٤٫٧\u{a0}مليون، و11 millions (2024) e\u{301}te\u{301} ﻻ ＡＭＯ 3,5\u{202f}%";
         let mut analyser = Analyser::default();
         let mut got = Vec::new();
-        for run in text.split_ascii_whitespace() {
-            analyser.learn_run(run);
-            got.extend(analyser.terms_of(run).iter().cloned());
+        // Twice: the second time every run comes from the cache.
+        for _ in 0..2 {
+            for run in text.split_ascii_whitespace() {
+                let numbers = analyser.terms_of(run).to_vec();
+                got.extend(numbers.into_iter().map(|(n, written)| Term {
+                    text: analyser.terms[n as usize].clone(),
+                    written,
+                }));
+            }
         }
-        assert_eq!(got, terms(text));
+        let once = terms(text);
+        assert_eq!(got, [once.clone(), once].concat());
     }
 
     #[test]
