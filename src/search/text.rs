@@ -106,8 +106,16 @@ pub fn extract(html: &str) -> Extracted {
     }
 }
 
+/// `s` with each run of ASCII white space made one space, none at either end.
 fn collapse(s: &str) -> String {
-    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn decode_entities(s: &str) -> Cow<'_, str> {
