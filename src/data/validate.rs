@@ -302,7 +302,11 @@ fn observation(
             cx.err(
                 file,
                 position_of(&o.source),
-                format!("unknown source `{}`", o.source.value),
+                format!(
+                    "unknown source `{}`{}",
+                    o.source.value,
+                    crate::foundation::did_you_mean(&o.source.value, ds.sources.keys().map(|k| k.as_str()))
+                ),
                 "add the source to data/sources.yaml or use the id of an existing one",
             );
         }
@@ -419,7 +423,11 @@ fn series(cx: &mut Ctx, file: &Path, s: RawSeries, ds: &Dataset) -> Option<Serie
                 cx.err(
                     file,
                     position_of(src),
-                    format!("unknown source `{}`", src.value),
+                    format!(
+                        "unknown source `{}`{}",
+                        src.value,
+                        crate::foundation::did_you_mean(&src.value, ds.sources.keys().map(|k| k.as_str()))
+                    ),
                     "use an id from data/sources.yaml",
                 );
             }
