@@ -1,6 +1,6 @@
 //! The command line: argument definitions and what each command does.
 
-use crate::diagnostics::{render_all, summary};
+use crate::diagnostics::{render_all_styled, stderr_wants_colour as colour, summary};
 use crate::pipeline::{self, BuildOptions};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -164,7 +164,7 @@ fn build(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprint!("{}", e.render("nothing was written"));
+            eprint!("{}", e.render_styled("nothing was written", colour()));
             ExitCode::from(1)
         }
     }
@@ -173,7 +173,7 @@ fn build(args: BuildArgs) -> ExitCode {
 fn check(root: &std::path::Path) -> ExitCode {
     match crate::check::check(root) {
         Err(e) => {
-            eprint!("{}", e.render("nothing was checked"));
+            eprint!("{}", e.render_styled("nothing was checked", colour()));
             ExitCode::from(1)
         }
         Ok(report) => {
@@ -199,7 +199,7 @@ fn check(root: &std::path::Path) -> ExitCode {
             } else {
                 eprint!(
                     "{}{}",
-                    render_all(&report.problems),
+                    render_all_styled(&report.problems, colour()),
                     summary(&report.problems, None)
                 );
                 ExitCode::from(1)

@@ -3,6 +3,8 @@
 
 /// Below this similarity a known id is not worth suggesting.
 const MIN_SIMILARITY: f64 = 0.8;
+/// How much less similar than the closest id another may be and still be suggested.
+const NEAR_BEST: f64 = 0.04;
 
 /// At most `max` of `known`, most similar to `typed` first (ties in the order given).
 pub fn closest<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
@@ -12,7 +14,14 @@ pub fn closest<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>, max: u
         .filter(|(score, _)| *score >= MIN_SIMILARITY)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored.into_iter().take(max).map(|(_, k)| k).collect()
+    // Only those about as close as the closest: `le36` suggests `le360`, not every `cdc-2025-…`.
+    let best = scored.first().map_or(1.0, |s| s.0);
+    scored
+        .into_iter()
+        .take_while(|(score, _)| *score >= best - NEAR_BEST)
+        .take(max)
+        .map(|(_, k)| k)
+        .collect()
 }
 
 /// ` (did you mean `a` or `b`?)`, or nothing when no known id is close.
@@ -22,7 +31,11 @@ pub fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -
         return String::new();
     }
     let quoted: Vec<String> = close.iter().map(|k| format!("`{k}`")).collect();
-    format!("; did you mean {}?", quoted.join(" or "))
+    match quoted.split_last() {
+        Some((last, [])) => format!("; did you mean {last}?"),
+        Some((last, rest)) => format!("; did you mean {} or {last}?", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -52,6 +65,10 @@ mod tests {
         assert_eq!(
             did_you_mean("cnops-registerd", IDS),
             "; did you mean `cnops-registered`?"
+        );
+        assert_eq!(
+            did_you_mean("tadamon", IDS),
+            "; did you mean `tadamon-registered` or `tadamon-beneficiaries`?"
         );
     }
 }

@@ -375,15 +375,21 @@ fn disagreement<T>(
     ar: (&Source, Option<&serde_saphyr::Spanned<T>>),
     fr: (&Source, Option<&serde_saphyr::Spanned<T>>),
 ) -> Diagnostic {
-    let (here, at, other) = match (ar.1, fr.1) {
-        (Some(a), None) => (ar.0, front_position(a), fr.0),
-        (_, f) => (fr.0, front_position_or_start(f), ar.0),
+    let (here, at, other, theirs) = match (ar.1, fr.1) {
+        (Some(a), None) => (ar.0, front_position(a), fr.0, None),
+        (a, f) => (fr.0, front_position_or_start(f), ar.0, a),
     };
+    let said = match theirs {
+        Some(_) => "the other version says this",
+        None => "the other version does not set it",
+    };
+    let other_at = front_position_or_start(theirs);
     Diagnostic::new(
         &here.file,
         at,
         format!("the Arabic and French versions disagree on `{key}`"),
     )
+    .with_label(&other.file, other_at, said)
     .with_hint(format!("use the same value as in {}", other.file.display()))
 }
 
