@@ -7,55 +7,93 @@
 //! module shapes each bidi run with `harfrust`, the HarfBuzz port resvg shapes the PNGs with,
 //! and adds up the advances of the glyphs it gives.
 
-use harfrust::{FontRef, ShaperData, UnicodeBuffer};
-use std::sync::LazyLock;
+use harfrust::{Direction, FontRef, Language, Script, ShapePlan, Shaper, ShaperData, UnicodeBuffer};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 /// Noto Sans with Noto Sans Arabic merged in (OFL): one face for Latin and Arabic.
 pub static FONT: &[u8] = include_bytes!("fonts/NotoSans-WithArabic-Regular.ttf");
 
-/// The bundled face and its shaping tables, parsed once per process.
-static FACE: LazyLock<(FontRef<'static>, ShaperData)> = LazyLock::new(|| {
+/// A shaping plan is compiled once per direction, script and language: compiling one costs
+/// more than shaping a label with it.
+type PlanKey = (Direction, Script, Option<Language>);
+
+/// The bundled face, its shaping tables and the plans made so far, once per process.
+struct Face {
+    font: FontRef<'static>,
+    data: ShaperData,
+    plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
+}
+
+static FACE: LazyLock<Face> = LazyLock::new(|| {
     let font = FontRef::new(FONT).expect("bundled Noto Sans parses");
     let data = ShaperData::new(&font);
-    (font, data)
+    Face {
+        font,
+        data,
+        plans: Mutex::new(Vec::new()),
+    }
 });
 
 /// Measures strings in pixels for a given font size.
 pub struct TextMetrics {
-    font: &'static FontRef<'static>,
-    data: &'static ShaperData,
+    face: &'static Face,
 }
 
 impl TextMetrics {
     pub fn new() -> Self {
-        let (font, data) = &*FACE;
-        TextMetrics { font, data }
+        TextMetrics { face: &FACE }
     }
 
     /// Advance width of `text` shaped at `font_px` pixels per em. Invisible bidi marks, like
     /// every default-ignorable character, count zero.
     pub fn width(&self, text: &str, font_px: f64) -> f64 {
-        let shaper = self.data.shaper(self.font).build();
-        let units_per_em = f64::from(shaper.units_per_em());
+        let shaper = self.face.data.shaper(&self.face.font).build();
         let units: i64 = bidi_runs(text)
-            .map(|(run, rtl)| {
-                let mut buffer = UnicodeBuffer::new();
-                buffer.push_str(run);
-                buffer.set_direction(if rtl {
-                    harfrust::Direction::RightToLeft
-                } else {
-                    harfrust::Direction::LeftToRight
-                });
-                buffer.guess_segment_properties();
-                let glyphs = shaper.shape(buffer, harfrust::ShapeOptions::new());
-                glyphs
-                    .glyph_positions()
-                    .iter()
-                    .map(|p| i64::from(p.x_advance))
-                    .sum::<i64>()
-            })
+            .map(|(run, rtl)| self.shaped_units(&shaper, run, rtl))
             .sum();
-        units as f64 / units_per_em * font_px
+        units as f64 / f64::from(shaper.units_per_em()) * font_px
+    }
+
+    /// The advance of one run of one direction, in font units.
+    fn shaped_units(&self, shaper: &Shaper<'_>, run: &str, rtl: bool) -> i64 {
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(run);
+        buffer.set_direction(if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        });
+        buffer.guess_segment_properties();
+        let plan = self.plan(
+            shaper,
+            (buffer.direction(), buffer.script(), buffer.language()),
+        );
+        let glyphs = shaper.shape(buffer, harfrust::ShapeOptions::new().plan(Some(&plan)));
+        glyphs
+            .glyph_positions()
+            .iter()
+            .map(|p| i64::from(p.x_advance))
+            .sum()
+    }
+
+    fn plan(&self, shaper: &Shaper<'_>, key: PlanKey) -> Arc<ShapePlan> {
+        let mut plans = self
+            .face
+            .plans
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, plan)) = plans.iter().find(|(k, _)| *k == key) {
+            return Arc::clone(plan);
+        }
+        let plan = Arc::new(ShapePlan::new(
+            shaper,
+            key.0,
+            Some(key.1),
+            key.2.as_ref(),
+            &[],
+        ));
+        plans.push((key, Arc::clone(&plan)));
+        plan
     }
 }
 
@@ -138,8 +176,7 @@ mod tests {
         assert!(shaped <= isolated, "{word}: shaped {shaped} vs isolated {isolated}");
         assert!((shaped - isolated).abs() > 1.0, "shaping changed nothing");
         // Shaping the same letters again gives the same width: a ligature is one glyph.
-        let (font, data) = &*FACE;
-        let shaper = data.shaper(font).build();
+        let shaper = FACE.data.shaper(&FACE.font).build();
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str("لا");
         buffer.guess_segment_properties();
