@@ -1,6 +1,8 @@
 //! The command line: argument definitions and what each command does.
 
-use crate::diagnostics::{render_all_styled, stderr_wants_colour as colour, summary};
+use crate::diagnostics::{
+    render_all_styled, render_message, stderr_wants_colour as colour, summary,
+};
 use crate::pipeline::{self, BuildOptions};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -100,7 +102,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve { root, port, bind } => match crate::serve::serve(&root, &bind, port) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
-                eprintln!("error: {message}");
+                eprint!("{}", render_message(&message, None, colour()));
                 ExitCode::from(1)
             }
         },
@@ -113,7 +115,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    eprint!("{}", render_message(&message, None, colour()));
                     ExitCode::from(1)
                 }
             }

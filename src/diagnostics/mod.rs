@@ -9,7 +9,9 @@ mod position;
 mod render;
 
 pub use position::{Position, line_col};
-pub use render::{render_all, render_all_styled, render_warnings, stderr_wants_colour, summary};
+pub use render::{
+    render_all, render_all_styled, render_message, render_warnings, stderr_wants_colour, summary,
+};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -48,6 +48,21 @@ fn render_as(diagnostics: &Diagnostics, level: Level<'static>, styled: bool) -> 
     out
 }
 
+/// An error that points at no file (a failed write, a port in use): the message and what
+/// to do, rendered like the located ones.
+pub fn render_message(message: &str, help: Option<&str>, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut group = Group::with_title(Level::ERROR.primary_title(message));
+    if let Some(help) = help {
+        group = group.element(Level::HELP.message(help));
+    }
+    renderer.render(&[group]) + "\n"
+}
+
 /// `error: 3 problems found; <outcome>`: the last line after [`render_all`], where the
 /// outcome says what the command did about it ("nothing was written").
 pub fn summary(diagnostics: &Diagnostics, outcome: Option<&str>) -> String {
@@ -247,6 +262,16 @@ mod tests {
             "error: 1 problem found; nothing was written\n"
         );
         assert_eq!(summary(&ds, None), "error: 1 problem found\n");
+    }
+
+    #[test]
+    fn messages_without_a_place_have_the_same_form() {
+        let text = render_message("port 8123 is already in use", Some("choose another"), false);
+        assert_eq!(
+            text,
+            "error: port 8123 is already in use\n |\n = help: choose another\n"
+        );
+        assert_eq!(render_message("x", None, false), "error: x\n");
     }
 
     /// The caret sits under the character by display width: harakat take no column on screen.

@@ -1,7 +1,7 @@
 //! Why a build stopped: problems in the input (located, for the user to fix), our own
 //! failure (a bug to report), or the output folder that could not be written.
 
-use crate::diagnostics::{Diagnostics, render_all_styled, summary};
+use crate::diagnostics::{Diagnostics, render_all_styled, render_message, summary};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -36,15 +36,23 @@ impl BuildError {
             BuildError::Invalid(diags) => {
                 render_all_styled(diags, styled) + &summary(diags, Some(outcome))
             }
-            BuildError::Internal { .. } => format!(
-                "error: {self}\n  = help: this is a bug in amo-site, not in the site: please report it\n"
+            BuildError::Internal { .. } => render_message(
+                &self.to_string(),
+                Some("this is a bug in amo-site, not in the site: please report it"),
+                styled,
             ),
-            BuildError::Write { .. } => format!(
-                "error: could not read the site: {self}\n  = help: {outcome}; the previous output, if any, was left as it was\n"
+            BuildError::Write { .. } => render_message(
+                &format!("could not read the site: {self}"),
+                Some(&format!(
+                    "{outcome}; the previous output, if any, was left as it was"
+                )),
+                styled,
             ),
-            BuildError::Publish(_) => {
-                format!("error: {self}\n  = help: the published site, if any, was left as it was\n")
-            }
+            BuildError::Publish(_) => render_message(
+                &self.to_string(),
+                Some("the published site, if any, was left as it was"),
+                styled,
+            ),
         }
     }
 }
