@@ -127,18 +127,14 @@ impl Default for TextMetrics {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ttf_parser::Face;
 
-    /// What the old measure did: each character's isolated glyph, added up.
+    /// What the old measure did: each character's isolated glyph, added up (a character
+    /// shaped alone takes its isolated form).
     fn isolated_sum(text: &str, font_px: f64) -> f64 {
-        let face = Face::parse(FONT, 0).unwrap();
-        let units: f64 = text
-            .chars()
-            .filter_map(|c| face.glyph_index(c))
-            .filter_map(|g| face.glyph_hor_advance(g))
-            .map(f64::from)
-            .sum();
-        units / f64::from(face.units_per_em()) * font_px
+        let m = TextMetrics::new();
+        text.chars()
+            .map(|c| m.width(c.encode_utf8(&mut [0; 4]), font_px))
+            .sum()
     }
 
     #[test]
