@@ -4,8 +4,8 @@
 //! link target or a directive is left alone, and so is the Latin comma, which is also the
 //! ar-MA decimal separator.
 
-use crate::locale::bidi;
 use crate::diagnostics::{Diagnostics, Position};
+use crate::locale::bidi;
 use std::path::{Path, PathBuf};
 
 /// Every Latin `;` or `?` that follows Arabic text in `files` (relative to `root`).

@@ -266,9 +266,13 @@ fn check_country_and_keywords(rel: &Path, raw: &RawConfig, diags: &mut Diagnosti
             );
         } else if let Some(&first) = seen.get(word) {
             diags.push(
-                Diagnostic::new(rel, position_of(k), format!("the keyword `{word}` is listed twice"))
-                    .with_label(rel, first, "first listed here")
-                    .with_hint("list each keyword once"),
+                Diagnostic::new(
+                    rel,
+                    position_of(k),
+                    format!("the keyword `{word}` is listed twice"),
+                )
+                .with_label(rel, first, "first listed here")
+                .with_hint("list each keyword once"),
             );
         } else {
             seen.insert(word, position_of(k));
@@ -315,9 +319,13 @@ fn check_languages(rel: &Path, langs: &Spanned<Vec<RawLanguage>>, diags: &mut Di
         }
         if let Some((_, first)) = seen.iter().find(|(l, _)| *l == lang) {
             diags.push(
-                Diagnostic::new(rel, position_of(&l.code), format!("language `{lang}` is listed twice"))
-                    .with_label(rel, *first, "first listed here")
-                    .with_hint("list each language once"),
+                Diagnostic::new(
+                    rel,
+                    position_of(&l.code),
+                    format!("language `{lang}` is listed twice"),
+                )
+                .with_label(rel, *first, "first listed here")
+                .with_hint("list each language once"),
             );
         }
         seen.push((lang, position_of(&l.code)));

@@ -29,7 +29,13 @@ impl Ctx<'_> {
     }
 
     /// A problem that also points at where the same id was first defined.
-    fn duplicate(&mut self, at: (&Path, Option<Position>), first: (&Path, Option<Position>), msg: String, hint: &str) {
+    fn duplicate(
+        &mut self,
+        at: (&Path, Option<Position>),
+        first: (&Path, Option<Position>),
+        msg: String,
+        hint: &str,
+    ) {
         let d = Diagnostic::new(at.0, at.1, msg)
             .with_label(first.0, first.1, "first defined here")
             .with_hint(hint);
@@ -110,7 +116,12 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
         };
         if let Some(prev) = ds.indicators.get(&ind.id) {
             let msg = format!("indicator id `{}` is already used by another file", ind.id);
-            cx.duplicate((&rel, None), (&prev.file, None), msg, "give each indicator its own id");
+            cx.duplicate(
+                (&rel, None),
+                (&prev.file, None),
+                msg,
+                "give each indicator its own id",
+            );
         } else {
             ds.indicators.insert(ind.id.clone(), ind);
         }
@@ -310,7 +321,10 @@ fn observation(
                 format!(
                     "unknown source `{}`{}",
                     o.source.value,
-                    crate::foundation::did_you_mean(&o.source.value, ds.sources.keys().map(|k| k.as_str()))
+                    crate::foundation::did_you_mean(
+                        &o.source.value,
+                        ds.sources.keys().map(|k| k.as_str())
+                    )
                 ),
                 "add the source to data/sources.yaml or use the id of an existing one",
             );
@@ -430,7 +444,10 @@ fn series(cx: &mut Ctx, file: &Path, s: RawSeries, ds: &Dataset) -> Option<Serie
                     format!(
                         "unknown source `{}`{}",
                         src.value,
-                        crate::foundation::did_you_mean(&src.value, ds.sources.keys().map(|k| k.as_str()))
+                        crate::foundation::did_you_mean(
+                            &src.value,
+                            ds.sources.keys().map(|k| k.as_str())
+                        )
                     ),
                     "use an id from data/sources.yaml",
                 );

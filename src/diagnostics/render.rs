@@ -130,17 +130,20 @@ fn group<'a>(sources: &mut SourceLines<'a>, level: Level<'a>, d: &'a Diagnostic)
     if primary.is_none() {
         group = group.element(Origin::path(d.file.to_string_lossy()));
     }
-    for place in primary.into_iter().chain(secondary.filter_map(|(file, pos, l)| {
-        let place = pos.map(|position| Place {
-            file,
-            position,
-            label: Some(l.text.as_str()),
-        });
-        if place.is_none() {
-            notes.push(format!("{}: {}", l.text, file.display()));
-        }
-        place
-    })) {
+    for place in primary
+        .into_iter()
+        .chain(secondary.filter_map(|(file, pos, l)| {
+            let place = pos.map(|position| Place {
+                file,
+                position,
+                label: Some(l.text.as_str()),
+            });
+            if place.is_none() {
+                notes.push(format!("{}: {}", l.text, file.display()));
+            }
+            place
+        }))
+    {
         add_place(&mut excerpts, place);
     }
     for excerpt in excerpts {
@@ -157,9 +160,9 @@ fn group<'a>(sources: &mut SourceLines<'a>, level: Level<'a>, d: &'a Diagnostic)
 
 fn add_place<'a>(excerpts: &mut Vec<Excerpt<'a>>, place: Place<'a>) {
     let line = place.position.line;
-    let near = excerpts.iter_mut().find(|e| {
-        e.file == place.file && line + MAX_GAP >= e.first && line <= e.last + MAX_GAP
-    });
+    let near = excerpts
+        .iter_mut()
+        .find(|e| e.file == place.file && line + MAX_GAP >= e.first && line <= e.last + MAX_GAP);
     match near {
         Some(e) => {
             e.first = e.first.min(line);
@@ -189,7 +192,10 @@ fn excerpt_element<'a>(
     let Some(lines) = lines else {
         let at = e.places[0].position;
         for p in &e.places[1..] {
-            notes.extend(p.label.map(|l| format!("{l}: {}", location(e.file, p.position))));
+            notes.extend(
+                p.label
+                    .map(|l| format!("{l}: {}", location(e.file, p.position))),
+            );
         }
         return Origin::path(path)
             .line(at.line)
@@ -297,22 +303,35 @@ mod tests {
         let file = Path::new("data/regimes.yaml");
         ds.add_source(file, "- id: cnss\n  name: a\n- id: cnss\n");
         ds.push(
-            Diagnostic::new(file, Some(Position::new(3, 7)), "regime `cnss` is defined twice")
-                .with_label(file, Some(Position::new(1, 7)), "first defined here")
-                .with_hint("remove one of the two entries"),
+            Diagnostic::new(
+                file,
+                Some(Position::new(3, 7)),
+                "regime `cnss` is defined twice",
+            )
+            .with_label(file, Some(Position::new(1, 7)), "first defined here")
+            .with_hint("remove one of the two entries"),
         );
         let other = Path::new("data/indicators/b.yaml");
         ds.push(
-            Diagnostic::new(other, None, "indicator id `x` is already used")
-                .with_label("data/indicators/a.yaml", None, "first used by"),
+            Diagnostic::new(other, None, "indicator id `x` is already used").with_label(
+                "data/indicators/a.yaml",
+                None,
+                "first used by",
+            ),
         );
         let text = render_all(&ds);
         assert!(text.contains("--> data/regimes.yaml:3:7"), "{text}");
-        assert!(text.contains("1 | - id: cnss\n  |       ---- first defined here"), "{text}");
+        assert!(
+            text.contains("1 | - id: cnss\n  |       ---- first defined here"),
+            "{text}"
+        );
         assert!(text.contains("3 | - id: cnss\n  |       ^^^^\n"), "{text}");
         assert!(!text.contains("(first"), "{text}");
         assert!(text.contains("--> data/indicators/b.yaml\n"), "{text}");
-        assert!(text.contains("= note: first used by: data/indicators/a.yaml"), "{text}");
+        assert!(
+            text.contains("= note: first used by: data/indicators/a.yaml"),
+            "{text}"
+        );
     }
 
     #[test]

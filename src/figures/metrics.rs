@@ -7,7 +7,9 @@
 //! module shapes each bidi run with `harfrust`, the HarfBuzz port resvg shapes the PNGs with,
 //! and adds up the advances of the glyphs it gives.
 
-use harfrust::{Direction, FontRef, Language, Script, ShapePlan, Shaper, ShaperData, UnicodeBuffer};
+use harfrust::{
+    Direction, FontRef, Language, Script, ShapePlan, Shaper, ShaperData, UnicodeBuffer,
+};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 /// Noto Sans with Noto Sans Arabic merged in (OFL): one face for Latin and Arabic.
@@ -169,7 +171,10 @@ mod tests {
         let word = "الاستفادة";
         let shaped = m.width(word, 100.0);
         let isolated = isolated_sum(word, 100.0);
-        assert!(shaped <= isolated, "{word}: shaped {shaped} vs isolated {isolated}");
+        assert!(
+            shaped <= isolated,
+            "{word}: shaped {shaped} vs isolated {isolated}"
+        );
         assert!((shaped - isolated).abs() > 1.0, "shaping changed nothing");
         // Shaping the same letters again gives the same width: a ligature is one glyph.
         let shaper = FACE.data.shaper(&FACE.font).build();
@@ -208,9 +213,18 @@ mod tests {
     #[test]
     fn widths_match_what_resvg_draws() {
         let m = TextMetrics::new();
-        for text in ["لا", "الاستفادة", "مليون مستفيد", "AMO Tadamon", "أمو تضامن 2024"] {
+        for text in [
+            "لا",
+            "الاستفادة",
+            "مليون مستفيد",
+            "AMO Tadamon",
+            "أمو تضامن 2024",
+        ] {
             let (ours, drawn) = (m.width(text, 100.0), resvg_width(text));
-            assert!((ours - drawn).abs() < 0.5, "{text}: measured {ours}, drawn {drawn}");
+            assert!(
+                (ours - drawn).abs() < 0.5,
+                "{text}: measured {ours}, drawn {drawn}"
+            );
         }
     }
 }

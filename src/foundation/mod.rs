@@ -11,9 +11,9 @@
 mod date;
 pub mod ids;
 pub mod input_file;
-mod suggest;
 mod lang;
 mod localized;
+mod suggest;
 pub mod text_policy;
 pub mod url_policy;
 pub mod yaml;

@@ -7,7 +7,11 @@ const MIN_SIMILARITY: f64 = 0.8;
 const NEAR_BEST: f64 = 0.04;
 
 /// At most `max` of `known`, most similar to `typed` first (ties in the order given).
-pub fn closest<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
+pub fn closest<'a>(
+    typed: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    max: usize,
+) -> Vec<&'a str> {
     let mut scored: Vec<(f64, &str)> = known
         .into_iter()
         .map(|k| (strsim::jaro_winkler(typed, k), k))
