@@ -33,11 +33,7 @@ pub fn stderr_wants_colour() -> bool {
 }
 
 fn render_as(diagnostics: &Diagnostics, level: Level<'static>, styled: bool) -> String {
-    let renderer = if styled {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = renderer(styled);
     let mut sources = SourceLines::new(diagnostics);
     let mut out = String::new();
     for d in diagnostics.sorted() {
@@ -51,16 +47,20 @@ fn render_as(diagnostics: &Diagnostics, level: Level<'static>, styled: bool) -> 
 /// An error that points at no file (a failed write, a port in use): the message and what
 /// to do, rendered like the located ones.
 pub fn render_message(message: &str, help: Option<&str>, styled: bool) -> String {
-    let renderer = if styled {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = renderer(styled);
     let mut group = Group::with_title(Level::ERROR.primary_title(message));
     if let Some(help) = help {
         group = group.element(Level::HELP.message(help));
     }
     renderer.render(&[group]) + "\n"
+}
+
+fn renderer(styled: bool) -> Renderer {
+    if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
 }
 
 /// `error: 3 problems found; <outcome>`: the last line after [`render_all`], where the
