@@ -147,7 +147,9 @@ fn group<'a>(sources: &mut SourceLines<'a>, level: Level<'a>, d: &'a Diagnostic)
         add_place(&mut excerpts, place);
     }
     for excerpt in excerpts {
-        group = group.element(excerpt_element(sources, excerpt, &mut notes));
+        if let Some(element) = excerpt_element(sources, excerpt, &mut notes) {
+            group = group.element(element);
+        }
     }
     for note in notes {
         group = group.element(Level::NOTE.message(note));
@@ -179,28 +181,29 @@ fn add_place<'a>(excerpts: &mut Vec<Excerpt<'a>>, place: Place<'a>) {
 }
 
 /// The excerpt's lines with a caret under each place, or just `file:line:column` when the
-/// file's text is not known (a secondary place then becomes a note).
+/// file's text is not known (its secondary places then become notes, and an excerpt of
+/// secondary places only shows nothing more).
 fn excerpt_element<'a>(
     sources: &mut SourceLines<'a>,
     e: Excerpt<'a>,
     notes: &mut Vec<String>,
-) -> annotate_snippets::Element<'a> {
+) -> Option<annotate_snippets::Element<'a>> {
     let path = e.file.to_string_lossy();
     let lines: Option<Vec<&str>> = (e.first..=e.last)
         .map(|n| sources.line(e.file, n))
         .collect();
     let Some(lines) = lines else {
-        let at = e.places[0].position;
-        for p in &e.places[1..] {
+        for p in &e.places {
             notes.extend(
                 p.label
                     .map(|l| format!("{l}: {}", location(e.file, p.position))),
             );
         }
-        return Origin::path(path)
-            .line(at.line)
-            .char_column(at.column)
-            .into();
+        let primary = e.places.iter().find(|p| p.label.is_none())?;
+        let origin = Origin::path(path)
+            .line(primary.position.line)
+            .char_column(primary.position.column);
+        return Some(origin.into());
     };
     let mut snippet = Snippet::source(lines.join("\n"))
         .line_start(e.first)
@@ -218,7 +221,7 @@ fn excerpt_element<'a>(
         };
         snippet = snippet.annotation(annotation);
     }
-    snippet.into()
+    Some(snippet.into())
 }
 
 fn location(file: &Path, p: Position) -> String {
@@ -319,8 +322,19 @@ mod tests {
                 "first used by",
             ),
         );
+        ds.push(
+            Diagnostic::new(other, None, "chart `y` is defined twice").with_label(
+                "data/unread.yaml",
+                Some(Position::new(4, 3)),
+                "first defined here",
+            ),
+        );
         let text = render_all(&ds);
         assert!(text.contains("--> data/regimes.yaml:3:7"), "{text}");
+        assert!(
+            text.contains("= note: first defined here: data/unread.yaml:4:3"),
+            "{text}"
+        );
         assert!(
             text.contains("1 | - id: cnss\n  |       ---- first defined here"),
             "{text}"
