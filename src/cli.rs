@@ -1,6 +1,8 @@
 //! The command line: argument definitions and what each command does.
 
-use crate::diagnostics::{render_all, summary};
+use crate::diagnostics::{
+    render_all_styled, render_message, stderr_wants_colour as colour, summary,
+};
 use crate::pipeline::{self, BuildOptions};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -100,7 +102,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve { root, port, bind } => match crate::serve::serve(&root, &bind, port) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
-                eprintln!("error: {message}");
+                eprint!("{}", render_message(&message, None, colour()));
                 ExitCode::from(1)
             }
         },
@@ -113,7 +115,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    eprint!("{}", render_message(&message, None, colour()));
                     ExitCode::from(1)
                 }
             }
@@ -164,7 +166,7 @@ fn build(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprint!("{}", e.render("nothing was written"));
+            eprint!("{}", e.render_styled("nothing was written", colour()));
             ExitCode::from(1)
         }
     }
@@ -173,7 +175,7 @@ fn build(args: BuildArgs) -> ExitCode {
 fn check(root: &std::path::Path) -> ExitCode {
     match crate::check::check(root) {
         Err(e) => {
-            eprint!("{}", e.render("nothing was checked"));
+            eprint!("{}", e.render_styled("nothing was checked", colour()));
             ExitCode::from(1)
         }
         Ok(report) => {
@@ -199,7 +201,7 @@ fn check(root: &std::path::Path) -> ExitCode {
             } else {
                 eprint!(
                     "{}{}",
-                    render_all(&report.problems),
+                    render_all_styled(&report.problems, colour()),
                     summary(&report.problems, None)
                 );
                 ExitCode::from(1)

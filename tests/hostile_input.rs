@@ -276,7 +276,7 @@ fn unreadable_folders_are_located_errors() {
     for needle in [
         "cannot read content/locked: permission denied",
         "cannot read data/indicators: permission denied",
-        "  --> content/locked",
+        "\n--> content/locked\n",
     ] {
         assert!(err.contains(needle), "stderr lacks {needle:?}:\n{err}");
     }

@@ -5,6 +5,7 @@
 //! ar-MA decimal separator.
 
 use crate::diagnostics::{Diagnostics, Position};
+use crate::locale::bidi;
 use std::path::{Path, PathBuf};
 
 /// Every Latin `;` or `?` that follows Arabic text in `files` (relative to `root`).
@@ -42,10 +43,6 @@ pub fn arabic_punctuation(root: &Path, files: &[PathBuf]) -> Diagnostics {
     found
 }
 
-fn is_arabic(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
-
 /// 1-based columns (in characters) of each `;` or `?` of `line` whose nearest letter
 /// before it is Arabic, outside code, directives, link targets and addresses.
 fn latin_signs_in_arabic(line: &str) -> Vec<(usize, char)> {
@@ -78,8 +75,11 @@ fn latin_signs_in_arabic(line: &str) -> Vec<(usize, char)> {
             continue;
         }
         if c.is_alphabetic() {
-            last_letter = Some(c);
-        } else if matches!(c, ';' | '?') && last_letter.is_some_and(is_arabic) {
+            // A haraka is alphabetic but keeps the letter it sits on as the last one.
+            if !bidi::is_combining(c) {
+                last_letter = Some(c);
+            }
+        } else if matches!(c, ';' | '?') && last_letter.is_some_and(bidi::is_arabic) {
             out.push((i + 1, c));
         }
     }
@@ -99,5 +99,8 @@ mod tests {
         assert!(signs("انظر [الرابط](https://x.ma/?a=1;b) و`a;b?`").is_empty());
         assert!(signs("بلغ {{ figure x noun=none }} مليون").is_empty());
         assert!(signs("النسبة 6,37 في المائة").is_empty());
+        // A word ending in a haraka is still Arabic; a byte-order mark is not a letter.
+        assert_eq!(signs("مُحَمَّدٌ?"), [(10, '?')]);
+        assert!(signs("AMO\u{FEFF}?").is_empty());
     }
 }

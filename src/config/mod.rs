@@ -1,6 +1,6 @@
 //! `site.yaml`: the site's identity (base URL, languages, titles, publisher, data licence).
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::foundation::input_file::{Role, read_yaml_and_text};
 use crate::foundation::url_policy;
 use crate::foundation::yaml::position_of;
@@ -254,7 +254,7 @@ fn check_country_and_keywords(rel: &Path, raw: &RawConfig, diags: &mut Diagnosti
             "list the words the data package is found by, e.g. `keywords: [AMO, Maroc]`",
         );
     }
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = std::collections::BTreeMap::new();
     for k in &raw.keywords.value {
         let word = k.value.trim();
         if word.is_empty() {
@@ -264,13 +264,18 @@ fn check_country_and_keywords(rel: &Path, raw: &RawConfig, diags: &mut Diagnosti
                 "an empty keyword",
                 "remove it or write the word",
             );
-        } else if !seen.insert(word) {
-            diags.error(
-                rel,
-                position_of(k),
-                format!("the keyword `{word}` is listed twice"),
-                "list each keyword once",
+        } else if let Some(&first) = seen.get(word) {
+            diags.push(
+                Diagnostic::new(
+                    rel,
+                    position_of(k),
+                    format!("the keyword `{word}` is listed twice"),
+                )
+                .with_label(rel, first, "first listed here")
+                .with_hint("list each keyword once"),
             );
+        } else {
+            seen.insert(word, position_of(k));
         }
     }
 }
@@ -312,18 +317,21 @@ fn check_languages(rel: &Path, langs: &Spanned<Vec<RawLanguage>>, diags: &mut Di
                 format!("set `direction: {}`", lang.dir()),
             );
         }
-        if seen.contains(&lang) {
-            diags.error(
-                rel,
-                position_of(&l.code),
-                format!("language `{lang}` is listed twice"),
-                "list each language once",
+        if let Some((_, first)) = seen.iter().find(|(l, _)| *l == lang) {
+            diags.push(
+                Diagnostic::new(
+                    rel,
+                    position_of(&l.code),
+                    format!("language `{lang}` is listed twice"),
+                )
+                .with_label(rel, *first, "first listed here")
+                .with_hint("list each language once"),
             );
         }
-        seen.push(lang);
+        seen.push((lang, position_of(&l.code)));
     }
     for lang in Lang::ALL {
-        if !seen.contains(&lang) {
+        if !seen.iter().any(|(l, _)| *l == lang) {
             diags.error(
                 rel,
                 position_of(langs),

@@ -3,7 +3,7 @@
 use super::model::*;
 use super::raw::*;
 use super::read::{CHARTS_FILE, GuideInput, REGIMES_FILE, RawData, SOURCES_FILE};
-use crate::diagnostics::{Diagnostics, Position};
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::foundation::Localized;
 use crate::foundation::yaml::position_of;
 use crate::foundation::{ChartId, IndicatorId, ObsDate, RegimeId, SourceId, is_valid_id};
@@ -26,6 +26,20 @@ impl Ctx<'_> {
         hint: impl Into<String>,
     ) {
         self.diags.error(file, pos, msg, hint);
+    }
+
+    /// A problem that also points at where the same id was first defined.
+    fn duplicate(
+        &mut self,
+        at: (&Path, Option<Position>),
+        first: (&Path, Option<Position>),
+        msg: String,
+        hint: &str,
+    ) {
+        let d = Diagnostic::new(at.0, at.1, msg)
+            .with_label(first.0, first.1, "first defined here")
+            .with_hint(hint);
+        self.diags.push(d);
     }
 
     /// Reads and parses one YAML file; `None` (with a diagnostic) if it cannot.
@@ -120,12 +134,13 @@ pub(super) fn validate(raw: RawData, diags: &mut Diagnostics) -> Dataset {
             continue;
         }
         if let Some(prev) = ds.indicators.get(&ind.id) {
-            let msg = format!(
-                "indicator id `{}` is already used by {}",
-                ind.id,
-                prev.file.display()
+            let msg = format!("indicator id `{}` is already used by another file", ind.id);
+            cx.duplicate(
+                (&rel, None),
+                (&prev.file, None),
+                msg,
+                "give each indicator its own id",
             );
-            cx.err(&rel, None, msg, "give each indicator its own id");
         } else {
             ds.indicators.insert(ind.id.clone(), ind);
         }
@@ -189,15 +204,16 @@ fn sources(cx: &mut Ctx, file: &Path, raw: RawSources) -> BTreeMap<SourceId, Sou
 }
 
 fn regimes(cx: &mut Ctx, file: &Path, raw: Vec<RawRegime>) -> Vec<Regime> {
-    let mut seen = BTreeSet::new();
+    let mut seen = BTreeMap::new();
     let mut out = Vec::new();
     for r in raw {
         cx.check_id(file, &r.id, "regime");
         cx.check_id(file, &r.page, "page");
-        if !seen.insert(r.id.value.clone()) {
-            cx.err(
-                file,
-                position_of(&r.id),
+        if let Some(first) = seen.insert(r.id.value.clone(), position_of(&r.id)) {
+            seen.insert(r.id.value.clone(), first);
+            cx.duplicate(
+                (file, position_of(&r.id)),
+                (file, first),
                 format!("regime `{}` is defined twice", r.id.value),
                 "remove one of the two entries",
             );
@@ -325,7 +341,14 @@ fn observation(
             cx.err(
                 file,
                 position_of(&o.source),
-                format!("unknown source `{}`", o.source.value),
+                format!(
+                    "unknown source `{}`{}",
+                    o.source.value,
+                    crate::foundation::did_you_mean(
+                        &o.source.value,
+                        ds.sources.keys().map(|k| k.as_str())
+                    )
+                ),
                 "add the source to data/sources.yaml or use the id of an existing one",
             );
         }
@@ -333,14 +356,11 @@ fn observation(
     }
     if let Some(d) = date {
         let key = (d, o.source.value.clone());
-        if let Some(first) = seen.get(&key) {
-            let at = first
-                .map(|p| format!(" (first at line {})", p.line))
-                .unwrap_or_default();
-            cx.err(
-                file,
-                position_of(&o.date),
-                format!("two observations for {} from source `{}`{at}", d.iso(), o.source.value),
+        if let Some(&first) = seen.get(&key) {
+            cx.duplicate(
+                (file, position_of(&o.date)),
+                (file, first),
+                format!("two observations for {} from source `{}`", d.iso(), o.source.value),
                 "keep one value per date and source; if the source gives two figures, they belong to two indicators",
             );
             ok = false;
@@ -369,18 +389,20 @@ fn charts(
 ) -> (BTreeMap<ChartId, Chart>, BTreeSet<String>) {
     let mut out = BTreeMap::new();
     let mut unavailable = BTreeSet::new();
+    let mut first_at = BTreeMap::new();
     for c in raw {
         cx.check_id(file, &c.id, "chart");
         let cpos = position_of(&c.id);
-        if out.contains_key(c.id.value.as_str()) {
-            cx.err(
-                file,
-                cpos,
+        if let Some(&first) = first_at.get(c.id.value.as_str()) {
+            cx.duplicate(
+                (file, cpos),
+                (file, first),
                 format!("chart `{}` is defined twice", c.id.value),
                 "give each chart its own id",
             );
             continue;
         }
+        first_at.insert(c.id.value.clone(), cpos);
         if c.series.is_empty() {
             cx.err(
                 file,
@@ -460,7 +482,14 @@ fn series(cx: &mut Ctx, file: &Path, s: RawSeries, ds: &Dataset) -> Option<Serie
                 cx.err(
                     file,
                     position_of(src),
-                    format!("unknown source `{}`", src.value),
+                    format!(
+                        "unknown source `{}`{}",
+                        src.value,
+                        crate::foundation::did_you_mean(
+                            &src.value,
+                            ds.sources.keys().map(|k| k.as_str())
+                        )
+                    ),
                     "use an id from data/sources.yaml",
                 );
             }

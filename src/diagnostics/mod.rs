@@ -1,14 +1,17 @@
 //! Located problems found in the user's input, collected rather than thrown.
 //!
 //! Every stage pushes into one [`Diagnostics`] so a single run reports *all* the problems it
-//! can find, each with its file, line and column, what is wrong and how to fix it. The CLI
-//! renders them like a compiler would (see [`render`]).
+//! can find, each with its file, line and column, what is wrong and how to fix it, and the
+//! other places it concerns ("first defined here") as secondary [`Label`]s. The CLI renders
+//! them like a compiler would, with `annotate-snippets` (see [`render`]).
 
 mod position;
 mod render;
 
 pub use position::{Position, line_col};
-pub use render::{render_all, render_warnings, summary};
+pub use render::{
+    render_all, render_all_styled, render_message, render_warnings, stderr_wants_colour, summary,
+};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,6 +28,17 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// Other places the problem involves, such as where a duplicate id was first defined.
+    pub labels: Vec<Label>,
+}
+
+/// A secondary place a [`Diagnostic`] points at, with what it is ("first defined here").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Path relative to the site root, like [`Diagnostic::file`].
+    pub file: PathBuf,
+    pub position: Option<Position>,
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -38,7 +52,23 @@ impl Diagnostic {
             position,
             message: message.into(),
             hint: None,
+            labels: Vec::new(),
         }
+    }
+
+    /// Adds a secondary place, shown under its own source line with `text` beside it.
+    pub fn with_label(
+        mut self,
+        file: impl Into<PathBuf>,
+        position: Option<Position>,
+        text: impl Into<String>,
+    ) -> Self {
+        self.labels.push(Label {
+            file: file.into(),
+            position,
+            text: text.into(),
+        });
+        self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

@@ -1,6 +1,8 @@
 //! Turning byte offsets into the 1-based line and column a person reads.
 
-/// A 1-based line and column (columns count characters, not bytes).
+/// A 1-based line and column. Columns count characters, not bytes, as in `file:line:column`
+/// for editors; where the caret goes under the line is a display width, which the renderer
+/// works out (an Arabic haraka is a character of width zero).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
     pub line: usize,

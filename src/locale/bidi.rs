@@ -1,5 +1,8 @@
 //! Bidirectional-text helpers: isolating Latin runs inside Arabic, and keeping invisible
-//! direction marks out of machine-readable output.
+//! direction marks out of machine-readable output. Which characters are Arabic or Latin is
+//! their Unicode bidi class (`unicode-bidi`); the run-wrapping is ours.
+
+use unicode_bidi::{BidiClass, bidi_class};
 
 /// U+2067 RIGHT-TO-LEFT ISOLATE … U+2069 POP DIRECTIONAL ISOLATE: the wrapper that makes an
 /// Arabic SVG label such as `30 مليون` render in reading order in Chromium and resvg alike.
@@ -47,8 +50,19 @@ pub fn has_arabic(text: &str) -> bool {
     text.chars().any(is_arabic)
 }
 
+/// A right-to-left letter of the Arabic kind (bidi class AL: Arabic and its presentation
+/// forms, Syriac, Thaana), not a haraka, a digit or U+FEFF (the byte-order mark).
 pub fn is_arabic(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    match c {
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{064A}' => true,
+        _ => bidi_class(c) == BidiClass::AL,
+    }
+}
+
+/// A combining mark (bidi class NSM), such as a haraka or a combining accent.
+pub fn is_combining(c: char) -> bool {
+    !c.is_ascii() && bidi_class(c) == BidiClass::NSM
 }
 
 /// Wraps each run of Latin words inside already-escaped Arabic HTML text in
@@ -57,12 +71,7 @@ pub fn is_arabic(c: char) -> bool {
 /// opposite-direction phrase"). A run starts and ends on a Latin letter; spaces, digits and
 /// light punctuation between Latin words stay inside it.
 pub fn isolate_latin_runs(escaped_html: &str) -> String {
-    // Most Arabic text has nothing to isolate: no ASCII letter or digit, no Latin letter
-    // (U+00C0–U+024F, whose UTF-8 lead bytes are 0xC3–0xC9).
-    let nothing_latin = !escaped_html
-        .bytes()
-        .any(|b| b.is_ascii_alphanumeric() || (0xC3..=0xC9).contains(&b));
-    if nothing_latin {
+    if nothing_to_isolate(escaped_html) {
         return escaped_html.to_string();
     }
     let chars: Vec<(usize, char)> = escaped_html.char_indices().collect();
@@ -121,6 +130,35 @@ pub fn isolate_latin_runs(escaped_html: &str) -> String {
     out
 }
 
+/// Most Arabic text has nothing to isolate: no ASCII letter or digit and no other
+/// left-to-right letter. Checked on bytes first, one table look-up each: ASCII punctuation
+/// and the Arabic-script blocks U+0600–U+07FF (UTF-8 lead bytes 0xD8–0xDF, none of them
+/// left-to-right) need no bidi class.
+fn nothing_to_isolate(text: &str) -> bool {
+    // Continuation bytes are plain, so the first byte that is not starts a character.
+    match text.bytes().position(|b| !PLAIN_BYTE[usize::from(b)]) {
+        None => true,
+        Some(i) => text[i..]
+            .chars()
+            .all(|c| !c.is_ascii_alphanumeric() && !is_latin_letter(c)),
+    }
+}
+
+/// The bytes [`nothing_to_isolate`] passes without decoding: ASCII other than letters and
+/// digits, UTF-8 continuation bytes, and the lead bytes of U+0600–U+07FF.
+static PLAIN_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = (byte.is_ascii() && !byte.is_ascii_alphanumeric())
+            || (byte >= 0x80 && byte < 0xC0)
+            || (byte >= 0xD8 && byte <= 0xDF);
+        b += 1;
+    }
+    table
+};
+
 /// The index of the last character of the Latin run that starts at `i`: Latin words joined
 /// by spaces, hyphens, digits, dots and escaped apostrophes.
 fn latin_run_end(chars: &[(usize, char)], i: usize) -> usize {
@@ -157,6 +195,10 @@ fn latin_run_end(chars: &[(usize, char)], i: usize) -> usize {
         ) || cj.is_ascii_digit()
         {
             j += 1;
+        } else if glued_to_previous && is_combining(cj) {
+            // A combining accent (`e` + U+0301) belongs to the letter before it.
+            end_idx = j;
+            j += 1;
         } else {
             break;
         }
@@ -164,8 +206,31 @@ fn latin_run_end(chars: &[(usize, char)], i: usize) -> usize {
     end_idx
 }
 
+/// A left-to-right letter (bidi class L): Latin with every extension (`ẞ`, `ệ`), Greek,
+/// Cyrillic… ASCII and the Arabic-script blocks, nearly every character of this site, take
+/// two comparisons; the rest is looked up.
+#[inline]
 fn is_latin_letter(c: char) -> bool {
-    matches!(c, '\u{00C0}'..='\u{024F}') && c.is_alphabetic()
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0600}'..='\u{07FF}').contains(&c) {
+        false
+    } else {
+        is_other_ltr_letter(c)
+    }
+}
+
+#[inline(never)]
+fn is_other_ltr_letter(c: char) -> bool {
+    match c {
+        // Latin-1 to Latin Extended-B: « », no-break space and signs below U+00C0, then
+        // letters (`é`, `ç`, `ő`), all left-to-right, but for × and ÷.
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
+        '\u{C0}'..='\u{24F}' => !matches!(c, '×' | '÷'),
+        // General Punctuation: ’ – … and the bidi marks.
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic() && bidi_class(c) == BidiClass::L,
+    }
 }
 
 #[cfg(test)]
@@ -220,6 +285,32 @@ mod tests {
     fn leaves_entities_and_pure_arabic_alone() {
         assert_eq!(isolate_latin_runs("نص &amp; نص"), "نص &amp; نص");
         assert_eq!(isolate_latin_runs("السجل الاجتماعي"), "السجل الاجتماعي");
+    }
+
+    /// What the old code-point ranges got wrong: U+FEFF was "Arabic", and Latin letters
+    /// past U+024F or written with a combining accent split or escaped the run.
+    #[test]
+    fn classes_come_from_unicode_bidi() {
+        assert!(!is_arabic('\u{FEFF}'));
+        assert!(!has_arabic("\u{FEFF}AMO"));
+        assert!(is_arabic('م') && is_arabic('\u{FEF5}') && is_arabic('ݐ'));
+        assert!(!is_arabic('\u{064E}'), "a haraka is not a letter");
+        assert_eq!(
+            isolate_latin_runs("مدينة Hà Nội"),
+            "مدينة <span dir=\"ltr\" lang=\"fr\">Hà Nội</span>"
+        );
+        assert_eq!(
+            isolate_latin_runs("شارع GROẞ"),
+            "شارع <span dir=\"ltr\" lang=\"fr\">GROẞ</span>"
+        );
+        assert_eq!(
+            isolate_latin_runs("موقع Me\u{301}dias24"),
+            "موقع <span dir=\"ltr\" lang=\"fr\">Me\u{301}dias24</span>"
+        );
+        // Arabic with guillemets and harakat only: nothing to wrap.
+        assert_eq!(isolate_latin_runs("«مُحَمَّد»"), "«مُحَمَّد»");
+        assert!(is_latin_letter('ª') && is_latin_letter('ő') && is_latin_letter('Ω'));
+        assert!(!is_latin_letter('×') && !is_latin_letter('«') && !is_latin_letter('’'));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Why a build stopped: problems in the input (located, for the user to fix), our own
 //! failure (a bug to report), or the output folder that could not be written.
 
-use crate::diagnostics::{Diagnostics, render_all, summary};
+use crate::diagnostics::{Diagnostics, render_all_styled, render_message, summary};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -27,17 +27,32 @@ impl BuildError {
     /// The error as the terminal shows it, ending with a summary line; `outcome` says what
     /// became of the output ("nothing was written").
     pub fn render(&self, outcome: &str) -> String {
+        self.render_styled(outcome, false)
+    }
+
+    /// [`render`](Self::render), with the problems in colour when `styled` (a terminal).
+    pub fn render_styled(&self, outcome: &str, styled: bool) -> String {
         match self {
-            BuildError::Invalid(diags) => render_all(diags) + &summary(diags, Some(outcome)),
-            BuildError::Internal { .. } => format!(
-                "error: {self}\n  = help: this is a bug in amo-site, not in the site: please report it\n"
-            ),
-            BuildError::Write { .. } => format!(
-                "error: could not read the site: {self}\n  = help: {outcome}; the previous output, if any, was left as it was\n"
-            ),
-            BuildError::Publish(_) => {
-                format!("error: {self}\n  = help: the published site, if any, was left as it was\n")
+            BuildError::Invalid(diags) => {
+                render_all_styled(diags, styled) + &summary(diags, Some(outcome))
             }
+            BuildError::Internal { .. } => render_message(
+                &self.to_string(),
+                Some("this is a bug in amo-site, not in the site: please report it"),
+                styled,
+            ),
+            BuildError::Write { .. } => render_message(
+                &format!("could not read the site: {self}"),
+                Some(&format!(
+                    "{outcome}; the previous output, if any, was left as it was"
+                )),
+                styled,
+            ),
+            BuildError::Publish(_) => render_message(
+                &self.to_string(),
+                Some("the published site, if any, was left as it was"),
+                styled,
+            ),
         }
     }
 }

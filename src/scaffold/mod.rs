@@ -4,20 +4,29 @@
 use crate::foundation::ObsDate;
 use std::path::{Path, PathBuf};
 
-/// An ASCII slug from a title: accents folded (`é` → `e`), everything else that is not a
-/// letter or digit becomes a single hyphen. Empty for a title without Latin letters.
+/// An ASCII slug from a title: Latin letters transliterated by `deunicode` (`é` → `e`,
+/// `ß` → `ss`, `Œ` → `oe`), everything else that is not an ASCII letter or digit becomes a
+/// single hyphen. Right-to-left letters (Arabic) are not transliterated: the address is made
+/// from the French title. Empty for a title without Latin letters or digits.
 pub fn slugify_ascii(title: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in title.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c.to_ascii_lowercase());
+    for c in title.chars() {
+        let ascii = if is_right_to_left(c) {
+            None
         } else {
-            dash = true;
+            deunicode::deunicode_char(c)
+        };
+        for a in ascii.unwrap_or(" ").chars() {
+            if a.is_ascii_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(a.to_ascii_lowercase());
+            } else {
+                dash = true;
+            }
         }
     }
     out.chars()
@@ -27,43 +36,28 @@ pub fn slugify_ascii(title: &str) -> String {
         .to_string()
 }
 
-fn fold_accent(c: char) -> Vec<char> {
-    let folded = match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Î' | 'Ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'Ô' | 'Ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
-        'ÿ' => 'y',
-        'œ' | 'Œ' => return vec!['o', 'e'],
-        'æ' | 'Æ' => return vec!['a', 'e'],
-        other => other,
-    };
-    vec![folded]
+/// Arabic, Hebrew and the other right-to-left scripts (their bidi class is R or AL).
+fn is_right_to_left(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, R};
+    matches!(unicode_bidi::bidi_class(c), R | AL)
 }
 
-/// Today's date (UTC) from the system clock.
+/// Morocco's time zone: UTC+1, UTC+0 during Ramadan.
+const MOROCCO: &str = "Africa/Casablanca";
+
+/// Today's date in Morocco, from the system clock and the time-zone database bundled into
+/// the binary (a machine may have no `/usr/share/zoneinfo`).
 pub fn today() -> ObsDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    ObsDate::Day(y, m, d)
+    day_in_morocco(jiff::Timestamp::now())
 }
 
-/// Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    (y, m, d)
+fn day_in_morocco(at: jiff::Timestamp) -> ObsDate {
+    let tz = jiff::tz::db()
+        .get(MOROCCO)
+        .expect("the bundled time-zone database has Africa/Casablanca");
+    let date = at.to_zoned_datetime(tz).date();
+    let (m, d) = (date.month(), date.day());
+    ObsDate::Day(i32::from(date.year()), m.unsigned_abs(), d.unsigned_abs())
 }
 
 /// Creates `content/reports/<YYYY-MM>-<slug>.{ar,fr}.md` under `root`. Returns the paths
@@ -186,10 +180,30 @@ mod tests {
     }
 
     #[test]
-    fn converts_days_to_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_510), (2026, 2, 26));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+    fn transliterates_every_latin_letter() {
+        assert_eq!(slugify_ascii("Ìle Ólafs Õmega"), "ile-olafs-omega");
+        assert_eq!(slugify_ascii("Año ñandú"), "ano-nandu");
+        assert_eq!(slugify_ascii("Straße Çà ŷ"), "strasse-ca-y");
+        assert_eq!(slugify_ascii("Bilan AMO حصيلة 2025"), "bilan-amo-2025");
+    }
+
+    #[test]
+    fn today_is_the_date_in_casablanca() {
+        let at = |s: &str| s.parse::<jiff::Timestamp>().unwrap();
+        // 23:30 UTC on 31 December 2025 is already 1 January 2026 in Morocco (UTC+1)...
+        assert_eq!(
+            day_in_morocco(at("2025-12-31T23:30:00Z")),
+            ObsDate::Day(2026, 1, 1)
+        );
+        // ...but not during Ramadan, when Morocco is on UTC+0 (Ramadan 2025 began 1 March).
+        assert_eq!(
+            day_in_morocco(at("2025-03-10T23:30:00Z")),
+            ObsDate::Day(2025, 3, 10)
+        );
+        assert_eq!(
+            day_in_morocco(at("2025-05-10T23:30:00Z")),
+            ObsDate::Day(2025, 5, 11)
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //!
 //! Everything is in sorted maps: the bytes depend only on the documents.
 
-use super::analyse::{Term, terms};
+use super::analyse::terms;
 use super::document::{Document, Kind};
 use crate::locale::{Lang, UiText};
 use crate::output::OutputFile;
@@ -267,6 +267,7 @@ fn text_chunks(docs: &[Document]) -> (Vec<usize>, Vec<Vec<&str>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::analyse::Term;
 
     fn doc(title: &str, text: &str) -> Document {
         Document {

@@ -439,15 +439,22 @@ fn disagreement(
     ar: (&Source, Option<Position>),
     fr: (&Source, Option<Position>),
 ) -> Diagnostic {
-    let (here, at, other) = match (ar.1, fr.1) {
-        (Some(a), None) => (ar.0, a, fr.0),
-        (_, f) => (fr.0, f.unwrap_or(Position { line: 1, column: 1 }), ar.0),
+    const START: Position = Position { line: 1, column: 1 };
+    let (here, at, other, theirs) = match (ar.1, fr.1) {
+        (Some(a), None) => (ar.0, a, fr.0, None),
+        (a, f) => (fr.0, f.unwrap_or(START), ar.0, a),
     };
+    let said = match theirs {
+        Some(_) => "the other version says this",
+        None => "the other version does not set it",
+    };
+    let other_at = Some(theirs.unwrap_or(START));
     Diagnostic::new(
         &here.file,
         Some(at),
         format!("the Arabic and French versions disagree on `{key}`"),
     )
+    .with_label(&other.file, other_at, said)
     .with_hint(format!("use the same value as in {}", other.file.display()))
 }
 

@@ -67,16 +67,8 @@ type Problem = (String, String);
 
 impl<'a> Resolver<'a> {
     fn unknown_indicator(&self, id: &str) -> Problem {
-        let stem = id.split('-').next().unwrap_or(id);
-        let close: Vec<&str> = self
-            .ctx
-            .data
-            .indicators
-            .keys()
-            .filter(|k| k.contains(stem))
-            .map(|k| k.as_str())
-            .take(5)
-            .collect();
+        let known = self.ctx.data.indicators.keys().map(|k| k.as_str());
+        let close = crate::foundation::closest(id, known, 5);
         let hint = if close.is_empty() {
             "use the id of a file in data/indicators/ (the data page lists them all)".to_string()
         } else {

@@ -85,7 +85,15 @@ fn check(yaml: &str) -> (Option<super::Guide>, Vec<String>) {
         .map(|d| {
             assert_eq!(d.file, file);
             let p = d.position.expect("located");
-            format!("{}:{} {}", p.line, p.column, d.message)
+            let labels: String = d
+                .labels
+                .iter()
+                .map(|l| {
+                    let at = l.position.expect("located");
+                    format!(" [{}:{} {}]", at.line, at.column, l.text)
+                })
+                .collect();
+            format!("{}:{} {}{labels}", p.line, p.column, d.message)
         })
         .collect();
     (guide, errors)
@@ -235,7 +243,7 @@ fn sources_ids_and_texts_are_checked() {
     assert_eq!(errors, ["20:64 unknown source `cour`"]);
     let errors = errors_after("- id: state", "- id: employee");
     assert!(
-        errors.contains(&"21:9 the id `employee` is used twice (first at line 15)".to_string()),
+        errors.contains(&"21:9 the id `employee` is used twice [15:9 first used here]".to_string()),
         "{errors:?}"
     );
     let errors = errors_after("- id: idle", "- id: Idle");

@@ -8,7 +8,7 @@ use super::graph::{Edge, Graph, Problem};
 use super::raw::{RawAnswer, RawGuide, RawOutcome, RawQuestion, RawStatement};
 use super::{Answer, GUIDE_FILE, Guide, Next, Outcome, Question, Statement, Verdict};
 use crate::data::model::Dataset;
-use crate::diagnostics::{Diagnostics, Position};
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::foundation::yaml::position_of;
 use crate::foundation::{Localized, RegimeId, SourceId, is_valid_id};
 use serde_saphyr::Spanned;
@@ -19,7 +19,8 @@ use std::path::Path;
 /// broken (every problem is in `diags`).
 pub(crate) fn validate(raw: RawGuide, ds: &Dataset, diags: &mut Diagnostics) -> Option<Guide> {
     let mut problems = Vec::new();
-    let ids = node_ids(&raw, &mut problems);
+    let mut duplicates = Vec::new();
+    let ids = node_ids(&raw, &mut problems, &mut duplicates);
     empty_texts(&raw, &mut problems);
     let start = start(&raw.start, &ids, &mut problems);
     let edges: Vec<Vec<Edge>> = raw
@@ -44,9 +45,12 @@ pub(crate) fn validate(raw: RawGuide, ds: &Dataset, diags: &mut Diagnostics) -> 
         problems.extend(graph.unreachable(s));
     }
     let file = Path::new(GUIDE_FILE);
-    let ok = problems.is_empty();
+    let ok = problems.is_empty() && duplicates.is_empty();
     for (at, message, hint) in problems {
         diags.error(file, at, message, hint);
+    }
+    for d in duplicates {
+        diags.push(d);
     }
     let (start, outcomes) = (
         start.filter(|_| ok)?,
@@ -75,10 +79,12 @@ fn spot(id: &Spanned<String>) -> (&str, Option<Position>) {
     (id.value.as_str(), position_of(id))
 }
 
-/// Every id, valid and used once across questions and outcomes (the first use wins).
+/// Every id, valid and used once across questions and outcomes (the first use wins; a
+/// second use goes to `duplicates`, pointing at the first).
 fn node_ids(
     raw: &RawGuide,
     problems: &mut Vec<Problem>,
+    duplicates: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, (Next, Option<Position>)> {
     let questions = raw
         .questions
@@ -100,15 +106,13 @@ fn node_ids(
                 "ids are lowercase ASCII letters, digits and hyphens (they are the pages' addresses), e.g. `civil-servant`".into(),
             ));
         }
-        if let Some((_, first)) = ids.get(&id.value) {
-            let line = first
-                .map(|p| format!(" (first at line {})", p.line))
-                .unwrap_or_default();
-            problems.push((
-                at,
-                format!("the id `{}` is used twice{line}", id.value),
-                "questions and outcomes share one list of ids: give each its own".into(),
-            ));
+        if let Some(&(_, first)) = ids.get(&id.value) {
+            let file = Path::new(GUIDE_FILE);
+            duplicates.push(
+                Diagnostic::new(file, at, format!("the id `{}` is used twice", id.value))
+                    .with_label(file, first, "first used here")
+                    .with_hint("questions and outcomes share one list of ids: give each its own"),
+            );
         } else {
             ids.insert(id.value.clone(), (node, at));
         }
