@@ -101,7 +101,7 @@ impl Stream {
         });
         let twin = match published {
             Some(_) => None,
-            None => Some(self.into_twin(&file.path, len, hash, Source::Bytes(&file.bytes))?),
+            None => Some(self.place_in_twin(&file.path, len, hash, Source::Bytes(&file.bytes))?),
         };
         let record = Record {
             path: file.path,
@@ -171,7 +171,7 @@ impl Stream {
         files.par_iter_mut().try_for_each(|r| {
             if r.twin.is_none() {
                 let from = self.layout.out.join(&r.path);
-                r.twin = Some(self.into_twin(&r.path, r.len, r.hash, Source::Copy(&from))?);
+                r.twin = Some(self.place_in_twin(&r.path, r.len, r.hash, Source::Copy(&from))?);
             }
             Ok::<_, PublishError>(())
         })?;
@@ -209,7 +209,7 @@ impl Stream {
 
     /// Makes the twin hold `path`: compared with what it holds, written (after its journal
     /// line) if different. Returns its record and whether it was written.
-    fn into_twin(
+    fn place_in_twin(
         &self,
         path: &str,
         len: u64,

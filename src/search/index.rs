@@ -60,9 +60,7 @@ fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
     let parts: Vec<TaskPostings> = docs
         .par_chunks(per_task)
         .enumerate()
-        .map(|(task, chunk)| {
-            task_postings(&mut Analyser::default(), task * per_task, chunk)
-        })
+        .map(|(task, chunk)| task_postings(&mut Analyser::default(), task * per_task, chunk))
         .collect();
     let mut all: FxHashMap<String, Vec<Scored>> = FxHashMap::default();
     let mut lengths = Vec::with_capacity(docs.len());
