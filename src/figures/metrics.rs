@@ -19,20 +19,27 @@ pub static FONT: &[u8] = include_bytes!("fonts/NotoSans-WithArabic-Regular.ttf")
 /// more than shaping a label with it.
 type PlanKey = (Direction, Script, Option<Language>);
 
-/// The bundled face, its shaping tables and the plans made so far, once per process.
+/// The bundled face, its shaping tables, the plans made so far, and the width of every text
+/// shaped so far (in font units: the same at every size), once per process. Charts repeat
+/// their labels (ticks, legends, sources) across languages, layouts and report dates.
 struct Face {
     font: FontRef<'static>,
     data: ShaperData,
     plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
+    widths: Mutex<rustc_hash::FxHashMap<Box<str>, i64>>,
+    units_per_em: f64,
 }
 
 static FACE: LazyLock<Face> = LazyLock::new(|| {
     let font = FontRef::new(FONT).expect("bundled Noto Sans parses");
     let data = ShaperData::new(&font);
+    let units_per_em = f64::from(data.shaper(&font).build().units_per_em());
     Face {
+        units_per_em,
         font,
         data,
         plans: Mutex::new(Vec::new()),
+        widths: Mutex::default(),
     }
 });
 
@@ -49,11 +56,25 @@ impl TextMetrics {
     /// Advance width of `text` shaped at `font_px` pixels per em. Invisible bidi marks, like
     /// every default-ignorable character, count zero.
     pub fn width(&self, text: &str, font_px: f64) -> f64 {
-        let shaper = self.face.data.shaper(&self.face.font).build();
-        let units: i64 = bidi_runs(text)
-            .map(|(run, rtl)| self.shaped_units(&shaper, run, rtl))
-            .sum();
-        units as f64 / f64::from(shaper.units_per_em()) * font_px
+        let widths = || {
+            self.face
+                .widths
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
+        let known = widths().get(text).copied();
+        let units = match known {
+            Some(units) => units,
+            None => {
+                let shaper = self.face.data.shaper(&self.face.font).build();
+                let units: i64 = bidi_runs(text)
+                    .map(|(run, rtl)| self.shaped_units(&shaper, run, rtl))
+                    .sum();
+                widths().insert(text.into(), units);
+                units
+            }
+        };
+        units as f64 / self.face.units_per_em * font_px
     }
 
     /// The advance of one run of one direction, in font units.
