@@ -4,14 +4,12 @@
 
 use super::Frame;
 use super::Sizes;
-use super::article::Article;
-use super::chrome::Chrome;
 use super::data_rows::{
     ChartRow, DatasetRow, FileLink, SourceRow, charts, datasets, file_link, sources,
 };
 use crate::context::Ctx;
 use crate::html::Markup;
-use crate::locale::{Lang, UiText};
+use crate::locale::Lang;
 use crate::site::{Page, Site};
 use crate::urls;
 use askama::Template;
@@ -19,10 +17,9 @@ use askama::Template;
 #[derive(Template)]
 #[template(path = "layouts/data.html")]
 pub struct DataPage<'a> {
-    lang: Lang,
-    ui: &'a UiText,
-    chrome: Chrome<'a>,
-    article: Article<'a>,
+    /// Language, interface strings, page frame and article (read by the template
+    /// through `Deref`).
+    frame: Frame<'a>,
     datasets: Vec<DatasetRow>,
     charts: Vec<ChartRow>,
     package_files: Vec<FileLink>,
@@ -34,19 +31,12 @@ pub struct DataPage<'a> {
 
 impl<'a> DataPage<'a> {
     pub fn new(ctx: &Ctx<'a>, site: &'a Site, page: &'a Page, lang: Lang, sizes: &Sizes) -> Self {
-        let Frame {
-            lang,
-            ui,
-            chrome,
-            article,
-        } = Frame::of(ctx, site, page, lang);
+        let frame = Frame::of(ctx, site, page, lang);
+        let ui = frame.ui;
         let lx = ctx.lang(lang);
         let f = lx.f;
         DataPage {
-            lang,
-            ui,
-            chrome,
-            article,
+            frame,
             datasets: datasets(&lx, sizes),
             charts: charts(&lx, sizes),
             package_files: vec![
@@ -59,3 +49,5 @@ impl<'a> DataPage<'a> {
         }
     }
 }
+
+super::frame::framed!(DataPage);

@@ -35,3 +35,18 @@ impl<'a> Frame<'a> {
         }
     }
 }
+
+/// Lets a layout's template read the frame's fields (`lang`, `ui`, `chrome`, `article`) as
+/// if they were the layout's own: each layout holds one `frame` and derefs to it.
+macro_rules! framed {
+    ($layout:ident) => {
+        impl<'a> std::ops::Deref for $layout<'a> {
+            type Target = super::Frame<'a>;
+
+            fn deref(&self) -> &Self::Target {
+                &self.frame
+            }
+        }
+    };
+}
+pub(super) use framed;

@@ -2,13 +2,11 @@
 //! headline figures, the body, the regimes and the latest reports.
 
 use super::Frame;
-use super::article::Article;
 use super::cards::{FigureCard, RegimeCard, card, regime_cards};
-use super::chrome::Chrome;
 use super::listing::{ReportLink, report_links};
 use crate::context::Ctx;
 use crate::html::Markup;
-use crate::locale::{Lang, UiText};
+use crate::locale::Lang;
 use crate::site::{Page, Site};
 use crate::urls;
 use askama::Template;
@@ -19,10 +17,9 @@ const LATEST_REPORTS: usize = 3;
 #[derive(Template)]
 #[template(path = "layouts/home.html")]
 pub struct HomePage<'a> {
-    lang: Lang,
-    ui: &'a UiText,
-    chrome: Chrome<'a>,
-    article: Article<'a>,
+    /// Language, interface strings, page frame and article (read by the template
+    /// through `Deref`).
+    frame: Frame<'a>,
     tagline: Markup,
     /// The guide's first question, when the site has a guide.
     guide_href: Option<String>,
@@ -33,18 +30,10 @@ pub struct HomePage<'a> {
 
 impl<'a> HomePage<'a> {
     pub fn new(ctx: &Ctx<'a>, site: &'a Site, page: &'a Page, lang: Lang) -> Self {
-        let Frame {
-            lang,
-            ui,
-            chrome,
-            article,
-        } = Frame::of(ctx, site, page, lang);
+        let frame = Frame::of(ctx, site, page, lang);
         let lx = ctx.lang(lang);
         HomePage {
-            lang,
-            ui,
-            chrome,
-            article,
+            frame,
             tagline: Markup::text(lang, ctx.config.tagline.get(lang)),
             guide_href: site.page("guide").map(|g| urls::page(lang, &g.slug_path)),
             headline: page
@@ -59,3 +48,5 @@ impl<'a> HomePage<'a> {
         }
     }
 }
+
+super::frame::framed!(HomePage);

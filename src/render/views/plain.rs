@@ -3,35 +3,24 @@
 //! from their own templates) use it.
 
 use super::Frame;
-use super::article::Article;
-use super::chrome::Chrome;
 use crate::context::Ctx;
-use crate::locale::{Lang, UiText};
+use crate::locale::Lang;
 use crate::site::{Page, Site};
 use askama::Template;
 
 #[derive(Template)]
 #[template(path = "layouts/page.html")]
 pub struct PlainPage<'a> {
-    lang: Lang,
-    ui: &'a UiText,
-    chrome: Chrome<'a>,
-    article: Article<'a>,
+    /// Language, interface strings, page frame and article (read by the template
+    /// through `Deref`).
+    frame: Frame<'a>,
 }
 
 impl<'a> PlainPage<'a> {
     pub fn new(ctx: &Ctx<'a>, site: &'a Site, page: &'a Page, lang: Lang) -> Self {
-        let Frame {
-            lang,
-            ui,
-            chrome,
-            article,
-        } = Frame::of(ctx, site, page, lang);
-        PlainPage {
-            lang,
-            ui,
-            chrome,
-            article,
-        }
+        let frame = Frame::of(ctx, site, page, lang);
+        PlainPage { frame }
     }
 }
+
+super::frame::framed!(PlainPage);

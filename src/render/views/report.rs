@@ -2,21 +2,18 @@
 //! figures reflect another day, that day, above the body.
 
 use super::Frame;
-use super::article::Article;
-use super::chrome::Chrome;
 use crate::context::Ctx;
 use crate::html::Markup;
-use crate::locale::{Lang, UiText};
+use crate::locale::Lang;
 use crate::site::{Page, Site};
 use askama::Template;
 
 #[derive(Template)]
 #[template(path = "layouts/report.html")]
 pub struct ReportPage<'a> {
-    lang: Lang,
-    ui: &'a UiText,
-    chrome: Chrome<'a>,
-    article: Article<'a>,
+    /// Language, interface strings, page frame and article (read by the template
+    /// through `Deref`).
+    frame: Frame<'a>,
     /// `le <time datetime="2025-02-20">20 février 2025</time>`.
     published: Option<Markup>,
     /// "Figures as known on …", when `figures_as_of` differs from the date.
@@ -25,18 +22,11 @@ pub struct ReportPage<'a> {
 
 impl<'a> ReportPage<'a> {
     pub fn new(ctx: &Ctx<'a>, site: &'a Site, page: &'a Page, lang: Lang) -> Self {
-        let Frame {
-            lang,
-            ui,
-            chrome,
-            article,
-        } = Frame::of(ctx, site, page, lang);
+        let frame = Frame::of(ctx, site, page, lang);
+        let ui = frame.ui;
         let (lx, text) = (ctx.lang(lang), page.text.get(lang));
         ReportPage {
-            lang,
-            ui,
-            chrome,
-            article,
+            frame,
             published: text.date.map(|d| lx.date_phrase_html(d)),
             vintage: text.vintage.map(|d| {
                 ui.report_figures_as_of
@@ -45,3 +35,5 @@ impl<'a> ReportPage<'a> {
         }
     }
 }
+
+super::frame::framed!(ReportPage);

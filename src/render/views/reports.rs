@@ -7,17 +7,16 @@ use super::chrome::{Chrome, PageMeta};
 use super::listing::{ReportList, listing_parts};
 use crate::context::Ctx;
 use crate::html::Markup;
-use crate::locale::{Lang, UiText};
+use crate::locale::Lang;
 use crate::site::{ListingPage, Page, Site};
 use askama::Template;
 
 #[derive(Template)]
 #[template(path = "layouts/reports.html")]
 pub struct ReportsPage<'a> {
-    lang: Lang,
-    ui: &'a UiText,
-    chrome: Chrome<'a>,
-    article: Article<'a>,
+    /// Language, interface strings, page frame and article (read by the template
+    /// through `Deref`).
+    frame: Frame<'a>,
     /// All reports, or one year's.
     heading: String,
     list: ReportList,
@@ -26,22 +25,15 @@ pub struct ReportsPage<'a> {
 impl<'a> ReportsPage<'a> {
     /// The first page of the index: the reports page itself.
     pub fn index(ctx: &Ctx<'a>, site: &'a Site, page: &'a Page, lang: Lang) -> Self {
-        let Frame {
-            lang,
-            ui,
-            chrome,
-            article,
-        } = Frame::of(ctx, site, page, lang);
+        let frame = Frame::of(ctx, site, page, lang);
+        let ui = frame.ui;
         let all = crate::site::listings(site, ctx.config.listing.reports_per_page);
         let list = match all.first() {
             Some(first) => listing_parts(&ctx.lang(lang), first, &all),
             None => ReportList::default(),
         };
         ReportsPage {
-            lang,
-            ui,
-            chrome,
-            article,
+            frame,
             heading: ui.all_reports.clone(),
             list,
         }
@@ -87,12 +79,16 @@ impl<'a> ReportsPage<'a> {
             ..Article::of(text, lang)
         };
         ReportsPage {
-            lang,
-            ui,
-            chrome: Chrome::new(ctx, site, index, lang, meta),
-            article,
+            frame: Frame {
+                lang,
+                ui,
+                chrome: Chrome::new(ctx, site, index, lang, meta),
+                article,
+            },
             heading: year.unwrap_or_else(|| ui.all_reports.clone()),
             list: listing_parts(&ctx.lang(lang), listing, all),
         }
     }
 }
+
+super::frame::framed!(ReportsPage);
