@@ -46,9 +46,9 @@ pub struct DirectiveError {
 pub fn scan(text: &str) -> Vec<Result<Directive, DirectiveError>> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(rel) = text[from..].find("{{") {
+    while let Some(rel) = memchr::memmem::find(&text.as_bytes()[from..], b"{{") {
         let start = from + rel;
-        let Some(close_rel) = text[start + 2..].find("}}") else {
+        let Some(close_rel) = memchr::memmem::find(&text.as_bytes()[start + 2..], b"}}") else {
             out.push(Err(DirectiveError {
                 offset: start,
                 message: "a directive is opened with `{{` but never closed".into(),

@@ -62,6 +62,8 @@ pub fn render(
     if r.errors.is_empty() {
         let mut html = String::with_capacity(body.len() * 2);
         pulldown_cmark::html::push_html(&mut html, r.out.into_iter());
+        // Every body is held until its page is written: no spare capacity.
+        html.shrink_to_fit();
         Ok(Rendered {
             html,
             anchors: r.anchors,
@@ -226,6 +228,10 @@ impl<'a> Renderer<'a> {
             return None;
         };
         if !matches!(events.get(i + 2)?.0, Event::End(TagEnd::Paragraph)) {
+            return None;
+        }
+        // A lone chart is the paragraph's only content: most paragraphs fail this at once.
+        if !t.trim_start().starts_with("{{") {
             return None;
         }
         let found = scan(t);

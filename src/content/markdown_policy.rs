@@ -72,6 +72,11 @@ fn url(out: &mut Vec<Problem>, at: usize, dest: &str, usage: UrlUse) {
 /// were written as entities); literal ones are reported when the page is loaded.
 fn decoded(out: &mut Vec<Problem>, range: &Range<usize>, body: &str, text: &str, code: bool) {
     let source = body.get(range.clone()).unwrap_or_default();
+    // Only a character reference (`&#x202E;`) can make a character the source does not
+    // hold: a text whose source has no `&` holds none (literal ones are found at load).
+    if memchr::memchr(b'&', source.as_bytes()).is_none() {
+        return;
+    }
     for ch in text.chars() {
         let Some(kind) = text_policy::classify(ch) else {
             continue;

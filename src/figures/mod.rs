@@ -41,7 +41,7 @@ use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One chart, rendered for one language.
 pub struct ChartOutput {
@@ -66,9 +66,24 @@ pub struct RenderedChart<'a> {
 /// Every chart of the dataset, by id, in both languages.
 pub struct Figures<'a> {
     pub charts: BTreeMap<ChartId, RenderedChart<'a>>,
-    /// Charts as known on a report's date, drawn once per chart, date and language however
+    /// Charts as known on a report's date, placed once per chart, date and language however
     /// many reports show them.
     vintages: Mutex<BTreeMap<(ChartId, ObsDate, Lang), String>>,
+    /// Their drawings, made once per chart, language and set of points: reports of
+    /// different dates mostly see the same observations, and differ only in the note.
+    vintage_drawings: Mutex<BTreeMap<(ChartId, Lang, Vec<usize>), Arc<Drawn>>>,
+}
+
+/// What a chart's drawing gives before it is placed in its `<figure>`: a function of the
+/// chart's points and the language alone.
+struct Drawn {
+    /// The inline SVG of each layout, made accessible.
+    svgs: String,
+    /// The height of each layout's drawing, wide then narrow.
+    heights: [u32; 2],
+    summary: String,
+    source_line: String,
+    citation: Citations,
 }
 
 impl Figures<'_> {
@@ -83,7 +98,28 @@ impl Figures<'_> {
         if let Some(block) = self.vintages.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(block);
         }
-        let block = vintage_block(lx, chart, vintage)?;
+        let data = ChartData::collect(chart, lx.data, Some(vintage));
+        let points = data
+            .points()
+            .map(|o| std::ptr::from_ref(o) as usize)
+            .collect();
+        let drawing_key = (chart.id.clone(), lx.lang, points);
+        let known = (self.vintage_drawings.lock().ok()).and_then(|m| m.get(&drawing_key).cloned());
+        let drawn = match known {
+            Some(drawn) => drawn,
+            None => {
+                let pens = Pens {
+                    metrics: TextMetrics::new(),
+                    png: None,
+                };
+                let drawn = Arc::new(draw(&pens, &data, lx)?.0);
+                if let Ok(mut m) = self.vintage_drawings.lock() {
+                    m.insert(drawing_key, Arc::clone(&drawn));
+                }
+                drawn
+            }
+        };
+        let block = drawn.block(&data, lx)?;
         if let Ok(mut m) = self.vintages.lock() {
             m.insert(key, block.clone());
         }
@@ -147,6 +183,7 @@ pub fn build<'a>(ctx: &Ctx<'a>, cache: &BuildCache) -> Result<Figures<'a>, Vec<D
         Ok(Figures {
             charts: out,
             vintages: Mutex::default(),
+            vintage_drawings: Mutex::default(),
         })
     } else {
         Err(errors)
@@ -161,11 +198,31 @@ pub fn vintage_block(lx: &LangCtx, chart: &Chart, vintage: ObsDate) -> Result<St
         png: None,
     };
     let data = ChartData::collect(chart, lx.data, Some(vintage));
-    render_chart(&pens, &data, lx).map(|o| o.block)
+    draw(&pens, &data, lx)?.0.block(&data, lx)
 }
 
-/// Every output of one chart in one language.
-fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutput, String> {
+impl Drawn {
+    /// The whole `<figure>` block of `data`, the points this was drawn from.
+    fn block(&self, data: &ChartData, lx: &LangCtx) -> Result<String, String> {
+        block::block(
+            data,
+            lx,
+            &self.svgs,
+            self.heights,
+            &self.summary,
+            &self.source_line,
+            &self.citation,
+        )
+    }
+}
+
+/// Draws both layouts of one chart in one language, with what goes beside them; also
+/// returns the wide layout's plot (the downloads are drawn from it).
+fn draw(
+    pens: &Pens,
+    data: &ChartData,
+    lx: &LangCtx,
+) -> Result<(Drawn, Option<draw::Plot>), String> {
     let lang = lx.lang;
     let chart = data.chart;
     let title = chart.title.get(lang);
@@ -189,10 +246,25 @@ fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutp
     let url = lx.config.absolute(&crate::urls::data_page(lang));
     let citation = citation::chart_citations(lx, title, &sources, data.as_of(), &url);
     let source_line = source_line::source_line(lx, &sources);
+    let drawn = Drawn {
+        svgs,
+        heights,
+        summary,
+        source_line,
+        citation,
+    };
+    Ok((drawn, wide))
+}
+
+/// Every output of one chart in one language.
+fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutput, String> {
+    let lang = lx.lang;
+    let title = data.chart.title.get(lang);
+    let (drawn, wide) = draw(pens, data, lx)?;
     let (svg_file, png) = match (&pens.png, wide) {
         (Some((renderer, cache)), Some(plot)) => {
             let footer = [
-                source_line.as_str(),
+                drawn.source_line.as_str(),
                 lx.config.base_url.trim_end_matches('/'),
             ];
             let svg_file = standalone::standalone(
@@ -204,7 +276,7 @@ fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutp
                 &footer,
                 &pens.metrics,
             );
-            let svg_file = crate::locale::typography::for_lang(lang, &svg_file);
+            let svg_file = crate::locale::typography::for_lang(lang, svg_file);
             // Keyed by the exact SVG and scale: the image is a function of them alone.
             let png = cache.get_or_make("png", &[svg_file.as_bytes(), b"scale 2"], || {
                 renderer
@@ -215,12 +287,12 @@ fn render_chart(pens: &Pens, data: &ChartData, lx: &LangCtx) -> Result<ChartOutp
         }
         _ => (String::new(), Vec::new()),
     };
-    let block = block::block(data, lx, &svgs, heights, &summary, &source_line, &citation)?;
+    let block = drawn.block(data, lx)?;
     Ok(ChartOutput {
         block,
         svg_file,
         png,
-        citation,
-        source_line,
+        citation: drawn.citation,
+        source_line: drawn.source_line,
     })
 }

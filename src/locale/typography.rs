@@ -20,17 +20,20 @@ const VERBATIM: &[&str] = &[
 const UNITS: &[&str] = &["Ko", "Mo", "Go", "M", "Md", "MAD", "DH", "km", "h"];
 
 /// `html` typeset for `lang`: French gets the pass, Arabic is returned as it is.
-pub fn for_lang(lang: Lang, html: &str) -> String {
+pub fn for_lang(lang: Lang, html: String) -> String {
     match lang {
-        Lang::Fr => french(html),
-        Lang::Ar => html.to_string(),
+        Lang::Fr => french(&html),
+        Lang::Ar => html,
     }
 }
 
 /// The French pass over a whole document or fragment.
 pub fn french(html: &str) -> String {
+    french_with(html, State::default())
+}
+
+fn french_with(html: &str, mut state: State) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 32);
-    let mut state = State::default();
     let mut rest = html;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix("<!--") {
@@ -83,10 +86,22 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     })
 }
 
-#[derive(Default)]
 struct State {
     prev: Option<char>,
     after_open_quote: bool,
+    /// Copy characters that need no rule as whole slices (off only to test that doing so
+    /// changes nothing).
+    runs: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            prev: None,
+            after_open_quote: false,
+            runs: true,
+        }
+    }
 }
 
 impl State {
@@ -112,7 +127,7 @@ impl State {
                 }
             }
             // Characters that need no rule are copied as one slice, up to the word's end.
-            if !self.after_open_quote && i < checked_to {
+            if self.runs && !self.after_open_quote && i < checked_to {
                 let run = &t[i..checked_to];
                 let n = first_needing_rule(run);
                 if n > 0 {
@@ -211,20 +226,7 @@ impl State {
 fn needs_rule(c: char) -> bool {
     matches!(
         c,
-        ';' | '!'
-            | '?'
-            | '»'
-            | '«'
-            | ':'
-            | ' '
-            | NBSP
-            | NNBSP
-            | '%'
-            | '\''
-            | '&'
-            | '\n'
-            | '\r'
-            | '\t'
+        ';' | '!' | '?' | '»' | '«' | ':' | ' ' | NBSP | NNBSP | '%' | '\'' | '&'
     )
 }
 
@@ -243,13 +245,17 @@ fn may_hold_address(t: &str) -> bool {
 
 /// The offset of the first character of `run` that [`needs_rule`], or its length: a scan of
 /// bytes, where only the first byte of a rule character (all ASCII but « » and the two
-/// no-break spaces) stops it to look at the whole character.
+/// no-break spaces) stops it to look at the whole character. A space inside the run stops
+/// it only after a digit (a unit may follow): anywhere else a space is written as it is.
 fn first_needing_rule(run: &str) -> usize {
     let bytes = run.as_bytes();
     let mut from = 0;
     while let Some(k) = bytes[from..].iter().position(|&b| STOPS[b as usize]) {
         let at = from + k;
-        if bytes[at].is_ascii() || run[at..].chars().next().is_some_and(needs_rule) {
+        let plain_space = bytes[at] == b' ' && at > 0 && !bytes[at - 1].is_ascii_digit();
+        if !plain_space
+            && (bytes[at].is_ascii() || run[at..].chars().next().is_some_and(needs_rule))
+        {
             return at;
         }
         from = at + 1;
@@ -261,7 +267,7 @@ fn first_needing_rule(run: &str) -> usize {
 /// of « » U+00A0 (`C2`) and U+202F (`E2`).
 const STOPS: [bool; 256] = {
     let mut t = [false; 256];
-    let ascii = b";!?: %'&\n\r\t";
+    let ascii = b";!?: %'&";
     let mut i = 0;
     while i < ascii.len() {
         t[ascii[i] as usize] = true;

@@ -137,6 +137,7 @@ pub fn run_into<S: Sink>(
     }
     // The sources were kept to quote them in errors; there are none.
     drop(diags);
+    crate::foundation::memory::release_freed();
 
     let sink = Counted::new(open()?);
     let sizes = t.time("downloads", || {
@@ -146,6 +147,7 @@ pub fn run_into<S: Sink>(
         stages::render(&ctx, &figures, &site, &sizes, &sink)
     })?;
     site.release_bodies();
+    crate::foundation::memory::release_freed();
     t.time("search", || {
         stages::search(&ctx, &figures, &site, texts, &sink)
     })?;

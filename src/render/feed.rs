@@ -42,7 +42,7 @@ struct Entry<'a> {
 impl Feed<'_> {
     /// Text escaped, then typeset for the feed's language.
     fn tx(&self, s: &str) -> Safe<String> {
-        Safe(typography::for_lang(self.lang, &crate::html::escape(s)))
+        Safe(typography::for_lang(self.lang, crate::html::escape(s)))
     }
 }
 
@@ -70,7 +70,7 @@ pub fn atom(ctx: &Ctx, site: &Site, lang: Lang) -> Result<OutputFile, askama::Er
                 date: timestamp(t.date),
                 summary: &t.description,
                 content_lang: t.content_lang,
-                content: typography::for_lang(t.content_lang, t.body_html.as_str()),
+                content: typography::for_lang(t.content_lang, t.body_html.as_str().to_string()),
             }
         })
         .collect();

@@ -32,7 +32,7 @@ pub fn page(
     lang: Lang,
 ) -> Result<String, askama::Error> {
     let html = views::page(ctx, site, page, lang, &Sizes::new())?;
-    Ok(typography::for_lang(lang, &html))
+    Ok(typography::for_lang(lang, html))
 }
 
 /// Why rendering stopped: a template failed, or the sink refused a file.
@@ -74,7 +74,7 @@ pub fn site<E: Send, T: Send>(
         .map(|&(i, lang)| {
             let page = &site.pages[i];
             let html = views::page(ctx, site, page, lang, sizes)?;
-            let html = typography::for_lang(lang, &html);
+            let html = typography::for_lang(lang, html);
             let text = keep(&html);
             send(urls::output_file(&urls::page(lang, &page.slug_path)), html)?;
             Ok(text)
@@ -97,7 +97,7 @@ pub fn site<E: Send, T: Send>(
             let html = EmbedTemplate::new(ctx, figures, id, lang).render()?;
             send(
                 urls::output_file(&urls::embed(lang, id)),
-                typography::for_lang(lang, &html),
+                typography::for_lang(lang, html),
             )?;
         }
     }
@@ -107,7 +107,7 @@ pub fn site<E: Send, T: Send>(
         let html = views::page(ctx, site, &not_found, lang, sizes)?;
         send(
             urls::output_file(&urls::not_found(lang)),
-            typography::for_lang(lang, &html),
+            typography::for_lang(lang, html),
         )?;
     }
     let maps = sitemap::sitemap(ctx.config, site)?.into_iter();
@@ -134,7 +134,7 @@ fn listing_pages(ctx: &Ctx, site: &Site) -> Result<Vec<OutputFile>, askama::Erro
             let html = ReportsPage::listing(ctx, site, index, listing, &all, lang).render()?;
             Ok(OutputFile::new(
                 urls::output_file(&urls::page(lang, &listing.slug_path)),
-                typography::for_lang(lang, &html),
+                typography::for_lang(lang, html),
             ))
         })
         .collect()

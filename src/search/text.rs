@@ -59,7 +59,7 @@ fn find_closing(hay: &str, name: &str) -> Option<usize> {
 
 /// The readable text of `html` and its headings; entities decoded, white space collapsed.
 pub fn extract(html: &str) -> Extracted {
-    let mut text = String::with_capacity(html.len() / 2);
+    let mut text = Collapsing::with_capacity(html.len() / 2);
     let mut headings = Vec::new();
     let mut heading: Option<String> = None;
     let mut rest = html;
@@ -69,7 +69,7 @@ pub fn extract(html: &str) -> Extracted {
             None => (rest, ""),
         };
         let decoded = decode_entities(run);
-        text.push_str(&decoded);
+        text.push(&decoded);
         if let Some(h) = heading.as_mut() {
             h.push_str(&decoded);
         }
@@ -97,12 +97,55 @@ pub fn extract(html: &str) -> Extracted {
             }
         }
         if BLOCKS.contains(&bare) {
-            text.push('\n');
+            text.push("\n");
         }
     }
     Extracted {
-        text: collapse(&text),
+        text: text.finish(),
         headings,
+    }
+}
+
+/// A string that collapses white space as it is written: what [`collapse`] makes of all
+/// the pieces pushed, without holding them first.
+struct Collapsing {
+    out: String,
+    /// White space was seen since the last word.
+    space: bool,
+}
+
+impl Collapsing {
+    fn with_capacity(n: usize) -> Self {
+        Collapsing {
+            out: String::with_capacity(n),
+            space: false,
+        }
+    }
+
+    fn push(&mut self, piece: &str) {
+        let mut rest = piece;
+        loop {
+            let word = rest.trim_ascii_start();
+            self.space |= word.len() != rest.len();
+            if word.is_empty() {
+                return;
+            }
+            let end = (word.bytes())
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(word.len());
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push_str(&word[..end]);
+            rest = &word[end..];
+        }
+    }
+
+    /// The text, holding no spare capacity (every page's text is kept until it is indexed).
+    fn finish(mut self) -> String {
+        self.out.shrink_to_fit();
+        self.out
     }
 }
 
@@ -166,6 +209,21 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Collapsing as the pieces come gives what collapsing their concatenation gives.
+        #[test]
+        fn collapsing_as_written_matches_collapse(
+            pieces in proptest::collection::vec("[a\u{e9}\u{628} \n\t\r\u{c}\u{a0}]{0,6}", 0..10)
+        ) {
+            let mut w = Collapsing::with_capacity(0);
+            for p in &pieces {
+                w.push(p);
+            }
+            prop_assert_eq!(w.finish(), collapse(&pieces.concat()));
+        }
+    }
 
     #[test]
     fn keeps_what_a_reader_sees_and_the_headings() {
