@@ -180,6 +180,32 @@ fn chunk_json(terms: &[(&String, &Vec<Scored>)]) -> String {
     serde_json::to_string(&map).expect("maps of strings and numbers serialise")
 }
 
+/// The length of [`chunk_json`] of `terms` (sorted, distinct), without making it: a chunk
+/// too large is split, and only the chunks kept are written out.
+fn chunk_json_len(terms: &[(&String, &Vec<Scored>)]) -> usize {
+    let digits = |n: u32| n.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let entries: usize = (terms.iter())
+        .map(|(t, docs)| {
+            let numbers: usize = docs.iter().map(|&(d, s)| digits(d) + digits(s)).sum();
+            // "term":[n,n,…]
+            json_string_len(t) + 1 + 2 + numbers + (2 * docs.len()).saturating_sub(1)
+        })
+        .sum();
+    2 + entries + terms.len().saturating_sub(1)
+}
+
+/// The length of `s` as a JSON string, quotes included, escaped as `serde_json` does.
+fn json_string_len(s: &str) -> usize {
+    let escaped: usize = (s.bytes())
+        .map(|b| match b {
+            b'"' | b'\\' | b'\x08' | b'\x0c' | b'\n' | b'\r' | b'\t' => 2,
+            0..0x20 => 6,
+            _ => 1,
+        })
+        .sum();
+    2 + escaped
+}
+
 /// Splits `terms` (all sharing their first `depth` characters) into chunks of at most
 /// [`MAX_CHUNK_BYTES`] where possible.
 fn chunks<'a>(
@@ -187,9 +213,8 @@ fn chunks<'a>(
     depth: usize,
     out: &mut BTreeMap<String, String>,
 ) {
-    let json = chunk_json(&terms);
-    if json.len() <= MAX_CHUNK_BYTES || depth >= MAX_KEY_CHARS {
-        out.insert(key(terms[0].0, depth), json);
+    if chunk_json_len(&terms) <= MAX_CHUNK_BYTES || depth >= MAX_KEY_CHARS {
+        out.insert(key(terms[0].0, depth), chunk_json(&terms));
         return;
     }
     let mut groups: BTreeMap<String, Vec<_>> = BTreeMap::new();
@@ -209,39 +234,66 @@ pub fn key_file(key: &str) -> String {
         .join("-")
 }
 
-/// Every index file of one language, and the total of their sizes.
+/// Every index file of one language (for tests: [`write`] sends them as they are made).
+#[cfg(test)]
 pub fn files(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<OutputFile> {
+    let all = std::sync::Mutex::new(Vec::new());
+    let put = |f: OutputFile| {
+        all.lock().expect("not poisoned").push(f);
+        Ok::<(), ()>(())
+    };
+    write(lang, ui, docs, &put).expect("collecting cannot fail");
+    let mut files = all.into_inner().expect("not poisoned");
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Every index file of one language into `put`, each as soon as it is made: term chunks
+/// are made for each first character in parallel, text chunks in parallel.
+pub fn write<E: Send>(
+    lang: Lang,
+    ui: &UiText,
+    docs: &[Document],
+    put: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
+) -> Result<(), E> {
     let dir = format!("search/{}", lang.code());
     let (all, lengths) = postings(docs);
     let mut by_first: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for t in &all {
         by_first.entry(key(t.0, 1)).or_default().push(t);
     }
-    let mut term_chunks = BTreeMap::new();
-    for (_, group) in by_first {
-        chunks(group, 1, &mut term_chunks);
-    }
+    // Every key of a group starts with the group's character: the groups' keys, one
+    // group after the other, are in sorted order.
+    let chunk_keys: Vec<Vec<String>> = by_first
+        .into_par_iter()
+        .map(|(_, group)| {
+            let mut term_chunks = BTreeMap::new();
+            chunks(group, 1, &mut term_chunks);
+            let keys = term_chunks.keys().cloned().collect();
+            for (k, json) in term_chunks {
+                put(OutputFile::new(
+                    format!("{dir}/t/{}.json", key_file(&k)),
+                    json,
+                ))?;
+            }
+            Ok(keys)
+        })
+        .collect::<Result<_, E>>()?;
     drop(all);
     let (text_of, texts) = text_chunks(docs);
+    texts.into_par_iter().enumerate().try_for_each(|(i, t)| {
+        let json = serde_json::to_string(&t).expect("strings serialise");
+        put(OutputFile::new(format!("{dir}/x/{i}.json"), json))
+    })?;
     let meta = json!({
         "docs": docs.iter().zip(&text_of).zip(&lengths).map(|((d, x), n)| json!([d.url, d.title, d.kind as u8, x, n])).collect::<Vec<_>>(),
         "kinds": Kind::ALL.iter().map(|k| k.label(ui)).collect::<Vec<_>>(),
-        "chunks": term_chunks.keys().collect::<Vec<_>>(),
+        "chunks": chunk_keys.concat(),
     });
-    let mut files = vec![OutputFile::new(
+    put(OutputFile::new(
         format!("{dir}/meta.json"),
         meta.to_string(),
-    )];
-    files.extend(
-        term_chunks
-            .into_iter()
-            .map(|(k, json)| OutputFile::new(format!("{dir}/t/{}.json", key_file(&k)), json)),
-    );
-    files.extend(texts.into_iter().enumerate().map(|(i, t)| {
-        let json = serde_json::to_string(&t).expect("strings serialise");
-        OutputFile::new(format!("{dir}/x/{i}.json"), json)
-    }));
-    files
+    ))
 }
 
 /// Groups document texts, in order, into chunks of about [`TEXT_CHUNK_BYTES`]: the chunk of
@@ -312,6 +364,38 @@ mod tests {
         }
         let once = terms(text);
         assert_eq!(got, [once.clone(), once].concat());
+    }
+
+    #[test]
+    fn the_chunk_length_is_the_length_of_its_json() {
+        let terms = [
+            "a",
+            "tadamon",
+            "التأمين",
+            "q\"uote",
+            "back\\slash",
+            "tab\tnl\n",
+            "\u{1}\u{1f}",
+            "é",
+        ]
+        .map(String::from);
+        let lists: Vec<Vec<Scored>> = vec![
+            vec![],
+            vec![(0, 0)],
+            vec![(9, 10), (99, 100), (4_294_967_295, 1)],
+            vec![(123_456, 7); 5],
+        ];
+        for n in 0..=terms.len() {
+            for list in &lists {
+                let chunk: Vec<(&String, &Vec<Scored>)> =
+                    terms[..n].iter().map(|t| (t, list)).collect();
+                assert_eq!(
+                    chunk_json_len(&chunk),
+                    chunk_json(&chunk).len(),
+                    "{chunk:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -36,7 +36,6 @@ use crate::output::OutputFile;
 use crate::render::{Failure, Put};
 use crate::site::Site;
 use crate::urls;
-use rayon::prelude::*;
 
 /// What search keeps of a rendered page, taken as it is rendered: the readable text of its
 /// `<main>` and its headings (pages are indexed as readers see them).
@@ -63,8 +62,7 @@ pub fn files<E: Send>(
     let Localized { ar, fr } = texts;
     let index = |lang: Lang, texts: Vec<PageText>| {
         let mut docs = documents(ctx, figures, site, lang, texts);
-        let files = index::files(lang, ctx.ui.get(lang), &docs);
-        files.into_par_iter().try_for_each(send)?;
+        index::write(lang, ctx.ui.get(lang), &docs, &send)?;
         for d in &mut docs {
             // The A–Z page needs only titles, addresses and kinds.
             (d.text, d.headings) = Default::default();

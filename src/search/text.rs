@@ -123,22 +123,36 @@ impl Collapsing {
     }
 
     fn push(&mut self, piece: &str) {
-        let mut rest = piece;
-        loop {
-            let word = rest.trim_ascii_start();
-            self.space |= word.len() != rest.len();
-            if word.is_empty() {
+        let b = piece.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let blank = i;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            self.space |= i > blank;
+            if i == b.len() {
                 return;
             }
-            let end = (word.bytes())
-                .position(|b| b.is_ascii_whitespace())
-                .unwrap_or(word.len());
+            // Words joined by single spaces are copied as one slice.
+            let run = i;
+            loop {
+                while i < b.len() && !b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let single_space = b.get(i) == Some(&b' ')
+                    && b.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace());
+                if !single_space {
+                    break;
+                }
+                i += 1;
+            }
             if self.space && !self.out.is_empty() {
                 self.out.push(' ');
             }
             self.space = false;
-            self.out.push_str(&word[..end]);
-            rest = &word[end..];
+            // `run..i` starts and ends next to ASCII bytes or the piece's ends: whole characters.
+            self.out.push_str(&piece[run..i]);
         }
     }
 
