@@ -25,6 +25,8 @@ pub struct Formatter {
     month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
     year: FixedCalendarDateTimeFormatter<Gregorian, Y>,
     plurals: PluralRules,
+    /// Dates already formatted: a site shows the same few dates on thousands of pages.
+    dates: std::sync::Mutex<rustc_hash::FxHashMap<ObsDate, String>>,
 }
 
 /// One [`Formatter`] per language.
@@ -81,6 +83,7 @@ impl Formatter {
             year: FixedCalendarDateTimeFormatter::try_new((&locale).into(), Y::long())
                 .expect(baked),
             plurals: super::tables::plural_rules(lang),
+            dates: Default::default(),
         }
     }
 
@@ -135,6 +138,19 @@ impl Formatter {
 
     /// A date at the precision it was observed: `2024`, `دجنبر 2024`, `26 septembre 2023`.
     pub fn date(&self, date: ObsDate) -> String {
+        let known = |dates: &mut rustc_hash::FxHashMap<ObsDate, String>| {
+            dates
+                .entry(date)
+                .or_insert_with(|| self.format_date(date))
+                .clone()
+        };
+        match self.dates.lock() {
+            Ok(mut dates) => known(&mut dates),
+            Err(_) => self.format_date(date),
+        }
+    }
+
+    fn format_date(&self, date: ObsDate) -> String {
         let (y, m, d) = date.ymd_start();
         let Ok(g) = Date::try_new_gregorian(y, m, d) else {
             return date.iso();

@@ -77,11 +77,11 @@ fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
 fn task_postings(analyser: &mut Analyser, first: usize, chunk: &[Document]) -> TaskPostings {
     let mut map: FxHashMap<u32, Vec<Scored>> = FxHashMap::default();
     let mut lengths = Vec::with_capacity(chunk.len());
+    let mut found = Found::default();
     for (k, d) in chunk.iter().enumerate() {
         let id = u32::try_from(first + k).expect("fewer than 2^32 documents");
-        let (doc_terms, words) = document_terms(d, analyser);
-        lengths.push(words);
-        for (t, p) in doc_terms {
+        lengths.push(document_terms(d, analyser, &mut found));
+        for (t, p) in found.drain() {
             map.entry(t).or_default().push((id, p.score()));
         }
     }
@@ -98,10 +98,40 @@ fn fields(d: &Document) -> impl Iterator<Item = (u32, &str)> {
         .chain(std::iter::once((0, d.text.as_str())))
 }
 
-/// The terms of one document (by their number in `analyser`) with their postings, and its
-/// text's length in words.
-fn document_terms(d: &Document, analyser: &mut Analyser) -> (Vec<(u32, Posting)>, usize) {
-    let mut found: FxHashMap<u32, Posting> = FxHashMap::default();
+/// One document's postings as they are counted: indexed by term number (a document's words
+/// are counted without hashing), with the numbers seen in the order first seen.
+#[derive(Default)]
+struct Found {
+    by_term: Vec<Posting>,
+    seen: Vec<u32>,
+}
+
+impl Found {
+    fn count(&mut self, term: u32, field: u32, written: bool) {
+        let t = term as usize;
+        if t >= self.by_term.len() {
+            self.by_term.resize(t + 1, Posting::default());
+        }
+        let p = &mut self.by_term[t];
+        if p.tf == 0 {
+            self.seen.push(term);
+        }
+        p.tf += 1;
+        p.field = p.field.max(field);
+        p.written |= written;
+    }
+
+    /// Each term seen with its posting, leaving none.
+    fn drain(&mut self) -> impl Iterator<Item = (u32, Posting)> + '_ {
+        self.seen
+            .drain(..)
+            .map(|t| (t, std::mem::take(&mut self.by_term[t as usize])))
+    }
+}
+
+/// Counts the terms of one document (by their number in `analyser`) into `found`, and
+/// returns its text's length in words.
+fn document_terms(d: &Document, analyser: &mut Analyser, found: &mut Found) -> usize {
     let mut words = 0;
     for (field, text) in fields(d) {
         for run in text.split_ascii_whitespace() {
@@ -109,14 +139,11 @@ fn document_terms(d: &Document, analyser: &mut Analyser) -> (Vec<(u32, Posting)>
                 if field == 0 && written {
                     words += 1;
                 }
-                let p = found.entry(t).or_default();
-                p.tf += 1;
-                p.field = p.field.max(field);
-                p.written |= written;
+                found.count(t, field, written);
             }
         }
     }
-    (found.into_iter().collect(), words)
+    words
 }
 
 /// [`terms`] of each whitespace-separated run of text, computed once per distinct run:
