@@ -144,9 +144,8 @@ pub fn run_into<S: Sink>(
         stages::downloads(&ctx, &figures, cache, &sink)
     })?;
     let texts = t.time("render", || {
-        stages::render(&ctx, &figures, &site, &sizes, &sink)
+        stages::render(&ctx, &figures, &mut site, &sizes, &sink)
     })?;
-    site.release_bodies();
     crate::foundation::memory::release_freed();
     t.time("search", || {
         stages::search(&ctx, &figures, &site, texts, &sink)

@@ -96,7 +96,7 @@ pub fn downloads(
 pub fn render(
     ctx: &Ctx,
     figures: &Figures,
-    site: &Site,
+    site: &mut Site,
     sizes: &Sizes,
     sink: &impl Sink,
 ) -> Result<Localized<Vec<PageText>>, BuildError> {

@@ -51,43 +51,56 @@ impl<E> From<askama::Error> for Failure<E> {
 /// Where rendered files go, one at a time, from any thread.
 pub type Put<'a, E> = &'a (dyn Fn(OutputFile) -> Result<(), E> + Sync);
 
-/// Renders every HTML page of the site into `put` as it is made: the neutral root, each
-/// page in each language, the reports listings, the embed page of each chart, the feeds
-/// and 404 pages, then the sitemap and robots.txt. No page waits for the others; what
-/// `keep` takes of each content page's HTML (search takes its text) is returned, by
-/// language in site order.
+/// Pages rendered in parallel before their bodies are freed, so that memory holds the
+/// bodies not yet rendered and the text taken of those that are, not both for every page.
+const PAGES_PER_BATCH: usize = 256;
+
+/// Renders every HTML page of the site into `put` as it is made: the neutral root, the
+/// feeds, each page in each language, the reports listings, the embed page of each chart
+/// and the 404 pages, then the sitemap and robots.txt. What `keep` takes of each content
+/// page's HTML (search takes its text) is returned, by language in site order. A page's
+/// body is freed once the page is written in both languages (the feeds, which show the
+/// latest reports' bodies, are written first).
 pub fn site<E: Send, T: Send>(
     ctx: &Ctx,
     figures: &Figures,
-    site: &Site,
+    site: &mut Site,
     sizes: &Sizes,
     keep: &(dyn Fn(&str) -> T + Sync),
     put: Put<E>,
 ) -> Result<Localized<Vec<T>>, Failure<E>> {
     let send = |path: String, html: String| put(OutputFile::new(path, html)).map_err(Failure::Put);
     send("index.html".into(), RootTemplate::new(ctx).render()?)?;
-    let jobs: Vec<(usize, Lang)> = (0..site.pages.len())
-        .flat_map(|i| Lang::ALL.map(|l| (i, l)))
-        .collect();
-    let texts: Vec<T> = jobs
-        .par_iter()
-        .map(|&(i, lang)| {
-            let page = &site.pages[i];
-            let html = views::page(ctx, site, page, lang, sizes)?;
-            let html = typography::for_lang(lang, html);
-            let text = keep(&html);
-            send(urls::output_file(&urls::page(lang, &page.slug_path)), html)?;
-            Ok(text)
-        })
-        .collect::<Result<_, Failure<E>>>()?;
-    let mut texts = texts.into_iter();
+    for lang in Lang::ALL {
+        put(feed::atom(ctx, site, lang)?).map_err(Failure::Put)?;
+    }
     let mut by_lang = Localized {
         ar: Vec::with_capacity(site.pages.len()),
         fr: Vec::with_capacity(site.pages.len()),
     };
-    while let (Some(ar), Some(fr)) = (texts.next(), texts.next()) {
-        by_lang.ar.push(ar);
-        by_lang.fr.push(fr);
+    for start in (0..site.pages.len()).step_by(PAGES_PER_BATCH) {
+        let batch = start..(start + PAGES_PER_BATCH).min(site.pages.len());
+        let shared: &Site = site;
+        let jobs: Vec<(usize, Lang)> = (batch.clone())
+            .flat_map(|i| Lang::ALL.map(|l| (i, l)))
+            .collect();
+        let texts: Vec<T> = jobs
+            .par_iter()
+            .map(|&(i, lang)| {
+                let page = &shared.pages[i];
+                let html = views::page(ctx, shared, page, lang, sizes)?;
+                let html = typography::for_lang(lang, html);
+                let text = keep(&html);
+                send(urls::output_file(&urls::page(lang, &page.slug_path)), html)?;
+                Ok(text)
+            })
+            .collect::<Result<_, Failure<E>>>()?;
+        let mut texts = texts.into_iter();
+        while let (Some(ar), Some(fr)) = (texts.next(), texts.next()) {
+            by_lang.ar.push(ar);
+            by_lang.fr.push(fr);
+        }
+        site.release_bodies(batch);
     }
     for file in listing_pages(ctx, site)? {
         put(file).map_err(Failure::Put)?;
@@ -103,7 +116,6 @@ pub fn site<E: Send, T: Send>(
     }
     let not_found = views::not_found_page(ctx)?;
     for lang in Lang::ALL {
-        put(feed::atom(ctx, site, lang)?).map_err(Failure::Put)?;
         let html = views::page(ctx, site, &not_found, lang, sizes)?;
         send(
             urls::output_file(&urls::not_found(lang)),

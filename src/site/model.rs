@@ -107,11 +107,10 @@ pub struct Site {
 }
 
 impl Site {
-    /// Frees every page's rendered body and notes once the pages are written: what is left
-    /// (titles, addresses, dates) is what search and the summaries need.
-    pub fn release_bodies(&mut self) {
-        for text in self
-            .pages
+    /// Frees the rendered body and notes of `pages` once they are written: what is left
+    /// (titles, addresses, dates) is what the listings, search and the summaries need.
+    pub fn release_bodies(&mut self, pages: std::ops::Range<usize>) {
+        for text in self.pages[pages]
             .iter_mut()
             .flat_map(|p| [&mut p.text.ar, &mut p.text.fr])
         {
