@@ -225,10 +225,11 @@ console.log(`     heaviest page: ${heaviest.url} at ${(heaviest.total / 1024).to
 }
 
 // Lighthouse on the pages citizens land on. It never fails by itself: scores are asserted.
+// The performance score varies from run to run on a shared machine (Lighthouse's own advice
+// is the median of several runs): a score within 0.03 of its floor is measured twice more,
+// and the median of the three is asserted. The other categories do not vary.
 const floors = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 };
-for (const url of process.env.SKIP_LIGHTHOUSE ? [] : ['/ar/', '/fr/', '/fr/regimes/tadamon/', '/ar/reports/2025-02-council-briefing/']) {
-  const name = url.replace(/\//g, '_').replace(/^_|_$/g, '') || 'root';
-  const out = path.join(artifacts, 'lighthouse', `${name}.json`);
+const lighthouse = async (url, out) => {
   // Lighthouse splits --chrome-flags on spaces: quote the value, not the whole flag.
   const chromeFlags = [...flags, `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'lh-'))}`].map((f) => (f.includes(' ') ? f.replace('=', '="') + '"' : f)).join(' ');
   // Asynchronous on purpose: the pages are served by this very process.
@@ -239,12 +240,29 @@ for (const url of process.env.SKIP_LIGHTHOUSE ? [] : ['/ar/', '/fr/', '/fr/regim
     const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
     child.on('close', (status) => { clearTimeout(timer); resolve({ status, stderr }); });
   });
-  if (run.status !== 0 || !existsSync(out)) { check(`lighthouse ran on ${url}`, false, run.stderr?.slice(-400)); continue; }
-  const lhr = JSON.parse(readFileSync(out, 'utf8'));
+  if (run.status !== 0 || !existsSync(out)) return { error: run.stderr?.slice(-400) };
+  return { lhr: JSON.parse(readFileSync(out, 'utf8')) };
+};
+for (const url of process.env.SKIP_LIGHTHOUSE ? [] : ['/ar/', '/fr/', '/fr/regimes/tadamon/', '/ar/reports/2025-02-council-briefing/']) {
+  const name = url.replace(/\//g, '_').replace(/^_|_$/g, '') || 'root';
+  const out = path.join(artifacts, 'lighthouse', `${name}.json`);
+  const first = await lighthouse(url, out);
+  if (!first.lhr) { check(`lighthouse ran on ${url}`, false, first.error); continue; }
+  const lhr = first.lhr;
   const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, v.score]));
+  const performance = [scores.performance];
+  if (scores.performance < floors.performance + 0.03) {
+    for (const k of [2, 3]) {
+      const again = await lighthouse(url, out.replace(/\.json$/, `.run${k}.json`));
+      if (again.lhr) performance.push(again.lhr.categories.performance.score);
+    }
+    performance.sort((a, b) => a - b);
+    scores.performance = performance[Math.floor(performance.length / 2)];
+  }
   for (const [cat, floor] of Object.entries(floors)) {
     const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && lhr.categories[cat].auditRefs.some((r) => r.id === a.id && r.weight > 0)).map((a) => a.id);
-    check(`lighthouse ${cat} ≥ ${floor} on ${url}`, scores[cat] >= floor, `${scores[cat]}${failing.length ? ` (${failing.join(', ')})` : ''}`);
+    const runs = cat === 'performance' && performance.length > 1 ? ` (median of ${performance.join(', ')})` : '';
+    check(`lighthouse ${cat} ≥ ${floor} on ${url}`, scores[cat] >= floor, `${scores[cat]}${runs}${failing.length ? ` (${failing.join(', ')})` : ''}`);
   }
 }
 
