@@ -71,8 +71,12 @@ pub struct Figures<'a> {
     vintages: Mutex<BTreeMap<(ChartId, ObsDate, Lang), String>>,
     /// Their drawings, made once per chart, language and set of points: reports of
     /// different dates mostly see the same observations, and differ only in the note.
-    vintage_drawings: Mutex<BTreeMap<(ChartId, Lang, Vec<usize>), Arc<Drawn>>>,
+    vintage_drawings: Mutex<BTreeMap<DrawingKey, Arc<Drawn>>>,
 }
+
+/// A chart, a language, and the points drawn (each observation by its address: the
+/// dataset outlives every drawing).
+type DrawingKey = (ChartId, Lang, Vec<usize>);
 
 /// What a chart's drawing gives before it is placed in its `<figure>`: a function of the
 /// chart's points and the language alone.
