@@ -91,7 +91,9 @@ struct Drawn {
 }
 
 impl Figures<'_> {
-    /// A chart as known on `vintage` (see [`vintage_block`]), drawn once.
+    /// A chart as known on `vintage`, for a dated report: only observations published by
+    /// then, no downloads (they always carry the current data), and a note saying so. Drawn
+    /// once per set of points, placed once per date.
     pub fn vintage_block(
         &self,
         lx: &LangCtx,
@@ -192,17 +194,6 @@ pub fn build<'a>(ctx: &Ctx<'a>, cache: &BuildCache) -> Result<Figures<'a>, Vec<D
     } else {
         Err(errors)
     }
-}
-
-/// A chart as known on `vintage` (for a dated report): only observations published by then,
-/// no downloads (they always carry the current data), and a note saying so.
-pub fn vintage_block(lx: &LangCtx, chart: &Chart, vintage: ObsDate) -> Result<String, String> {
-    let pens = Pens {
-        metrics: TextMetrics::new(),
-        png: None,
-    };
-    let data = ChartData::collect(chart, lx.data, Some(vintage));
-    draw(&pens, &data, lx)?.0.block(&data, lx)
 }
 
 impl Drawn {
