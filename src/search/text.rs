@@ -226,6 +226,12 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 256,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
         /// Collapsing as the pieces come gives what collapsing their concatenation gives.
         #[test]
         fn collapsing_as_written_matches_collapse(

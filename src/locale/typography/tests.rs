@@ -16,6 +16,8 @@ fn numbers_keep_their_unit_and_percent() {
     assert_eq!(french("12,5 Ko et 24,7 M"), "12,5\u{A0}Ko et 24,7\u{A0}M");
     assert_eq!(french("7.777.501 personnes"), "7.777.501 personnes");
     assert_eq!(french("à 10:30"), "à 10:30");
+    // Inside a run of plain text too: a space after a digit is never copied as it is.
+    assert_eq!(french("un fichier de 12 Mo ici"), "un fichier de 12\u{A0}Mo ici");
 }
 
 #[test]
@@ -101,6 +103,12 @@ fn verbatim_elements_are_found_in_any_case_without_their_attributes() {
 }
 
 proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
     /// Copying the characters that need no rule as slices gives what typesetting every
     /// character one by one gives.
     #[test]
