@@ -682,3 +682,67 @@ fn help_mentions_both_languages() {
     assert!(text.contains("Arabic") && text.contains("French"), "{text}");
     assert!(text.contains("--root") && text.contains("--out"));
 }
+
+/// The pages stage lets each page's text go once the page is made; a problem found in a
+/// page afterwards must still quote its line. Every located problem here, in a page body,
+/// in front matter, and on the home page's layout (checked after all pages are made),
+/// shows the line it points at.
+#[test]
+fn problems_in_pages_still_quote_their_line() {
+    let site = SiteCopy::fixture();
+    site.replace(
+        "content/directives.fr.md",
+        "{{ figure cnss-agencies }}",
+        "{{ figure cnss-agences }}",
+    );
+    site.replace(
+        "content/regimes/tns.fr.md",
+        "regime: tns",
+        "regime: independants",
+    );
+    for lang in ["ar", "fr"] {
+        site.replace(
+            &format!("content/index.{lang}.md"),
+            "layout: home\nheadline: [amo-registered, amo-open-rights, amo-registration-rate]",
+            "layout: page",
+        );
+    }
+    let Err(amo_site::pipeline::BuildError::Invalid(diags)) = site.run() else {
+        panic!("the build should fail on its input");
+    };
+    let located: Vec<_> = diags
+        .sorted()
+        .into_iter()
+        .filter(|d| d.position.is_some())
+        .collect();
+    let files: Vec<String> = located
+        .iter()
+        .map(|d| d.file.to_string_lossy().into_owned())
+        .collect();
+    for file in [
+        "content/directives.fr.md",
+        "content/regimes/tns.fr.md",
+        "content/index.fr.md",
+    ] {
+        assert!(
+            files.iter().any(|f| f == file),
+            "no located problem in {file}: {files:?}"
+        );
+    }
+    for d in &located {
+        let text = diags
+            .source(&d.file)
+            .unwrap_or_else(|| panic!("the text of {} was let go", d.file.display()));
+        let at = d.position.unwrap();
+        // Long lines are cut around the column: look for the text that starts there.
+        let line = text.lines().nth(at.line - 1).unwrap();
+        let quoted: String = line.chars().skip(at.column - 1).take(12).collect();
+        let quoted = quoted.trim();
+        let shown = amo_site::diagnostics::render_all(&diags);
+        assert!(
+            shown.contains(quoted),
+            "{} does not quote {quoted:?}:\n{shown}",
+            d.location()
+        );
+    }
+}

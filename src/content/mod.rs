@@ -57,6 +57,20 @@ impl Source {
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
+
+    /// Gives `diags` this file's text back, for excerpts of the problems found in it after
+    /// the text was released there (see [`Diagnostics::release_sources_without_problems`]).
+    pub fn quote_in(&self, diags: &mut Diagnostics) {
+        diags.add_shared_source(&self.file, Arc::clone(&self.text));
+    }
+}
+
+impl PagePair {
+    /// [`Source::quote_in`] for both languages.
+    pub fn quote_in(&self, diags: &mut Diagnostics) {
+        self.sources.ar.quote_in(diags);
+        self.sources.fr.quote_in(diags);
+    }
 }
 
 impl PagePair {

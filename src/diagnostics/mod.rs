@@ -13,7 +13,7 @@ pub use render::{
     render_all, render_all_styled, render_message, render_warnings, stderr_wants_colour, summary,
 };
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -109,6 +109,20 @@ impl Diagnostics {
         self.sources.entry(file.to_path_buf()).or_insert(text);
     }
 
+    /// Forgets the text of each file that `matching` selects and that no problem points
+    /// into yet, so that a large site does not hold every page's text until the end of the
+    /// build. A stage that later finds a problem in such a file gives its text back with
+    /// [`add_shared_source`](Self::add_shared_source).
+    pub fn release_sources_without_problems(&mut self, matching: impl Fn(&Path) -> bool) {
+        let Self { items, sources } = self;
+        let pointed: BTreeSet<&Path> = items
+            .iter()
+            .flat_map(|d| std::iter::once(&d.file).chain(d.labels.iter().map(|l| &l.file)))
+            .map(PathBuf::as_path)
+            .collect();
+        sources.retain(|file, _| !matching(file) || pointed.contains(file.as_path()));
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
@@ -151,5 +165,38 @@ impl Diagnostics {
         for (k, v) in other.sources {
             self.sources.entry(k).or_insert(v);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn released_sources_keep_the_files_problems_point_into() {
+        let mut diags = Diagnostics::new();
+        for file in [
+            "content/a.md",
+            "content/b.md",
+            "content/c.md",
+            "data/x.yaml",
+        ] {
+            diags.add_source(Path::new(file), "text\n");
+        }
+        let at = Some(Position { line: 1, column: 1 });
+        diags.push(Diagnostic::new(Path::new("content/a.md"), at, "wrong"));
+        diags.push(
+            Diagnostic::new(Path::new("data/x.yaml"), at, "duplicate").with_label(
+                Path::new("content/b.md"),
+                at,
+                "first here",
+            ),
+        );
+        diags.release_sources_without_problems(|f| f.starts_with("content"));
+        let kept = |f: &str| diags.source(Path::new(f)).is_some();
+        assert!(kept("content/a.md"), "a problem points into it");
+        assert!(kept("content/b.md"), "a label points into it");
+        assert!(!kept("content/c.md"), "nothing points into it");
+        assert!(kept("data/x.yaml"), "not selected");
     }
 }

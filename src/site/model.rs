@@ -143,51 +143,66 @@ impl Site {
 
 /// Renders every page body and checks what spans pages. Problems go to `diags`.
 pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diagnostics) -> Site {
-    let pairs = content.pages;
     let resolver = Resolver {
         ctx: *ctx,
         figures,
         vintage: None,
         notes: None,
     };
-    let results: Vec<Result<Page, Vec<Diagnostic>>> =
-        pairs.par_iter().map(|pair| page(pair, &resolver)).collect();
+    // Each page's text is let go once its page is made, unless a problem is found in it:
+    // the site's Markdown is not held until the end of the stage.
+    diags.release_sources_without_problems(|file| file.starts_with("content"));
+    // Where the home and data pages say their layout, checked below once pages are made.
+    let layouts_written: Vec<(String, Option<Position>)> = content
+        .pages
+        .iter()
+        .filter(|q| q.key == "index" || q.key == "data")
+        .map(|q| {
+            q.quote_in(diags);
+            let at = front_position_or_start(q.sources.fr.front.layout.as_ref());
+            (q.key.clone(), at)
+        })
+        .collect();
+    let results: Vec<Result<Page, (Vec<Diagnostic>, PagePair)>> = content
+        .pages
+        .into_par_iter()
+        .map(|pair| page(&pair, &resolver).map_err(|errs| (errs, pair)))
+        .collect();
     let mut pages = Vec::new();
     for r in results {
         match r {
             Ok(p) => pages.push(p),
-            Err(errs) => errs.into_iter().for_each(|d| diags.push(d)),
+            Err((errs, pair)) => {
+                pair.quote_in(diags);
+                errs.into_iter().for_each(|d| diags.push(d));
+            }
         }
     }
     for (key, layout, file) in [
         ("index", Layout::Home, "content/index"),
         ("data", Layout::Data, "content/data"),
     ] {
-        let written = |p: &Page| {
-            let pair = pairs.iter().find(|q| q.key == p.key);
-            front_position_or_start(pair.and_then(|q| q.sources.fr.front.layout.as_ref()))
-        };
+        let written = layouts_written.iter().find(|(k, _)| *k == key);
         match pages.iter().find(|p| p.key == key) {
             Some(p) if p.layout == layout => {}
             Some(p) => diags.error(
                 &p.text.fr.file,
-                written(p),
+                written.and_then(|(_, at)| *at),
                 format!(
                     "the page `{key}` must use `layout: {}`",
                     layout_name(layout)
                 ),
                 "set the layout in the front matter of both language versions",
             ),
-            None if pairs.iter().all(|p| p.key != key) && !content.broken.contains(key) => diags
-                .error(
-                    &PathBuf::from(format!("{file}.ar.md")),
-                    None,
-                    format!("the site needs a `{key}` page"),
-                    format!(
-                        "create {file}.ar.md and {file}.fr.md with `layout: {}`",
-                        layout_name(layout)
-                    ),
+            None if written.is_none() && !content.broken.contains(key) => diags.error(
+                &PathBuf::from(format!("{file}.ar.md")),
+                None,
+                format!("the site needs a `{key}` page"),
+                format!(
+                    "create {file}.ar.md and {file}.fr.md with `layout: {}`",
+                    layout_name(layout)
                 ),
+            ),
             None => {}
         }
     }

@@ -17,7 +17,10 @@ fn numbers_keep_their_unit_and_percent() {
     assert_eq!(french("7.777.501 personnes"), "7.777.501 personnes");
     assert_eq!(french("à 10:30"), "à 10:30");
     // Inside a run of plain text too: a space after a digit is never copied as it is.
-    assert_eq!(french("un fichier de 12 Mo ici"), "un fichier de 12\u{A0}Mo ici");
+    assert_eq!(
+        french("un fichier de 12 Mo ici"),
+        "un fichier de 12\u{A0}Mo ici"
+    );
 }
 
 #[test]
