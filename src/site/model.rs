@@ -163,16 +163,17 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
             (q.key.clone(), at)
         })
         .collect();
-    let results: Vec<Result<Page, (Vec<Diagnostic>, PagePair)>> = content
+    let results: Vec<Result<Page, Box<Failed>>> = content
         .pages
         .into_par_iter()
-        .map(|pair| page(&pair, &resolver).map_err(|errs| (errs, pair)))
+        .map(|pair| page(&pair, &resolver).map_err(|errs| Box::new((errs, pair))))
         .collect();
     let mut pages = Vec::new();
     for r in results {
         match r {
             Ok(p) => pages.push(p),
-            Err((errs, pair)) => {
+            Err(failed) => {
+                let (errs, pair) = *failed;
                 pair.quote_in(diags);
                 errs.into_iter().for_each(|d| diags.push(d));
             }
@@ -227,6 +228,9 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
     super::listing::check_routes(&site, ctx.config.listing.reports_per_page, diags);
     site
 }
+
+/// A page that could not be made: its problems, and its texts to quote them.
+type Failed = (Vec<Diagnostic>, PagePair);
 
 fn layout_name(layout: Layout) -> &'static str {
     match layout {
