@@ -71,9 +71,7 @@ impl PagePair {
         self.sources.ar.quote_in(diags);
         self.sources.fr.quote_in(diags);
     }
-}
 
-impl PagePair {
     /// The language the text shown at `/lang/…` is written in.
     pub fn content_lang(&self, lang: Lang) -> Lang {
         if self.fallback == Some(lang) {
