@@ -152,7 +152,8 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
     // Each page's text is let go once its page is made, unless a problem is found in it:
     // the site's Markdown is not held until the end of the stage.
     diags.release_sources_without_problems(|file| file.starts_with("content"));
-    // Where the home and data pages say their layout, checked below once pages are made.
+    // Where the home and data pages say their layout, checked below once pages are made;
+    // their texts are kept to quote that check.
     let layouts_written: Vec<(String, Option<Position>)> = content
         .pages
         .iter()
