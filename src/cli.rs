@@ -24,7 +24,7 @@ pub enum Command {
     ///
     /// Reads site.yaml, data/ (statistics), content/ (Markdown pages, `name.ar.md` and
     /// `name.fr.md`) and static/. Every problem found is reported with its file, line and
-    /// column; if there is any, nothing is written and the previous output stays as it was.
+    /// column; if there is any, nothing is published and the previous output stays as it was.
     Build(BuildArgs),
     /// Check the site without writing it: everything build validates, plus every internal
     /// link and #anchor, every referenced file and every language counterpart. External
@@ -166,7 +166,7 @@ fn build(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprint!("{}", e.render_styled("nothing was written", colour()));
+            eprint!("{}", e.render_styled("nothing was published", colour()));
             ExitCode::from(1)
         }
     }

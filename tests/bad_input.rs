@@ -550,7 +550,7 @@ fn raw_html_in_markdown_passes_through_when_enabled() {
 
 /// Builds the fixture with the binary (so there is a previous output), applies `break_it`,
 /// builds again and checks what the binary does on failure: exit code 1, no panic, every
-/// problem on stderr with "nothing was written", the previous output complete and
+/// problem on stderr with "nothing was published", the previous output complete and
 /// unchanged, a file amo-site did not write left alone, no staging folder left behind.
 fn binary_fails_with(break_it: impl FnOnce(&SiteCopy), expected: &[&str]) -> String {
     let site = SiteCopy::fixture();
@@ -577,7 +577,7 @@ fn binary_fails_with(break_it: impl FnOnce(&SiteCopy), expected: &[&str]) -> Str
     for needle in expected {
         assert!(err.contains(needle), "stderr lacks {needle:?}:\n{err}");
     }
-    assert!(err.contains("nothing was written"), "{err}");
+    assert!(err.contains("nothing was published"), "{err}");
     let after = common::files_under(&site.out())
         .into_iter()
         .map(|p| {
@@ -631,6 +631,77 @@ fn a_failed_build_leaves_the_previous_output_complete() {
         ],
     );
     assert!(err.contains("3 problems found"), "{err}");
+}
+
+#[test]
+fn problems_found_only_while_pages_are_written_leave_the_previous_output_complete() {
+    // Bodies are rendered as pages are written: the downloads are already in the twin when
+    // these are found. Two pages, both told; then a fixed build publishes the whole site.
+    let err = binary_fails_with(
+        |s| {
+            s.replace(
+                "content/reports/2025-02-council-briefing.fr.md",
+                "{{ figure cnss-agencies date=2025-02-20 }}",
+                "{{ figure cnss-agences date=2025-02-20 }}",
+            );
+            s.replace(
+                "content/regimes/tadamon.ar.md",
+                "{{ figure tadamon-annual-budget }}",
+                "{{ figure tadamon-annual-budgt }}",
+            );
+        },
+        &[
+            "content/reports/2025-02-council-briefing.fr.md:21:",
+            "unknown indicator `cnss-agences`",
+            "content/regimes/tadamon.ar.md:13:",
+            "unknown indicator `tadamon-annual-budgt`",
+        ],
+    );
+    assert!(err.contains("2 problems found"), "{err}");
+}
+
+#[test]
+fn after_a_build_that_failed_while_writing_the_next_one_publishes_the_whole_site() {
+    let site = SiteCopy::fixture();
+    let first = site.build();
+    assert!(first.status.success(), "{}", stderr(&first));
+    let file = "content/reports/2025-02-council-briefing.fr.md";
+    let good = fs::read_to_string(site.root().join(file)).unwrap();
+    site.replace(file, "La CNSS comptait", "La Caisse comptait");
+    site.replace(file, "{{ figure cnss-agencies", "{{ figure cnss-agences");
+    assert_eq!(site.build().status.code(), Some(1));
+    site.write(
+        file,
+        &good.replace("La CNSS comptait", "La Caisse comptait"),
+    );
+    let fixed = site.build();
+    assert!(fixed.status.success(), "{}", stderr(&fixed));
+    let fresh = SiteCopy::fixture();
+    fresh.write(
+        file,
+        &good.replace("La CNSS comptait", "La Caisse comptait"),
+    );
+    assert!(fresh.build().status.success());
+    let sorted = |d: &std::path::Path| {
+        let mut f = common::files_under(d);
+        f.sort();
+        f
+    };
+    assert!(
+        sorted(&site.out()) == sorted(&fresh.out()),
+        "not the same files as a build from scratch"
+    );
+    for p in common::files_under(&fresh.out()) {
+        if p.as_os_str() == ".amo-tree" {
+            continue;
+        }
+        let (a, b) = (site.out().join(&p), fresh.out().join(&p));
+        assert!(
+            fs::read(a).unwrap() == fs::read(b).unwrap(),
+            "{} differs",
+            p.display()
+        );
+    }
 }
 
 #[test]

@@ -20,6 +20,13 @@ impl<T> Localized<T> {
         }
     }
 
+    pub fn get_mut(&mut self, lang: Lang) -> &mut T {
+        match lang {
+            Lang::Ar => &mut self.ar,
+            Lang::Fr => &mut self.fr,
+        }
+    }
+
     pub fn map<U>(&self, mut f: impl FnMut(Lang, &T) -> U) -> Localized<U> {
         Localized {
             ar: f(Lang::Ar, &self.ar),

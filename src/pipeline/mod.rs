@@ -7,10 +7,10 @@
 //! | `load` | site folder → [`Loaded`]: `site.yaml`, `i18n/` checked; `data/` parsed; `content/` paired |
 //! | `validate` | parsed `data/` → [`Dataset`](crate::data::Dataset) |
 //! | `figures` | [`Ctx`] → [`Figures`](crate::figures::Figures): every chart's data, drawing, PNG |
-//! | `pages` | [`Ctx`], figures, content → [`Site`](crate::site::Site): bodies with directives |
+//! | `pages` | [`Ctx`], figures, content → [`Site`](crate::site::Site): pages from their front matter |
 //! | `downloads` | [`Ctx`], figures → CSV, JSON, XLSX, SVG, PNG, data package, zip |
-//! | `render` | [`Ctx`], figures, site, download sizes → HTML pages, feeds, sitemap |
-//! | `search` | rendered pages, data → per-language index, search and A–Z pages |
+//! | `render` | [`Ctx`], figures, site, download sizes → bodies (directives resolved), HTML pages, feeds, sitemap; each page's text indexed for search as it is written |
+//! | `search` | the index so far, data → the rest of each language's index, search and A–Z pages |
 //! | `assets` | `static/` → files copied as they are |
 //! | `write` | the streamed files → the published site (only in `build`) |
 //!
@@ -19,6 +19,12 @@
 //! every file goes into a [`Sink`] as soon as it is made: `build` streams it to the output
 //! folder's hidden twin ([`Stream`]), so memory does not grow with the pages already
 //! rendered; `serve` and `check` keep them ([`Collect`]). `write` then swaps the twin in.
+//!
+//! A page's body is rendered in `render`, just before the page is written, so no stage
+//! holds every body. A body with problems is found there: nothing more is written, the
+//! other bodies are still checked, and the twin is never swapped in, so the published site
+//! stays as it was. When earlier stages found problems, the bodies are checked without
+//! opening the sink.
 
 mod error;
 pub mod stages;
@@ -94,8 +100,9 @@ pub struct Summary {
 }
 
 /// Runs every stage, sending each output file into the sink `open` makes. The sink is
-/// opened only once the input is known to be valid (so bad input leaves it untouched);
-/// from then on files go into it as they are made, and none is held for the others.
+/// opened only once everything but the pages' bodies is known to be valid; from then on
+/// files go into it as they are made, and none is held for the others. A body with
+/// problems stops the run there (the sink is left unfinished).
 pub fn run_into<S: Sink>(
     root: &Path,
     cache: &BuildCache,
@@ -133,22 +140,23 @@ pub fn run_into<S: Sink>(
         stages::pages(&ctx, &figures, loaded.content, &mut diags)
     });
     if !diags.is_empty() {
+        t.time("render", || {
+            stages::check_bodies(&ctx, &figures, &mut site, &mut diags)
+        });
         return Err(BuildError::Invalid(diags));
     }
-    // The sources were kept to quote them in errors; there are none.
-    drop(diags);
     crate::foundation::memory::release_freed();
 
     let sink = Counted::new(open()?);
     let sizes = t.time("downloads", || {
         stages::downloads(&ctx, &figures, cache, &sink)
     })?;
-    let texts = t.time("render", || {
-        stages::render(&ctx, &figures, &mut site, &sizes, &sink)
+    let indexes = t.time("render", || {
+        stages::render(&ctx, &figures, &mut site, &sizes, &sink, &mut diags)
     })?;
     crate::foundation::memory::release_freed();
     t.time("search", || {
-        stages::search(&ctx, &figures, &site, texts, &sink)
+        stages::search(&ctx, &figures, &site, indexes, &sink)
     })?;
     t.time("assets", || stages::assets(root, &sink))?;
     let summary = Summary {
@@ -244,8 +252,8 @@ pub struct BuildReport {
 
 /// Runs the pipeline, streaming its output into the output folder as it is made, then
 /// publishes it. An output folder that may not be used is refused before anything is built;
-/// bad input is found before anything is written; on any problem the published site is
-/// left as it was.
+/// bad input is found before the twin is swapped in (most of it before anything is
+/// written); on any problem the published site is left as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let publish_options = crate::output::PublishOptions {

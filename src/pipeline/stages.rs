@@ -14,7 +14,7 @@ use crate::figures::Figures;
 use crate::locale::{Lang, Localized, Nouns, UiText};
 use crate::output::OutputFile;
 use crate::render::Sizes;
-use crate::search::PageText;
+use crate::search::Indexes;
 use crate::site::Site;
 use crate::{
     config, content, data, exports, figures, input_tree, locale, output, render, search, site, urls,
@@ -66,7 +66,8 @@ pub fn figures<'a>(
     }
 }
 
-/// pages: every page's body rendered with its directives resolved, paired by language.
+/// pages: every page modelled from its front matter, paired by language (bodies are
+/// rendered by `render`, page by page).
 pub fn pages(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diagnostics) -> Site {
     site::assemble(ctx, figures, content, diags)
 }
@@ -91,18 +92,44 @@ pub fn downloads(
     Ok(sizes)
 }
 
-/// render: every HTML page, the feeds, the sitemap and robots.txt, into `sink` as each is
-/// made; returns what search needs of each page.
+/// render: every page's body (its directives resolved), then every HTML page, the feeds,
+/// the sitemap and robots.txt, into `sink` as each is made; each page's text is indexed
+/// for search as it is written (and its text chunk sent once full), so only the index's
+/// postings are held. A body with problems stops the writing (the problems go to `diags`
+/// and the result is [`BuildError::Invalid`]), but the other bodies are still checked.
 pub fn render(
     ctx: &Ctx,
     figures: &Figures,
     site: &mut Site,
     sizes: &Sizes,
     sink: &impl Sink,
-) -> Result<Localized<Vec<PageText>>, BuildError> {
+    diags: &mut Diagnostics,
+) -> Result<Indexes, BuildError> {
     let put = |f: OutputFile| sink.put(f);
-    render::site(ctx, figures, site, sizes, &search::page_text, &put)
-        .map_err(|e| failure("render", e))
+    let mut indexes = Indexes::default();
+    let mut taken = |docs: Localized<Vec<search::Document>>| {
+        let Localized { ar, fr } = docs;
+        indexes.add(Lang::Ar, ar, &put)?;
+        indexes.add(Lang::Fr, fr, &put)
+    };
+    let mut bodies =
+        |site: &mut Site, which: &[usize]| site::render_bodies(ctx, figures, site, which, diags);
+    let calls = render::Calls {
+        bodies: &mut bodies,
+        keep: &Indexes::take,
+        taken: &mut taken,
+    };
+    match render::site(ctx, figures, site, sizes, calls, &put) {
+        Ok(()) => Ok(indexes),
+        Err(render::Failure::Invalid) => Err(BuildError::Invalid(std::mem::take(diags))),
+        Err(e) => Err(failure("render", e)),
+    }
+}
+
+/// Renders every body of `site` only to find its problems, into `diags` (the input has
+/// others already: one run tells them all).
+pub fn check_bodies(ctx: &Ctx, figures: &Figures, site: &mut Site, diags: &mut Diagnostics) {
+    site::check_bodies(ctx, figures, site, diags);
 }
 
 /// A failure of a stage that renders into the sink, as a build error.
@@ -113,20 +140,24 @@ fn failure(stage: &'static str, e: render::Failure<BuildError>) -> BuildError {
             message: format!("a template failed: {e}"),
         },
         render::Failure::Put(e) => e,
+        render::Failure::Invalid => BuildError::Internal {
+            stage,
+            message: "a page was found faulty after its problems were checked".into(),
+        },
     }
 }
 
-/// search: the index of each language, the search and A–Z pages, built from the text of the
-/// rendered pages (indexed as readers see them), into `sink`.
+/// search: the rest of the index of each language (the pages were indexed as they were
+/// rendered, as readers see them), the search and A–Z pages, into `sink`.
 pub fn search(
     ctx: &Ctx,
     figures: &Figures,
     site: &Site,
-    texts: Localized<Vec<PageText>>,
+    indexes: Indexes,
     sink: &impl Sink,
 ) -> Result<(), BuildError> {
     let put = |f: OutputFile| sink.put(f);
-    search::files(ctx, figures, site, texts, &put).map_err(|e| failure("search", e))
+    search::files(ctx, figures, site, indexes, &put).map_err(|e| failure("search", e))
 }
 
 /// assets: the files of `static/`, published under `/static/` as they are.

@@ -35,11 +35,22 @@ pub fn page(
     Ok(typography::for_lang(lang, html))
 }
 
-/// Why rendering stopped: a template failed, or the sink refused a file.
+/// Why rendering stopped: a template failed, the sink refused a file, or a page's body has
+/// problems (told by the caller's `bodies`).
 #[derive(Debug)]
 pub enum Failure<E> {
     Template(askama::Error),
     Put(E),
+    Invalid,
+}
+
+/// What [`site`] calls back: `bodies` renders the bodies of the pages given (`false` if one
+/// has problems), `keep` takes what search needs of a written page, `taken` receives what
+/// was kept of a batch.
+pub struct Calls<'a, E, T> {
+    pub bodies: &'a mut dyn FnMut(&mut Site, &[usize]) -> bool,
+    pub keep: &'a (dyn Fn(&crate::site::Page, Lang, &str) -> T + Sync),
+    pub taken: &'a mut dyn FnMut(Localized<Vec<T>>) -> Result<(), E>,
 }
 
 impl<E> From<askama::Error> for Failure<E> {
@@ -57,50 +68,55 @@ const PAGES_PER_BATCH: usize = 256;
 
 /// Renders every HTML page of the site into `put` as it is made: the neutral root, the
 /// feeds, each page in each language, the reports listings, the embed page of each chart
-/// and the 404 pages, then the sitemap and robots.txt. What `keep` takes of each content
-/// page's HTML (search takes its text) is returned, by language in site order. A page's
-/// body is freed once the page is written in both languages (the feeds, which show the
-/// latest reports' bodies, are written first).
+/// and the 404 pages, then the sitemap and robots.txt.
+///
+/// Pages go in batches. Before a page is written, `bodies` renders the body of each page
+/// of the batch that still needs one (the latest reports first, for the feeds); it returns
+/// `false` if a body has problems, and from then on nothing more is written, but the other
+/// bodies are still rendered so that every problem is found, and the result is
+/// [`Failure::Invalid`]. What `keep` takes of each page's HTML (search takes its text) goes
+/// to `taken` after each batch, by language in site order. A page's body is freed once
+/// the page is written in both languages.
 pub fn site<E: Send, T: Send>(
     ctx: &Ctx,
     figures: &Figures,
     site: &mut Site,
     sizes: &Sizes,
-    keep: &(dyn Fn(&str) -> T + Sync),
+    calls: Calls<'_, E, T>,
     put: Put<E>,
-) -> Result<Localized<Vec<T>>, Failure<E>> {
+) -> Result<(), Failure<E>> {
+    let Calls {
+        bodies,
+        keep,
+        taken,
+    } = calls;
     let send = |path: String, html: String| put(OutputFile::new(path, html)).map_err(Failure::Put);
-    send("index.html".into(), RootTemplate::new(ctx).render()?)?;
-    for lang in Lang::ALL {
-        put(feed::atom(ctx, site, lang)?).map_err(Failure::Put)?;
+    let mut valid = true;
+    let feed_pages: Vec<usize> = site
+        .report_indices()
+        .into_iter()
+        .take(ctx.config.listing.feed_entries)
+        .collect();
+    valid &= bodies(site, &feed_pages);
+    if valid {
+        send("index.html".into(), RootTemplate::new(ctx).render()?)?;
+        for lang in Lang::ALL {
+            put(feed::atom(ctx, site, lang)?).map_err(Failure::Put)?;
+        }
     }
-    let mut by_lang = Localized {
-        ar: Vec::with_capacity(site.pages.len()),
-        fr: Vec::with_capacity(site.pages.len()),
-    };
     for start in (0..site.pages.len()).step_by(PAGES_PER_BATCH) {
         let batch = start..(start + PAGES_PER_BATCH).min(site.pages.len());
-        let shared: &Site = site;
-        let jobs: Vec<(usize, Lang)> = (batch.clone())
-            .flat_map(|i| Lang::ALL.map(|l| (i, l)))
-            .collect();
-        let texts: Vec<T> = jobs
-            .par_iter()
-            .map(|&(i, lang)| {
-                let page = &shared.pages[i];
-                let html = views::page(ctx, shared, page, lang, sizes)?;
-                let html = typography::for_lang(lang, html);
-                let text = keep(&html);
-                send(urls::output_file(&urls::page(lang, &page.slug_path)), html)?;
-                Ok(text)
-            })
-            .collect::<Result<_, Failure<E>>>()?;
-        let mut texts = texts.into_iter();
-        while let (Some(ar), Some(fr)) = (texts.next(), texts.next()) {
-            by_lang.ar.push(ar);
-            by_lang.fr.push(fr);
+        valid &= bodies(site, &batch.clone().collect::<Vec<_>>());
+        if !valid {
+            site.release_bodies(batch);
+            continue;
         }
+        let by_lang = write_batch(ctx, site, sizes, batch.clone(), keep, put)?;
         site.release_bodies(batch);
+        taken(by_lang).map_err(Failure::Put)?;
+    }
+    if !valid {
+        return Err(Failure::Invalid);
     }
     for file in listing_pages(ctx, site)? {
         put(file).map_err(Failure::Put)?;
@@ -125,6 +141,43 @@ pub fn site<E: Send, T: Send>(
     let maps = sitemap::sitemap(ctx.config, site)?.into_iter();
     for file in maps.chain([sitemap::robots(ctx.config)?]) {
         put(file).map_err(Failure::Put)?;
+    }
+    Ok(())
+}
+
+/// Writes the pages `batch` of `site` in both languages, in parallel; returns what `keep`
+/// took of each, by language in site order.
+fn write_batch<E: Send, T: Send>(
+    ctx: &Ctx,
+    site: &Site,
+    sizes: &Sizes,
+    batch: std::ops::Range<usize>,
+    keep: &(dyn Fn(&crate::site::Page, Lang, &str) -> T + Sync),
+    put: Put<E>,
+) -> Result<Localized<Vec<T>>, Failure<E>> {
+    let send = |path: String, html: String| put(OutputFile::new(path, html)).map_err(Failure::Put);
+    let jobs: Vec<(usize, Lang)> = (batch.clone())
+        .flat_map(|i| Lang::ALL.map(|l| (i, l)))
+        .collect();
+    let texts: Vec<T> = jobs
+        .par_iter()
+        .map(|&(i, lang)| {
+            let page = &site.pages[i];
+            let html = views::page(ctx, site, page, lang, sizes)?;
+            let html = typography::for_lang(lang, html);
+            let text = keep(page, lang, &html);
+            send(urls::output_file(&urls::page(lang, &page.slug_path)), html)?;
+            Ok(text)
+        })
+        .collect::<Result<_, Failure<E>>>()?;
+    let mut by_lang = Localized {
+        ar: Vec::with_capacity(batch.len()),
+        fr: Vec::with_capacity(batch.len()),
+    };
+    let mut texts = texts.into_iter();
+    while let (Some(ar), Some(fr)) = (texts.next(), texts.next()) {
+        by_lang.ar.push(ar);
+        by_lang.fr.push(fr);
     }
     Ok(by_lang)
 }

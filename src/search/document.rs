@@ -3,15 +3,13 @@
 //! publisher), per language. The guide's questions and outcomes are pages of the site, so
 //! they are indexed like the others, under their own kind.
 
-use super::PageText;
 use super::text::extract;
 use crate::content::Layout;
 use crate::context::Ctx;
 use crate::figures::Figures;
 use crate::locale::Lang;
-use crate::site::Site;
+use crate::site::Page;
 use crate::urls;
-use rayon::prelude::*;
 
 /// What a result is, shown beside its title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -65,39 +63,28 @@ pub struct Document {
     pub text: String,
 }
 
-/// Every document of `lang`: pages in site order, then charts, indicators and sources in id
-/// order. `texts` holds the text of each page of `site` in `lang`, in site order.
-pub fn documents(
-    ctx: &Ctx,
-    figures: &Figures,
-    site: &Site,
-    lang: Lang,
-    texts: Vec<PageText>,
-) -> Vec<Document> {
-    debug_assert_eq!(texts.len(), site.pages.len());
-    let mut docs: Vec<Document> = (site.pages.par_iter().zip(texts))
-        .map(|(p, e)| {
-            let kind = match (p.layout, &p.regime) {
-                _ if p.guide => Kind::Guide,
-                (Layout::Report, _) => Kind::Report,
-                (Layout::Data, _) => Kind::Data,
-                (_, Some(_)) => Kind::Regime,
-                _ => Kind::Page,
-            };
-            Document {
-                url: urls::page(lang, &p.slug_path),
-                title: p.text.get(lang).title.clone(),
-                kind,
-                headings: e.headings,
-                text: e.text,
-            }
-        })
-        .collect();
-    docs.extend(data_documents(ctx, figures, lang));
-    docs
+/// The document of a page of the site in `lang`, with the headings and text taken from its
+/// rendered HTML.
+pub fn page_document(p: &Page, lang: Lang, headings: Vec<String>, text: String) -> Document {
+    let kind = match (p.layout, &p.regime) {
+        _ if p.guide => Kind::Guide,
+        (Layout::Report, _) => Kind::Report,
+        (Layout::Data, _) => Kind::Data,
+        (_, Some(_)) => Kind::Regime,
+        _ => Kind::Page,
+    };
+    Document {
+        url: urls::page(lang, &p.slug_path),
+        title: p.text.get(lang).title.clone(),
+        kind,
+        headings,
+        text,
+    }
 }
 
-fn data_documents(ctx: &Ctx, figures: &Figures, lang: Lang) -> Vec<Document> {
+/// The documents of the data page in `lang`: charts, indicators and sources, in id order
+/// (they come after the pages).
+pub fn data_documents(ctx: &Ctx, figures: &Figures, lang: Lang) -> Vec<Document> {
     let data_page = urls::data_page(lang);
     let doc = |anchor: String, title: &str, kind, text: String| Document {
         url: format!("{data_page}#{anchor}"),

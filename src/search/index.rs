@@ -54,23 +54,38 @@ type Postings = BTreeMap<String, Vec<Scored>>;
 const MIN_DOCS_PER_TASK: usize = 64;
 
 /// Every term of every document with its posting, and each document's length in words.
+#[cfg(test)]
 fn postings(docs: &[Document]) -> (Postings, Vec<usize>) {
+    let mut all = FxHashMap::default();
+    let mut lengths = Vec::new();
+    add_postings(docs, 0, &mut all, &mut lengths);
+    (all.into_iter().collect(), lengths)
+}
+
+/// Adds the postings of `docs`, the first of which is document `first`, to `all`, and
+/// their lengths to `lengths`: documents added in order keep every term's postings in
+/// document order, whatever the thread count.
+fn add_postings(
+    docs: &[Document],
+    first: usize,
+    all: &mut FxHashMap<String, Vec<Scored>>,
+    lengths: &mut Vec<usize>,
+) {
     // Few large tasks: each keeps its own cache of analysed words.
     let per_task = MIN_DOCS_PER_TASK.max(docs.len() / (4 * rayon::current_num_threads()));
     let parts: Vec<TaskPostings> = docs
         .par_chunks(per_task)
         .enumerate()
-        .map(|(task, chunk)| task_postings(&mut Analyser::default(), task * per_task, chunk))
+        .map(|(task, chunk)| {
+            task_postings(&mut Analyser::default(), first + task * per_task, chunk)
+        })
         .collect();
-    let mut all: FxHashMap<String, Vec<Scored>> = FxHashMap::default();
-    let mut lengths = Vec::with_capacity(docs.len());
     for (terms, part_lengths) in parts {
         lengths.extend(part_lengths);
         for (t, mut list) in terms {
             all.entry(t).or_default().append(&mut list);
         }
     }
-    (all.into_iter().collect(), lengths)
 }
 
 /// The postings of the documents `chunk`, the first of which is document `first`.
@@ -275,16 +290,137 @@ pub fn files(lang: Lang, ui: &UiText, docs: &[Document]) -> Vec<OutputFile> {
     files
 }
 
-/// Every index file of one language into `put`, each as soon as it is made: term chunks
-/// are made for each first character in parallel, text chunks in parallel.
+/// Every index file of one language into `put`, each as soon as it is made (the whole of
+/// [`Builder`] on `docs` at once).
+#[cfg(test)]
 pub fn write<E: Send>(
     lang: Lang,
     ui: &UiText,
     docs: &[Document],
     put: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
 ) -> Result<(), E> {
-    let dir = format!("search/{}", lang.code());
-    let (all, lengths) = postings(docs);
+    let mut builder = Builder::new(lang);
+    builder.add(docs.to_vec(), put)?;
+    builder.finish(ui, put).map(drop)
+}
+
+/// The index of one language, built as its documents arrive in order: each batch is
+/// analysed and its texts sent out in text chunks as soon as the chunks fill, so only the
+/// postings and what `meta.json` lists of each document are held to the end. Whatever the
+/// batches, the files are those of all the documents indexed at once.
+pub struct Builder {
+    dir: String,
+    /// Documents waiting to be analysed together (an analyser's cache of words pays off
+    /// over many documents).
+    waiting: Vec<Document>,
+    postings: FxHashMap<String, Vec<Scored>>,
+    lengths: Vec<usize>,
+    /// The text chunk of each document.
+    text_of: Vec<usize>,
+    /// The texts of the text chunk being filled, their size, and the chunks sent before it.
+    chunk: Vec<String>,
+    chunk_bytes: usize,
+    chunks_sent: usize,
+    /// Each document analysed, without its text and headings.
+    listed: Vec<Document>,
+}
+
+/// Documents analysed together by a [`Builder`].
+const DOCS_PER_ANALYSIS: usize = 512;
+
+impl Builder {
+    pub fn new(lang: Lang) -> Self {
+        Builder {
+            dir: format!("search/{}", lang.code()),
+            waiting: Vec::new(),
+            postings: FxHashMap::default(),
+            lengths: Vec::new(),
+            text_of: Vec::new(),
+            chunk: Vec::new(),
+            chunk_bytes: 0,
+            chunks_sent: 0,
+            listed: Vec::new(),
+        }
+    }
+
+    /// Takes the next documents, in order; analyses them once enough are waiting.
+    pub fn add<E: Send>(
+        &mut self,
+        docs: Vec<Document>,
+        put: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
+    ) -> Result<(), E> {
+        self.waiting.extend(docs);
+        if self.waiting.len() >= DOCS_PER_ANALYSIS {
+            self.analyse(put)?;
+        }
+        Ok(())
+    }
+
+    /// Analyses the waiting documents and sends each text chunk they fill.
+    fn analyse<E: Send>(
+        &mut self,
+        put: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
+    ) -> Result<(), E> {
+        let mut docs = std::mem::take(&mut self.waiting);
+        let first = self.lengths.len();
+        add_postings(&docs, first, &mut self.postings, &mut self.lengths);
+        let mut full = Vec::new();
+        for d in &mut docs {
+            let text = std::mem::take(&mut d.text);
+            if self.chunk_bytes > 0 && self.chunk_bytes + text.len() > TEXT_CHUNK_BYTES {
+                full.push((self.chunks_sent, std::mem::take(&mut self.chunk)));
+                self.chunks_sent += 1;
+                self.chunk_bytes = 0;
+            }
+            self.chunk_bytes += text.len();
+            self.chunk.push(text);
+            self.text_of.push(self.chunks_sent);
+            d.headings = Vec::new();
+        }
+        self.listed.extend(docs);
+        let dir = &self.dir;
+        full.into_par_iter().try_for_each(|(i, texts)| {
+            let json = serde_json::to_string(&texts).expect("strings serialise");
+            put(OutputFile::new(format!("{dir}/x/{i}.json"), json))
+        })
+    }
+
+    /// Sends the rest: the last text chunk, every term chunk and `meta.json`. Returns the
+    /// documents indexed, without their texts (the A–Z page lists them).
+    pub fn finish<E: Send>(
+        mut self,
+        ui: &UiText,
+        put: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
+    ) -> Result<Vec<Document>, E> {
+        self.analyse(put)?;
+        let dir = &self.dir;
+        let last = serde_json::to_string(&self.chunk).expect("strings serialise");
+        put(OutputFile::new(
+            format!("{dir}/x/{}.json", self.chunks_sent),
+            last,
+        ))?;
+        let chunk_keys = term_chunks(dir, std::mem::take(&mut self.postings), put)?;
+        let meta = json!({
+            "docs": self.listed.iter().zip(&self.text_of).zip(&self.lengths).map(|((d, x), n)| json!([d.url, d.title, d.kind as u8, x, n])).collect::<Vec<_>>(),
+            "kinds": Kind::ALL.iter().map(|k| k.label(ui)).collect::<Vec<_>>(),
+            "chunks": chunk_keys,
+        });
+        put(OutputFile::new(
+            format!("{dir}/meta.json"),
+            meta.to_string(),
+        ))?;
+        Ok(self.listed)
+    }
+}
+
+/// Every term chunk into `put`, made for each first character in parallel; returns their
+/// keys in order.
+fn term_chunks<E: Send>(
+    dir: &str,
+    postings: FxHashMap<String, Vec<Scored>>,
+    put: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
+) -> Result<Vec<String>, E> {
+    let all: Postings = postings.into_iter().collect();
     let mut by_first: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for t in &all {
         by_first.entry(key(t.0, 1)).or_default().push(t);
@@ -306,39 +442,7 @@ pub fn write<E: Send>(
             Ok(keys)
         })
         .collect::<Result<_, E>>()?;
-    drop(all);
-    let (text_of, texts) = text_chunks(docs);
-    texts.into_par_iter().enumerate().try_for_each(|(i, t)| {
-        let json = serde_json::to_string(&t).expect("strings serialise");
-        put(OutputFile::new(format!("{dir}/x/{i}.json"), json))
-    })?;
-    let meta = json!({
-        "docs": docs.iter().zip(&text_of).zip(&lengths).map(|((d, x), n)| json!([d.url, d.title, d.kind as u8, x, n])).collect::<Vec<_>>(),
-        "kinds": Kind::ALL.iter().map(|k| k.label(ui)).collect::<Vec<_>>(),
-        "chunks": chunk_keys.concat(),
-    });
-    put(OutputFile::new(
-        format!("{dir}/meta.json"),
-        meta.to_string(),
-    ))
-}
-
-/// Groups document texts, in order, into chunks of about [`TEXT_CHUNK_BYTES`]: the chunk of
-/// each document, and the chunks.
-fn text_chunks(docs: &[Document]) -> (Vec<usize>, Vec<Vec<&str>>) {
-    let mut of = Vec::with_capacity(docs.len());
-    let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
-    let mut size = 0;
-    for d in docs {
-        if size > 0 && size + d.text.len() > TEXT_CHUNK_BYTES {
-            chunks.push(Vec::new());
-            size = 0;
-        }
-        size += d.text.len();
-        chunks.last_mut().expect("one chunk at least").push(&d.text);
-        of.push(chunks.len() - 1);
-    }
-    (of, chunks)
+    Ok(chunk_keys.concat())
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ mod script;
 mod stem;
 mod text;
 
-pub use document::{Document, Kind, documents};
+pub use document::{Document, Kind};
 pub use normalise::normalise;
 pub use text::Extracted as PageText;
 
@@ -34,24 +34,43 @@ use crate::figures::Figures;
 use crate::locale::{Lang, Localized};
 use crate::output::OutputFile;
 use crate::render::{Failure, Put};
-use crate::site::Site;
+use crate::site::{Page, Site};
 use crate::urls;
 
-/// What search keeps of a rendered page, taken as it is rendered: the readable text of its
-/// `<main>` and its headings (pages are indexed as readers see them).
-pub fn page_text(html: &str) -> PageText {
-    text::extract(document::main_of(html))
+/// The search index of both languages, built as pages are rendered: each page's text is
+/// taken from its HTML as it is written ([`Indexes::take`]), analysed in batches, and let go
+/// once its text chunk is sent; [`files`] writes the rest.
+pub struct Indexes(Localized<index::Builder>);
+
+impl Default for Indexes {
+    fn default() -> Self {
+        Indexes(Localized::from_fn(index::Builder::new))
+    }
 }
 
-/// Every search file of the site into `put`: the browser-side normaliser, the index of each
-/// language, and the search and A–Z pages in both languages. `texts` holds what
-/// [`page_text`] took of each page of `site`, by language in site order. One language is
-/// indexed at a time and its texts are freed once its index is written.
+impl Indexes {
+    /// What search takes of a rendered page of `site`: the readable text of its `<main>`
+    /// and its headings (pages are indexed as readers see them).
+    pub fn take(page: &Page, lang: Lang, html: &str) -> Document {
+        let PageText { headings, text } = text::extract(document::main_of(html));
+        document::page_document(page, lang, headings, text)
+    }
+
+    /// Indexes the next pages of the site in `lang`, in site order.
+    pub fn add<E: Send>(&mut self, lang: Lang, docs: Vec<Document>, put: Put<E>) -> Result<(), E> {
+        self.0.get_mut(lang).add(docs, put)
+    }
+}
+
+/// Every search file of the site into `put`: the browser-side normaliser, the rest of the
+/// index of each language (its pages were added while they were rendered; the charts,
+/// indicators and sources of the data page come last), and the search and A–Z pages in
+/// both languages.
 pub fn files<E: Send>(
     ctx: &Ctx,
     figures: &Figures,
     site: &Site,
-    texts: Localized<Vec<PageText>>,
+    indexes: Indexes,
     put: Put<E>,
 ) -> Result<(), Failure<E>> {
     let send = |f: OutputFile| put(f).map_err(Failure::Put);
@@ -59,15 +78,11 @@ pub fn files<E: Send>(
         urls::search_normaliser().trim_start_matches('/'),
         script::normaliser_js(),
     ))?;
-    let Localized { ar, fr } = texts;
-    let index = |lang: Lang, texts: Vec<PageText>| {
-        let mut docs = documents(ctx, figures, site, lang, texts);
-        index::write(lang, ctx.ui.get(lang), &docs, &send)?;
-        for d in &mut docs {
-            // The A–Z page needs only titles, addresses and kinds.
-            (d.text, d.headings) = Default::default();
-        }
-        Ok::<_, Failure<E>>(docs)
+    let Localized { ar, fr } = indexes.0;
+    let index = |lang: Lang, mut builder: index::Builder| {
+        builder
+            .add(document::data_documents(ctx, figures, lang), &send)
+            .and_then(|()| builder.finish(ctx.ui.get(lang), &send))
     };
     let docs = Localized {
         ar: index(Lang::Ar, ar)?,

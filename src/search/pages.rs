@@ -66,7 +66,6 @@ fn synthetic(
             nav_title: t.to_string(),
             body_html: body(lang)?,
             notes_html: Markup::default(),
-            anchors: Vec::new(),
             headline: Vec::new(),
             file: format!("templates/{key}.html").into(),
             content_lang: lang,
@@ -84,6 +83,7 @@ fn synthetic(
         nav: None,
         guide: false,
         text: Localized { ar, fr },
+        source: None,
     })
 }
 

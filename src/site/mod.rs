@@ -9,4 +9,7 @@ mod notes;
 mod resolver;
 
 pub use listing::{ListingPage, archive_years, listings};
-pub use model::{MAX_TITLE_CHARS, NavItem, Page, PageText, Site, assemble, browser_title};
+pub use model::{
+    MAX_TITLE_CHARS, NavItem, Page, PageText, Site, assemble, browser_title, check_bodies,
+    render_bodies,
+};

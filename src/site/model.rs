@@ -65,10 +65,10 @@ pub struct PageText {
     pub browser_title: String,
     pub description: String,
     pub nav_title: String,
+    /// Empty until the render stage renders it (see [`Page::source`]).
     pub body_html: Markup,
     /// «المصادر» / "Sources": the notes the body's figures refer to (empty if none).
     pub notes_html: Markup,
-    pub anchors: Vec<String>,
     pub headline: Vec<IndicatorId>,
     pub file: PathBuf,
     /// The language the text is written in; differs from the page's language on a
@@ -92,6 +92,9 @@ pub struct Page {
     /// A page of the guide (`data/guide.yaml`), not of `content/`.
     pub guide: bool,
     pub text: Localized<PageText>,
+    /// A content page's Markdown, until its body is rendered ([`render_bodies`]): bodies
+    /// are rendered as pages are written, so the site never holds them all.
+    pub source: Option<Box<PagePair>>,
 }
 
 #[derive(Debug, Clone)]
@@ -124,12 +127,21 @@ impl Site {
 
     /// Reports, newest first (then by key, so the order is stable).
     pub fn reports(&self) -> Vec<&Page> {
-        let mut reports: Vec<&Page> = self
-            .pages
-            .iter()
-            .filter(|p| p.layout == Layout::Report)
+        (self.report_indices().into_iter())
+            .map(|i| &self.pages[i])
+            .collect()
+    }
+
+    /// Where the [`reports`](Self::reports) are in `pages`, in their order.
+    pub fn report_indices(&self) -> Vec<usize> {
+        let mut reports: Vec<usize> = (0..self.pages.len())
+            .filter(|&i| self.pages[i].layout == Layout::Report)
             .collect();
-        reports.sort_by(|a, b| (b.text.fr.date, &a.key).cmp(&(a.text.fr.date, &b.key)));
+        let key = |i: usize| (self.pages[i].text.fr.date, &self.pages[i].key);
+        reports.sort_by(|&a, &b| {
+            let ((da, ka), (db, kb)) = (key(a), key(b));
+            (db, ka).cmp(&(da, kb))
+        });
         reports
     }
 
@@ -141,7 +153,9 @@ impl Site {
     }
 }
 
-/// Renders every page body and checks what spans pages. Problems go to `diags`.
+/// Models every page from its front matter and checks what spans pages; the bodies are
+/// rendered later, page by page ([`render_bodies`]), except those of pages with problems,
+/// whose body problems are told now too. Problems go to `diags`.
 pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diagnostics) -> Site {
     let resolver = Resolver {
         ctx: *ctx,
@@ -164,29 +178,7 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
             (q.key.clone(), at)
         })
         .collect();
-    let mut pages = Vec::with_capacity(content.pages.len());
-    let mut sources = content.pages.into_iter();
-    loop {
-        let batch: Vec<PagePair> = sources.by_ref().take(PAGES_PER_BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<Result<Page, Vec<Diagnostic>>> =
-            batch.par_iter().map(|pair| page(pair, &resolver)).collect();
-        for (r, pair) in results.into_iter().zip(&batch) {
-            match r {
-                Ok(p) => pages.push(p),
-                Err(errs) => {
-                    pair.quote_in(diags);
-                    errs.into_iter().for_each(|d| diags.push(d));
-                }
-            }
-        }
-        // The batch's sources are freed here, on this thread, while no page is being made:
-        // freed on the threads that make pages, they would contend for the allocator's
-        // locks with the threads that loaded them (a build went twice as slow, at random).
-        drop(batch);
-    }
+    let mut pages = make_pages(content.pages, &resolver, diags);
     for (key, layout, file) in [
         ("index", Layout::Home, "content/index"),
         ("data", Layout::Data, "content/data"),
@@ -237,8 +229,95 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
     site
 }
 
-/// Pages made in parallel between two frees of their sources (see [`assemble`]).
+/// Makes the pages of `pairs` from their front matter, in parallel, a batch at a time;
+/// the problems of the pages that cannot be made go to `diags` with their texts.
+fn make_pages(pairs: Vec<PagePair>, resolver: &Resolver, diags: &mut Diagnostics) -> Vec<Page> {
+    let mut pages = Vec::with_capacity(pairs.len());
+    let mut sources = pairs.into_iter();
+    loop {
+        let batch: Vec<PagePair> = sources.by_ref().take(PAGES_PER_BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<Result<Page, Vec<Diagnostic>>> =
+            batch.par_iter().map(|pair| page(pair, resolver)).collect();
+        for (r, pair) in results.into_iter().zip(batch) {
+            match r {
+                Ok(mut p) => {
+                    p.source = Some(Box::new(pair));
+                    pages.push(p);
+                }
+                Err(errs) => {
+                    pair.quote_in(diags);
+                    errs.into_iter().for_each(|d| diags.push(d));
+                }
+            }
+        }
+    }
+    pages
+}
+
+/// Pages made in parallel at a time.
 const PAGES_PER_BATCH: usize = 512;
+
+/// Renders the body of each page of `which` that has none yet, in parallel, and lets its
+/// Markdown go. Problems go to `diags`; returns whether there were none.
+pub fn render_bodies(
+    ctx: &Ctx,
+    figures: &Figures,
+    site: &mut Site,
+    which: &[usize],
+    diags: &mut Diagnostics,
+) -> bool {
+    let resolver = Resolver {
+        ctx: *ctx,
+        figures,
+        vintage: None,
+        notes: None,
+    };
+    let todo: Vec<(usize, Box<PagePair>)> = (which.iter())
+        .filter_map(|&i| site.pages[i].source.take().map(|s| (i, s)))
+        .collect();
+    let results: Vec<_> = todo
+        .par_iter()
+        .map(|(_, pair)| bodies(pair, &resolver))
+        .collect();
+    let mut valid = true;
+    // The sources are freed here, on this thread, while no body is being rendered: freed
+    // on the threads that render, they would contend for the allocator's locks with the
+    // threads that loaded them (the stage went twice as slow, at random).
+    for ((i, pair), r) in todo.into_iter().zip(results) {
+        match r {
+            Ok(Localized { ar, fr }) => {
+                let text = &mut site.pages[i].text;
+                (text.ar.body_html, text.ar.notes_html) = ar;
+                (text.fr.body_html, text.fr.notes_html) = fr;
+            }
+            Err(errs) => {
+                valid = false;
+                pair.quote_in(diags);
+                errs.into_iter().for_each(|d| diags.push(d));
+            }
+        }
+    }
+    valid
+}
+
+/// Renders every body only to find its problems (when the input has others already, so
+/// that one run tells them all); each batch's bodies are let go at once.
+pub fn check_bodies(ctx: &Ctx, figures: &Figures, site: &mut Site, diags: &mut Diagnostics) {
+    for start in (0..site.pages.len()).step_by(PAGES_PER_BATCH) {
+        let batch = start..(start + PAGES_PER_BATCH).min(site.pages.len());
+        render_bodies(
+            ctx,
+            figures,
+            site,
+            &batch.clone().collect::<Vec<_>>(),
+            diags,
+        );
+        site.release_bodies(batch);
+    }
+}
 
 fn layout_name(layout: Layout) -> &'static str {
     match layout {
@@ -282,6 +361,12 @@ fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
             );
         }
     }
+    if !errors.is_empty() || text.ar.is_none() || text.fr.is_none() {
+        // The page is not made: its bodies are rendered now, for their problems.
+        if let Err(mut e) = bodies(pair, resolver) {
+            errors.append(&mut e);
+        }
+    }
     match (text.ar, text.fr) {
         (Some(ar_text), Some(fr_text)) if errors.is_empty() => Ok(Page {
             key: pair.key.clone(),
@@ -294,6 +379,7 @@ fn page(pair: &PagePair, resolver: &Resolver) -> Result<Page, Vec<Diagnostic>> {
                 ar: ar_text,
                 fr: fr_text,
             },
+            source: None,
         }),
         _ => Err(errors),
     }
@@ -319,14 +405,9 @@ fn unknown_headline_ids(src: &Source, data: &crate::data::Dataset) -> Vec<Diagno
         .collect()
 }
 
+/// What a page shows in `lang` besides its body: titles, description, dates.
 fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, Vec<Diagnostic>> {
     let (config, data) = (resolver.ctx.config, resolver.ctx.data);
-    let full = format!("{}{}", "\n".repeat(src.body_line), src.body());
-    let origin = Origin {
-        file: &src.file,
-        file_text: &full,
-        body_offset: src.body_line,
-    };
     let mut errors = unknown_headline_ids(src, data);
     let browser_title = browser_title(
         lang,
@@ -341,7 +422,66 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
                 .with_hint(format!("add a `short_title:` of at most {MAX_TITLE_CHARS} characters")),
         );
     }
-    // A report shows its figures as they were known on its date.
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(PageText {
+        title: src.front.title.value.clone(),
+        browser_title: browser_title.unwrap_or_default(),
+        description: src.front.description.value.clone(),
+        nav_title: src
+            .front
+            .nav_title
+            .clone()
+            .unwrap_or_else(|| src.front.title.value.clone()),
+        body_html: Markup::default(),
+        notes_html: Markup::default(),
+        headline: src
+            .front
+            .headline
+            .iter()
+            .map(|h| IndicatorId::new(h.value.clone()))
+            .collect(),
+        file: src.file.clone(),
+        content_lang: lang,
+        date: src.dates.date,
+        vintage: src.dates.vintage(),
+    })
+}
+
+/// A page's body and its notes in both languages (a fallback's problems told once).
+fn bodies(pair: &PagePair, resolver: &Resolver) -> Result<Localized<Body>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut reported_once = false;
+    let made = Localized::from_fn(|lang| {
+        body(pair.sources.get(lang), pair.content_lang(lang), resolver)
+            .map_err(|mut e| {
+                if pair.fallback.is_none() || !reported_once {
+                    errors.append(&mut e);
+                }
+                reported_once = true;
+            })
+            .ok()
+    });
+    match (made.ar, made.fr) {
+        (Some(ar), Some(fr)) => Ok(Localized { ar, fr }),
+        _ => Err(errors),
+    }
+}
+
+/// A rendered body and its notes («المصادر» / "Sources").
+type Body = (Markup, Markup);
+
+/// The Markdown of `src` rendered in `lang`, its directives resolved; a report shows its
+/// figures as they were known on its date.
+fn body(src: &Source, lang: Lang, resolver: &Resolver) -> Result<Body, Vec<Diagnostic>> {
+    let config = resolver.ctx.config;
+    let full = format!("{}{}", "\n".repeat(src.body_line), src.body());
+    let origin = Origin {
+        file: &src.file,
+        file_text: &full,
+        body_offset: src.body_line,
+    };
     let notes = Notes::default();
     let resolver = Resolver {
         notes: Some(&notes),
@@ -352,44 +492,18 @@ fn page_text(src: &Source, lang: Lang, resolver: &Resolver) -> Result<PageText, 
         },
         ..*resolver
     };
-    let rendered = markdown::render(
+    let r = markdown::render(
         src.body(),
         lang,
         config.markdown.raw_html,
         &origin,
         &resolver,
-    );
-    match rendered {
-        Ok(r) if errors.is_empty() => Ok(PageText {
-            title: src.front.title.value.clone(),
-            browser_title: browser_title.unwrap_or_default(),
-            description: src.front.description.value.clone(),
-            nav_title: src
-                .front
-                .nav_title
-                .clone()
-                .unwrap_or_else(|| src.front.title.value.clone()),
-            // The Markdown renderer escapes text and refuses raw HTML unless the config allows it.
-            body_html: Markup::trusted(r.html),
-            notes_html: notes.section(&resolver.ctx.lang(lang)),
-            anchors: r.anchors,
-            headline: src
-                .front
-                .headline
-                .iter()
-                .map(|h| IndicatorId::new(h.value.clone()))
-                .collect(),
-            file: src.file.clone(),
-            content_lang: lang,
-            date: src.dates.date,
-            vintage: src.dates.vintage(),
-        }),
-        Ok(_) => Err(errors),
-        Err(mut e) => {
-            errors.append(&mut e);
-            Err(errors)
-        }
-    }
+    )?;
+    // The Markdown renderer escapes text and refuses raw HTML unless the config allows it.
+    Ok((
+        Markup::trusted(r.html),
+        notes.section(&resolver.ctx.lang(lang)),
+    ))
 }
 
 /// What the two language versions of a page must agree on: its layout, regime, place in

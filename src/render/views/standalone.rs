@@ -126,7 +126,6 @@ pub fn not_found_page(ctx: &Ctx) -> Result<Page, askama::Error> {
             nav_title: ui.not_found_title.clone(),
             body_html: Markup::render(&body)?,
             notes_html: Markup::default(),
-            anchors: Vec::new(),
             headline: Vec::new(),
             file: std::path::PathBuf::from("templates/not-found.html"),
             content_lang: l,
@@ -143,6 +142,7 @@ pub fn not_found_page(ctx: &Ctx) -> Result<Page, askama::Error> {
         nav: None,
         guide: false,
         text: crate::locale::Localized { ar, fr },
+        source: None,
     })
 }
 

@@ -127,7 +127,6 @@ fn page<'t>(
             nav_title: t.title.to_string(),
             body_html,
             notes_html: notes.section(&resolver.ctx.lang(lang)),
-            anchors: Vec::new(),
             headline: Vec::new(),
             file: GUIDE_FILE.into(),
             content_lang: lang,
@@ -147,5 +146,6 @@ fn page<'t>(
         nav: None,
         guide: true,
         text: texts,
+        source: None,
     })
 }
