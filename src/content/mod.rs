@@ -17,11 +17,12 @@ mod markdown_props;
 pub use directive::{Directive, DirectiveKind, FigureRef};
 pub use front_matter::{FrontMatter, Layout, ReportDates, front_position, front_position_or_start};
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::foundation::input_file::{Role, read_text};
 use crate::foundation::text_policy;
 use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -34,12 +35,10 @@ pub struct Source {
     pub front: FrontMatter,
     /// A report's checked dates.
     pub dates: ReportDates,
-    /// The file's text (shared with the diagnostics, which quote it).
-    text: Arc<str>,
+    /// The file's text, or where to read it again.
+    text: Text,
     /// Where the Markdown after the front matter starts in `text`.
     body_start: usize,
-    /// Line number (0-based count of lines) at which `body` starts in the file.
-    pub body_line: usize,
 }
 
 /// A page in both languages.
@@ -52,16 +51,74 @@ pub struct PagePair {
     pub fallback: Option<Lang>,
 }
 
+/// A page's text: held (shared with the diagnostics, which quote it), or, once the file is
+/// checked and has no problem, left on disk and read again when its body is rendered, so
+/// that a large site's Markdown is not all held from loading to writing.
+#[derive(Debug, Clone)]
+enum Text {
+    Held(Arc<str>),
+    OnDisk {
+        path: PathBuf,
+        len: usize,
+        hash: u128,
+    },
+}
+
 impl Source {
-    /// The Markdown after the front matter.
-    pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+    /// The file's text, read again if it was left on disk; an error if the file changed
+    /// since it was loaded (its front matter and checks would no longer hold).
+    pub fn text(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        let (path, len, hash) = match &self.text {
+            Text::Held(text) => return Ok(Cow::Borrowed(text)),
+            Text::OnDisk { path, len, hash } => (path, *len, *hash),
+        };
+        let changed = || {
+            Diagnostic::new(
+                &self.file,
+                None,
+                "the file changed while the site was being built",
+            )
+            .with_hint("build again")
+        };
+        let text = std::fs::read_to_string(path).map_err(|_| changed())?;
+        if text.len() != len || crate::output::content_hash(text.as_bytes()) != hash {
+            return Err(changed());
+        }
+        Ok(Cow::Owned(text))
+    }
+
+    /// Where the Markdown after the front matter starts in the file's text (bytes).
+    pub fn body_start(&self) -> usize {
+        self.body_start
+    }
+
+    /// The Markdown after the front matter, in `text` (the file's [`text`](Self::text)).
+    pub fn body_of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.body_start..]
+    }
+
+    /// Lets the text go, to be read again from the site at `root` when needed.
+    pub fn leave_on_disk(&mut self, root: &Path) {
+        if let Text::Held(text) = &self.text {
+            self.text = Text::OnDisk {
+                path: root.join(&self.file),
+                len: text.len(),
+                hash: crate::output::content_hash(text.as_bytes()),
+            };
+        }
     }
 
     /// Gives `diags` this file's text back, for excerpts of the problems found in it after
     /// the text was released there (see [`Diagnostics::release_sources_without_problems`]).
     pub fn quote_in(&self, diags: &mut Diagnostics) {
-        diags.add_shared_source(&self.file, Arc::clone(&self.text));
+        match &self.text {
+            Text::Held(text) => diags.add_shared_source(&self.file, Arc::clone(text)),
+            Text::OnDisk { .. } => {
+                if let Ok(text) = self.text() {
+                    diags.add_source(&self.file, &text);
+                }
+            }
+        }
     }
 }
 
@@ -130,7 +187,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
         .par_iter()
         .map(|(rel, _, _)| {
             let mut local = Diagnostics::new();
-            (read_source(root, rel, &mut local), local)
+            let mut source = read_source(root, rel, &mut local);
+            // A file without problems is read again when its body is rendered.
+            if let Some(s) = source.as_mut().filter(|_| local.is_empty()) {
+                s.leave_on_disk(root);
+                local.release_sources_without_problems(|_| true);
+            }
+            (source, local)
         })
         .collect();
     let mut found: BTreeMap<String, (Option<Source>, Option<Source>)> = BTreeMap::new();
@@ -230,16 +293,15 @@ fn read_source(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Sourc
     let text = read_text(root, rel, &role, diags)?;
     let parsed = front_matter::split_and_parse(rel, &text, diags);
     check_characters(rel, &text, parsed.as_ref().map(|p| p.1), diags);
-    let (front, body, body_line) = parsed?;
+    let (front, body, _) = parsed?;
     let body_start = text.len() - body.len();
     let dates = front_matter::report_dates(rel, &front, diags);
     Some(Source {
         file: rel.to_path_buf(),
         front,
         dates,
-        text,
+        text: Text::Held(text),
         body_start,
-        body_line,
     })
 }
 
@@ -279,5 +341,36 @@ fn check_front_directives(
             "a directive in the front matter",
             "titles and descriptions are plain text: write the figure in the page body",
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_left_on_disk_is_read_again_and_a_changed_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let rel = Path::new("content/about.fr.md");
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        let text =
+            "---\ntitle: \"À propos\"\ndescription: \"Le site\"\n---\n\n## Titre\n\nTexte.\n";
+        std::fs::write(dir.path().join(rel), text).unwrap();
+        let mut diags = Diagnostics::new();
+        let mut src = read_source(dir.path(), rel, &mut diags).expect("a valid page");
+        assert!(diags.is_empty());
+        src.leave_on_disk(dir.path());
+        let again = src.text().expect("the same file");
+        assert_eq!(&*again, text);
+        assert_eq!(src.body_of(&again), "\n## Titre\n\nTexte.\n");
+        std::fs::write(dir.path().join(rel), text.replace("Texte", "Textes")).unwrap();
+        let err = src.text().expect_err("the file changed");
+        assert_eq!(err.file, rel);
+        assert!(
+            err.message
+                .contains("changed while the site was being built")
+        );
+        std::fs::remove_file(dir.path().join(rel)).unwrap();
+        assert!(src.text().is_err(), "a file gone is refused too");
     }
 }

@@ -109,6 +109,24 @@ impl Diagnostics {
         self.sources.entry(file.to_path_buf()).or_insert(text);
     }
 
+    /// Reads from `root` the text of each file a problem or a label points into whose text
+    /// was let go (pages without problems are read again only when needed), so that every
+    /// problem is shown with its line. Unreadable files are shown without.
+    pub fn read_missing_sources(&mut self, root: &Path) {
+        let Self { items, sources } = self;
+        let missing: BTreeSet<PathBuf> = items
+            .iter()
+            .flat_map(|d| std::iter::once(&d.file).chain(d.labels.iter().map(|l| &l.file)))
+            .filter(|f| !sources.contains_key(f.as_path()))
+            .cloned()
+            .collect();
+        for file in missing {
+            if let Ok(text) = std::fs::read_to_string(root.join(&file)) {
+                sources.insert(file, Arc::from(text));
+            }
+        }
+    }
+
     /// Forgets the text of each file that `matching` selects and that no problem points
     /// into yet, so that a large site does not hold every page's text until the end of the
     /// build. A stage that later finds a problem in such a file gives its text back with

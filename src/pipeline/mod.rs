@@ -108,6 +108,22 @@ pub fn run_into<S: Sink>(
     cache: &BuildCache,
     open: impl FnOnce() -> Result<S, BuildError>,
 ) -> Result<(S, Summary), BuildError> {
+    // Pages without problems let their text go once loaded: the problems found later are
+    // shown with their lines all the same.
+    run_stages(root, cache, open).map_err(|e| match e {
+        BuildError::Invalid(mut diags) => {
+            diags.read_missing_sources(root);
+            BuildError::Invalid(diags)
+        }
+        e => e,
+    })
+}
+
+fn run_stages<S: Sink>(
+    root: &Path,
+    cache: &BuildCache,
+    open: impl FnOnce() -> Result<S, BuildError>,
+) -> Result<(S, Summary), BuildError> {
     let mut t = Timings::default();
     let mut diags = Diagnostics::new();
 

@@ -476,11 +476,12 @@ type Body = (Markup, Markup);
 /// figures as they were known on its date.
 fn body(src: &Source, lang: Lang, resolver: &Resolver) -> Result<Body, Vec<Diagnostic>> {
     let config = resolver.ctx.config;
-    let full = format!("{}{}", "\n".repeat(src.body_line), src.body());
+    let text = src.text().map_err(|e| vec![e])?;
+    let markdown = src.body_of(&text);
     let origin = Origin {
         file: &src.file,
-        file_text: &full,
-        body_offset: src.body_line,
+        file_text: &text,
+        body_offset: src.body_start(),
     };
     let notes = Notes::default();
     let resolver = Resolver {
@@ -492,13 +493,7 @@ fn body(src: &Source, lang: Lang, resolver: &Resolver) -> Result<Body, Vec<Diagn
         },
         ..*resolver
     };
-    let r = markdown::render(
-        src.body(),
-        lang,
-        config.markdown.raw_html,
-        &origin,
-        &resolver,
-    )?;
+    let r = markdown::render(markdown, lang, config.markdown.raw_html, &origin, &resolver)?;
     // The Markdown renderer escapes text and refuses raw HTML unless the config allows it.
     Ok((
         Markup::trusted(r.html),
