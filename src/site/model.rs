@@ -257,7 +257,7 @@ fn make_pages(pairs: Vec<PagePair>, resolver: &Resolver, diags: &mut Diagnostics
     pages
 }
 
-/// Pages made in parallel at a time.
+/// How many pages are made, or have their bodies rendered, in parallel at a time.
 const PAGES_PER_BATCH: usize = 512;
 
 /// Renders the body of each page of `which` that has none yet, in parallel, and lets its
