@@ -313,6 +313,45 @@ fn a_kill_at_any_step_leaves_the_previous_site_published() {
     }
 }
 
+/// A first build writes its files into a new twin without journaling them (the next build
+/// walks a twin that has no manifest): what it wrote and the next build no longer makes
+/// must still go.
+#[test]
+fn a_first_build_killed_after_writing_leaves_nothing_stray_in_the_next() {
+    let site = SiteCopy::fixture();
+    let crash = [("AMO_SITE_TEST_CRASH_AT", "twin-written")];
+    assert_eq!(site.build_with_env(&crash).status.code(), Some(86));
+    let twin = site.root().join(".public.amo/twin");
+    assert!(
+        twin.join(REPORT_PAGE).is_file(),
+        "the killed build wrote its pages"
+    );
+    for lang in ["ar", "fr"] {
+        let from = site.root().join(format!(
+            "content/reports/2025-02-council-briefing.{lang}.md"
+        ));
+        fs::rename(
+            &from,
+            from.with_file_name(format!("2025-02-renamed.{lang}.md")),
+        )
+        .unwrap();
+    }
+    ok(&site.build());
+    let reference = site.root().join("reference");
+    ok(&run(&site, &reference, &[], &[]));
+    assert!(!site.out().join(REPORT_PAGE).exists());
+    assert!(
+        site.out()
+            .join("fr/reports/2025-02-renamed/index.html")
+            .is_file()
+    );
+    assert!(
+        site_files(&site.out()) == site_files(&reference),
+        "the same as a clean build"
+    );
+    assert_eq!(stray_state(&site), Vec::<String>::new());
+}
+
 #[test]
 fn a_rebuild_with_no_change_writes_nothing() {
     let site = SiteCopy::fixture();

@@ -80,11 +80,18 @@ impl Source {
             )
             .with_hint("build again")
         };
-        let text = std::fs::read_to_string(path).map_err(|_| changed())?;
-        if text.len() != len || crate::output::content_hash(text.as_bytes()) != hash {
+        // Exactly the bytes loaded: one `read`, no `stat` for a size hint. A file that grew
+        // since still gives them (what was checked is what is rendered).
+        let mut bytes = vec![0; len];
+        std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes))
+            .map_err(|_| changed())?;
+        if crate::output::content_hash(&bytes) != hash {
             return Err(changed());
         }
-        Ok(Cow::Owned(text))
+        String::from_utf8(bytes)
+            .map(Cow::Owned)
+            .map_err(|_| changed())
     }
 
     /// Where the Markdown after the front matter starts in the file's text (bytes).
@@ -363,6 +370,12 @@ mod tests {
         let again = src.text().expect("the same file");
         assert_eq!(&*again, text);
         assert_eq!(src.body_of(&again), "\n## Titre\n\nTexte.\n");
+        std::fs::write(dir.path().join(rel), format!("{text}Ajouté.\n")).unwrap();
+        let grown = src.text().expect("what was loaded is still there");
+        assert_eq!(
+            &*grown, text,
+            "the text checked at load is the text rendered"
+        );
         std::fs::write(dir.path().join(rel), text.replace("Texte", "Textes")).unwrap();
         let err = src.text().expect_err("the file changed");
         assert_eq!(err.file, rel);

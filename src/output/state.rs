@@ -26,6 +26,10 @@ pub struct TreeState {
     pub dirs: BTreeSet<String>,
     /// Whether the manifest is to be written even if nothing else changes.
     pub needs_record: bool,
+    /// Whether this state was found by walking the tree: it then lists every file there,
+    /// all unknown, and a later walk would find whatever a build adds, so a journal of what
+    /// the build touches tells nothing more.
+    pub walked: bool,
 }
 
 impl TreeState {
@@ -61,6 +65,7 @@ impl TreeState {
     pub fn walk(tree: &Path) -> TreeState {
         let mut state = TreeState {
             needs_record: true,
+            walked: true,
             ..TreeState::default()
         };
         for entry in WalkDir::new(tree).min_depth(1).into_iter().flatten() {
@@ -118,6 +123,6 @@ mod tests {
         let s = TreeState::load(&l, t.path(), None);
         assert_eq!(s.files.keys().collect::<Vec<_>>(), ["fr/index.html"]);
         assert_eq!(s.files["fr/index.html"], Known::Unknown);
-        assert!(s.dirs.contains("fr/empty") && s.needs_record);
+        assert!(s.dirs.contains("fr/empty") && s.needs_record && s.walked);
     }
 }

@@ -38,13 +38,19 @@ pub struct Stream {
     twin: OnceLock<Twin>,
     opening: Mutex<()>,
     files: Mutex<Vec<Record>>,
+    /// Folders this build made in the twin, so that a file in a new folder is written
+    /// after one `mkdir` rather than after a failed `open` first.
+    made_dirs: Mutex<rustc_hash::FxHashSet<String>>,
 }
 
 /// The twin, opened for writing.
 struct Twin {
     id: TreeId,
     state: TreeState,
-    journal: Mutex<File>,
+    /// `None` when the twin's state was found by walking it: a build that stops half-way
+    /// leaves a twin without a manifest, which the next build walks again, so nothing is
+    /// journaled (a full build into a new folder saves a write per file).
+    journal: Option<Mutex<File>>,
 }
 
 /// What the stream knows of one file of the build once it has passed.
@@ -82,6 +88,7 @@ impl Stream {
             twin: OnceLock::new(),
             opening: Mutex::new(()),
             files: Mutex::new(Vec::new()),
+            made_dirs: Mutex::default(),
         })
     }
 
@@ -235,8 +242,27 @@ impl Stream {
                 &copied
             }
         };
+        self.make_parent(twin, path)?;
         let stat = write_file(&full, bytes).map_err(|e| PublishError::io("write", &full, e))?;
         Ok((Entry { hash, stat }, true))
+    }
+
+    /// Makes the folder of `path` in the twin unless it has it or this build made it.
+    fn make_parent(&self, twin: &Twin, path: &str) -> Result<(), PublishError> {
+        let Some((dir, _)) = path.rsplit_once('/') else {
+            return Ok(());
+        };
+        if twin.state.dirs.contains(dir) {
+            return Ok(());
+        }
+        let made = || self.made_dirs.lock().unwrap_or_else(|e| e.into_inner());
+        if made().contains(dir) {
+            return Ok(());
+        }
+        let full = self.layout.twin.join(dir);
+        fs::create_dir_all(&full).map_err(|e| PublishError::io("create the folder", &full, e))?;
+        made().insert(dir.to_string());
+        Ok(())
     }
 
     /// The twin, opened on first use: marked, its state read, its journal started.
@@ -264,7 +290,10 @@ enum Source<'a> {
 impl Twin {
     /// Notes in the journal that `path` is about to change, before it does.
     fn journal(&self, path: &str) -> Result<(), PublishError> {
-        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(journal) = &self.journal else {
+            return Ok(());
+        };
+        let mut journal = journal.lock().unwrap_or_else(|e| e.into_inner());
         journal
             .write_all(format!("{path}\n").as_bytes())
             .map_err(|e| PublishError::io("write", "the journal", e))
@@ -294,6 +323,11 @@ fn open_twin(layout: &Layout, published: Option<&TreeId>) -> Result<Twin, Publis
             (id, state)
         }
     };
+    if state.walked {
+        // Without a manifest the next build walks the twin again, whatever this one leaves.
+        let manifest = layout.manifest(&id);
+        super::apply::remove_file(&manifest)?;
+    }
     let path = layout.journal(&id);
     let carried = manifest::load_journal(&path)
         .map(|j| j.0)
@@ -306,8 +340,8 @@ fn open_twin(layout: &Layout, published: Option<&TreeId>) -> Result<Twin, Publis
         .map_err(io("write", &path))?;
     Ok(Twin {
         id,
+        journal: (!state.walked).then(|| Mutex::new(journal)),
         state,
-        journal: Mutex::new(journal),
     })
 }
 
