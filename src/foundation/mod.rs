@@ -13,7 +13,6 @@ pub mod ids;
 pub mod input_file;
 mod lang;
 mod localized;
-pub mod memory;
 mod suggest;
 pub mod text_policy;
 pub mod url_policy;

@@ -161,7 +161,6 @@ fn run_stages<S: Sink>(
         });
         return Err(BuildError::Invalid(diags));
     }
-    crate::foundation::memory::release_freed();
 
     let sink = Counted::new(open()?);
     let sizes = t.time("downloads", || {
@@ -170,7 +169,6 @@ fn run_stages<S: Sink>(
     let indexes = t.time("render", || {
         stages::render(&ctx, &figures, &mut site, &sizes, &sink, &mut diags)
     })?;
-    crate::foundation::memory::release_freed();
     t.time("search", || {
         stages::search(&ctx, &figures, &site, indexes, &sink)
     })?;
