@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The folder's name, beside `site.yaml`.
 pub const DIR: &str = ".amo-cache";
-const HEADER: &str = "amo-site cache 1";
+const HEADER: &str = "amo-site cache 2";
 /// Changes whenever the code or anything compiled into it changes (see `build.rs`).
 const BUILD_ID: &str = env!("AMO_BUILD_ID");
 

@@ -89,8 +89,9 @@ impl Source {
         if crate::output::content_hash(&bytes) != hash {
             return Err(changed());
         }
-        String::from_utf8(bytes)
-            .map(Cow::Owned)
+        // Valid: the same bytes were checked when loaded; checked again all the same.
+        crate::foundation::utf8(&bytes)
+            .map(|text| Cow::Owned(text.to_owned()))
             .map_err(|_| changed())
     }
 

@@ -20,6 +20,7 @@ pub mod yaml;
 
 pub use date::{ObsDate, RawDate, days_in_month};
 pub use ids::{ChartId, IndicatorId, RegimeId, SourceId, is_valid_id};
+pub use input_file::utf8;
 pub use lang::Lang;
 pub use localized::Localized;
 pub use suggest::{closest, did_you_mean};

@@ -39,14 +39,28 @@ pub fn page(
     lang: Lang,
     sizes: &Sizes,
 ) -> Result<String, askama::Error> {
+    // Sized for the body and its notes: growing a page's string copies it again each time.
+    let text = page.text.get(lang);
+    let content = text.body_html.as_str().len() + text.notes_html.as_str().len();
     match page.layout {
-        Layout::Home => home::HomePage::new(ctx, site, page, lang).render(),
-        Layout::Data => data_page::DataPage::new(ctx, site, page, lang, sizes).render(),
-        Layout::Report => report::ReportPage::new(ctx, site, page, lang).render(),
-        Layout::Reports => ReportsPage::index(ctx, site, page, lang).render(),
+        Layout::Home => sized(&home::HomePage::new(ctx, site, page, lang), content),
+        Layout::Data => sized(
+            &data_page::DataPage::new(ctx, site, page, lang, sizes),
+            content,
+        ),
+        Layout::Report => sized(&report::ReportPage::new(ctx, site, page, lang), content),
+        Layout::Reports => sized(&ReportsPage::index(ctx, site, page, lang), content),
         Layout::Page => match page.regime.as_deref().and_then(|r| ctx.data.regime(r)) {
-            Some(r) => regime::RegimePage::new(ctx, site, page, lang, r).render(),
-            None => plain::PlainPage::new(ctx, site, page, lang).render(),
+            Some(r) => sized(&regime::RegimePage::new(ctx, site, page, lang, r), content),
+            None => sized(&plain::PlainPage::new(ctx, site, page, lang), content),
         },
     }
+}
+
+/// `template` rendered into a string with room for its own markup and `content` bytes of
+/// body (which the French pass then grows by a little).
+fn sized<T: Template>(template: &T, content: usize) -> Result<String, askama::Error> {
+    let mut out = String::with_capacity(T::SIZE_HINT + content + content / 16 + 4096);
+    template.render_into(&mut out)?;
+    Ok(out)
 }
