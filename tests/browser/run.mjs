@@ -233,7 +233,7 @@ console.log(`     heaviest page: ${heaviest.url} at ${(heaviest.total / 1024).to
 // default 4x turns a high-end desktop (benchmarkIndex 1500-2000) into the mid-tier phone it
 // scores against, and on a slower host the same 4x scores a slower phone than that. The
 // multiplier is 4 x benchmarkIndex / 1750 (the middle of that bracket), between 1 and 4, from
-// the host's benchmarkIndex measured by a first run; a CI machine measured 790-960 (2.0x).
+// the host's benchmarkIndex measured by a first run; CI machines measured 790-1005 (1.8-2.3x).
 const floors = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 };
 let cpuSlowdown = 4;
 const lighthouse = async (url, out) => {
