@@ -45,6 +45,10 @@ pub struct DirectiveError {
 /// Finds every `{{ … }}` in `text`, in order.
 pub fn scan(text: &str) -> Vec<Result<Directive, DirectiveError>> {
     let mut out = Vec::new();
+    // Nearly every text has no directive: one byte search says so.
+    if memchr::memchr(b'{', text.as_bytes()).is_none() {
+        return out;
+    }
     let mut from = 0;
     while let Some(rel) = memchr::memmem::find(&text.as_bytes()[from..], b"{{") {
         let start = from + rel;

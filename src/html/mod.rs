@@ -8,6 +8,12 @@ pub use markup::Markup;
 /// Escapes text for HTML/XML text nodes and double- or single-quoted attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    escape_into(text, &mut out);
+    out
+}
+
+/// [`escape`], appended to `out`.
+pub fn escape_into(text: &str, out: &mut String) {
     let mut copied = 0;
     // Only ASCII bytes are escaped, so byte positions are character boundaries.
     for (i, b) in text.bytes().enumerate() {
@@ -24,7 +30,6 @@ pub fn escape(text: &str) -> String {
         copied = i + 1;
     }
     out.push_str(&text[copied..]);
-    out
 }
 
 /// The escaper of the XML and SVG templates (`templates/xml/`, configured in `askama.toml`):

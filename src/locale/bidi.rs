@@ -71,11 +71,18 @@ pub fn is_combining(c: char) -> bool {
 /// opposite-direction phrase"). A run starts and ends on a Latin letter; spaces, digits and
 /// light punctuation between Latin words stay inside it.
 pub fn isolate_latin_runs(escaped_html: &str) -> String {
+    let mut out = String::with_capacity(escaped_html.len() + 32);
+    isolate_latin_runs_into(escaped_html, &mut out);
+    out
+}
+
+/// [`isolate_latin_runs`], appended to `out`.
+pub fn isolate_latin_runs_into(escaped_html: &str, out: &mut String) {
     if nothing_to_isolate(escaped_html) {
-        return escaped_html.to_string();
+        out.push_str(escaped_html);
+        return;
     }
     let chars: Vec<(usize, char)> = escaped_html.char_indices().collect();
-    let mut out = String::with_capacity(escaped_html.len() + 32);
     let mut i = 0;
     let mut copied = 0;
     while i < chars.len() {
@@ -127,7 +134,6 @@ pub fn isolate_latin_runs(escaped_html: &str) -> String {
         i = end_idx + 1;
     }
     out.push_str(&escaped_html[copied..]);
-    out
 }
 
 /// Most Arabic text has nothing to isolate: no ASCII letter or digit and no other

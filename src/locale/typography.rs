@@ -245,17 +245,24 @@ fn may_hold_address(t: &str) -> bool {
 
 /// The offset of the first character of `run` that [`needs_rule`], or its length: a scan of
 /// bytes, where only the first byte of a rule character (all ASCII but « » and the two
-/// no-break spaces) stops it to look at the whole character. A space inside the run stops
-/// it only after a digit (a unit may follow): anywhere else a space is written as it is.
+/// no-break spaces) stops it to look at the whole character. A space needs a rule only
+/// after a digit (a unit may follow) or at the start of the run (the character before it
+/// was written earlier): so the scan stops at digits, not at spaces, which are far more
+/// common.
 fn first_needing_rule(run: &str) -> usize {
     let bytes = run.as_bytes();
+    if bytes.first() == Some(&b' ') {
+        return 0;
+    }
     let mut from = 0;
     while let Some(k) = bytes[from..].iter().position(|&b| STOPS[b as usize]) {
         let at = from + k;
-        let plain_space = bytes[at] == b' ' && at > 0 && !bytes[at - 1].is_ascii_digit();
-        if !plain_space
-            && (bytes[at].is_ascii() || run[at..].chars().next().is_some_and(needs_rule))
-        {
+        let b = bytes[at];
+        if b.is_ascii_digit() {
+            if bytes.get(at + 1) == Some(&b' ') {
+                return at + 1;
+            }
+        } else if b.is_ascii() || run[at..].chars().next().is_some_and(needs_rule) {
             return at;
         }
         from = at + 1;
@@ -263,11 +270,11 @@ fn first_needing_rule(run: &str) -> usize {
     run.len()
 }
 
-/// The bytes [`first_needing_rule`] stops at: the ASCII rule characters, and the lead bytes
-/// of « » U+00A0 (`C2`) and U+202F (`E2`).
+/// The bytes [`first_needing_rule`] stops at: the ASCII rule characters but the space, the
+/// digits, and the lead bytes of « » U+00A0 (`C2`) and U+202F (`E2`).
 const STOPS: [bool; 256] = {
     let mut t = [false; 256];
-    let ascii = b";!?: %'&";
+    let ascii = b";!?:%'&0123456789";
     let mut i = 0;
     while i < ascii.len() {
         t[ascii[i] as usize] = true;

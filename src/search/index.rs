@@ -13,6 +13,7 @@
 
 use super::analyse::terms;
 use super::document::{Document, Kind};
+use super::json;
 use crate::locale::{Lang, UiText};
 use crate::output::OutputFile;
 use rayon::prelude::*;
@@ -211,50 +212,50 @@ fn key(term: &str, n: usize) -> String {
     term.chars().take(n).collect()
 }
 
-fn chunk_json(terms: &[(&String, &Vec<Scored>)]) -> String {
-    let map: BTreeMap<&str, Vec<u32>> = terms
-        .iter()
-        .map(|(t, docs)| {
-            let flat = docs.iter().flat_map(|&(d, score)| [d, score]).collect();
-            (t.as_str(), flat)
-        })
-        .collect();
-    serde_json::to_string(&map).expect("maps of strings and numbers serialise")
+/// A term, its postings, and the length of its entry in a chunk (`"term":[doc,score,…]`),
+/// measured once: a chunk too large is split, and its parts are measured again.
+type Entry<'a> = (&'a String, &'a Vec<Scored>, usize);
+
+fn entry<'a>((term, docs): (&'a String, &'a Vec<Scored>)) -> Entry<'a> {
+    let numbers: usize = (docs.iter())
+        .map(|&(d, s)| json::number_len(d) + json::number_len(s))
+        .sum();
+    let len = json::string_len(term) + 1 + 2 + numbers + (2 * docs.len()).saturating_sub(1);
+    (term, docs, len)
 }
 
-/// The length of [`chunk_json`] of `terms` (sorted, distinct), without making it: a chunk
-/// too large is split, and only the chunks kept are written out.
-fn chunk_json_len(terms: &[(&String, &Vec<Scored>)]) -> usize {
-    let digits = |n: u32| n.checked_ilog10().map_or(1, |l| l as usize + 1);
-    let entries: usize = (terms.iter())
-        .map(|(t, docs)| {
-            let numbers: usize = docs.iter().map(|&(d, s)| digits(d) + digits(s)).sum();
-            // "term":[n,n,…]
-            json_string_len(t) + 1 + 2 + numbers + (2 * docs.len()).saturating_sub(1)
-        })
-        .sum();
-    2 + entries + terms.len().saturating_sub(1)
+/// The chunk of `terms` (sorted, distinct) as JSON: `{"term":[doc,score,…],…}`.
+fn chunk_json(terms: &[Entry]) -> String {
+    let mut out = String::with_capacity(chunk_json_len(terms));
+    out.push('{');
+    for (i, (term, docs, _)) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json::push_string(&mut out, term);
+        out.push_str(":[");
+        for (k, &(d, score)) in docs.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            json::push_number(&mut out, d);
+            out.push(',');
+            json::push_number(&mut out, score);
+        }
+        out.push(']');
+    }
+    out.push('}');
+    out
 }
 
-/// The length of `s` as a JSON string, quotes included, escaped as `serde_json` does.
-fn json_string_len(s: &str) -> usize {
-    let escaped: usize = (s.bytes())
-        .map(|b| match b {
-            b'"' | b'\\' | b'\x08' | b'\x0c' | b'\n' | b'\r' | b'\t' => 2,
-            0..0x20 => 6,
-            _ => 1,
-        })
-        .sum();
-    2 + escaped
+/// The length of [`chunk_json`] of `terms`, without making it.
+fn chunk_json_len(terms: &[Entry]) -> usize {
+    2 + terms.iter().map(|e| e.2).sum::<usize>() + terms.len().saturating_sub(1)
 }
 
 /// Splits `terms` (all sharing their first `depth` characters) into chunks of at most
 /// [`MAX_CHUNK_BYTES`] where possible.
-fn chunks<'a>(
-    terms: Vec<(&'a String, &'a Vec<Scored>)>,
-    depth: usize,
-    out: &mut BTreeMap<String, String>,
-) {
+fn chunks<'a>(terms: Vec<Entry<'a>>, depth: usize, out: &mut BTreeMap<String, String>) {
     if chunk_json_len(&terms) <= MAX_CHUNK_BYTES || depth >= MAX_KEY_CHARS {
         out.insert(key(terms[0].0, depth), chunk_json(&terms));
         return;
@@ -380,8 +381,7 @@ impl Builder {
         self.listed.extend(docs);
         let dir = &self.dir;
         full.into_par_iter().try_for_each(|(i, texts)| {
-            let json = serde_json::to_string(&texts).expect("strings serialise");
-            put(OutputFile::new(format!("{dir}/x/{i}.json"), json))
+            put(OutputFile::new(format!("{dir}/x/{i}.json"), json::string_array(&texts)))
         })
     }
 
@@ -394,10 +394,9 @@ impl Builder {
     ) -> Result<Vec<Document>, E> {
         self.analyse(put)?;
         let dir = &self.dir;
-        let last = serde_json::to_string(&self.chunk).expect("strings serialise");
         put(OutputFile::new(
             format!("{dir}/x/{}.json", self.chunks_sent),
-            last,
+            json::string_array(&self.chunk),
         ))?;
         let chunk_keys = term_chunks(dir, std::mem::take(&mut self.postings), put)?;
         let meta = json!({
@@ -423,7 +422,7 @@ fn term_chunks<E: Send>(
     let all: Postings = postings.into_iter().collect();
     let mut by_first: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for t in &all {
-        by_first.entry(key(t.0, 1)).or_default().push(t);
+        by_first.entry(key(t.0, 1)).or_default().push(entry(t));
     }
     // Every key of a group starts with the group's character: the groups' keys, one
     // group after the other, are in sorted order.
@@ -499,7 +498,7 @@ mod tests {
 
     #[test]
     fn the_chunk_length_is_the_length_of_its_json() {
-        let terms = [
+        let mut terms = [
             "a",
             "tadamon",
             "التأمين",
@@ -510,6 +509,7 @@ mod tests {
             "é",
         ]
         .map(String::from);
+        terms.sort();
         let lists: Vec<Vec<Scored>> = vec![
             vec![],
             vec![(0, 0)],
@@ -518,13 +518,14 @@ mod tests {
         ];
         for n in 0..=terms.len() {
             for list in &lists {
-                let chunk: Vec<(&String, &Vec<Scored>)> =
-                    terms[..n].iter().map(|t| (t, list)).collect();
-                assert_eq!(
-                    chunk_json_len(&chunk),
-                    chunk_json(&chunk).len(),
-                    "{chunk:?}"
-                );
+                let chunk: Vec<Entry> = terms[..n].iter().map(|t| entry((t, list))).collect();
+                let json = chunk_json(&chunk);
+                assert_eq!(chunk_json_len(&chunk), json.len(), "{chunk:?}");
+                // The bytes serde_json gives for the same map of flat arrays.
+                let map: BTreeMap<&str, Vec<u32>> = (chunk.iter())
+                    .map(|(t, docs, _)| (t.as_str(), docs.iter().flat_map(|&(d, s)| [d, s]).collect()))
+                    .collect();
+                assert_eq!(json, serde_json::to_string(&map).unwrap());
             }
         }
     }

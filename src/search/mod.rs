@@ -12,12 +12,14 @@
 //! | `text.rs` | readable text and headings out of rendered HTML |
 //! | `document.rs` | what is indexed: pages, charts, indicators, sources |
 //! | `index.rs` | the index files of a language (deterministic bytes) |
+//! | `json.rs` | their JSON, written straight into strings (serde_json's bytes) |
 //! | `script.rs` | `/search/normalise.js`, generated from the Rust tables |
 //! | `pages.rs` | the search page and the A–Z page |
 
 mod analyse;
 mod document;
 mod index;
+mod json;
 mod normalise;
 mod pages;
 mod prefixes;

@@ -10,27 +10,38 @@ pub struct Extracted {
     pub headings: Vec<String>,
 }
 
-const SKIPPED: &[&str] = &["svg", "script", "style", "textarea"];
-const HEADINGS: &[&str] = &["h2", "h3", "h4"];
-const BLOCKS: &[&str] = &[
-    "p",
-    "li",
-    "tr",
-    "td",
-    "th",
-    "h2",
-    "h3",
-    "h4",
-    "div",
-    "dt",
-    "dd",
-    "figcaption",
-    "caption",
-    "br",
-    "section",
-    "summary",
-    "table",
-];
+/// Elements skipped whole.
+fn is_skipped(name: &str) -> bool {
+    matches!(name, "svg" | "script" | "style" | "textarea")
+}
+
+/// Elements whose text is also a heading.
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h2" | "h3" | "h4")
+}
+
+/// Elements that end a line of text.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "tr"
+            | "td"
+            | "th"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "div"
+            | "dt"
+            | "dd"
+            | "figcaption"
+            | "caption"
+            | "br"
+            | "section"
+            | "summary"
+            | "table"
+    )
+}
 
 /// A tag's name, with a leading `/` for a closing tag, in lower case.
 fn tag_name(tag: &str) -> Cow<'_, str> {
@@ -81,7 +92,7 @@ pub fn extract(html: &str) -> Extracted {
         rest = &after[end..];
         let closing = name.starts_with('/');
         let bare = name.trim_start_matches('/');
-        if SKIPPED.contains(&bare) && !closing {
+        if is_skipped(bare) && !closing {
             // Skipped elements are not nested in our pages: go straight to their end.
             let close = find_closing(rest, bare).unwrap_or(rest.len());
             let after_close = memchr::memchr(b'>', &rest.as_bytes()[close..])
@@ -89,14 +100,14 @@ pub fn extract(html: &str) -> Extracted {
             rest = &rest[after_close..];
             continue;
         }
-        if HEADINGS.contains(&bare) {
+        if is_heading(bare) {
             if closing {
                 headings.extend(heading.take().map(|h| collapse(&h)));
             } else {
                 heading = Some(String::new());
             }
         }
-        if BLOCKS.contains(&bare) {
+        if is_block(bare) {
             text.push("\n");
         }
     }
@@ -124,6 +135,14 @@ impl Collapsing {
 
     fn push(&mut self, piece: &str) {
         let b = piece.as_bytes();
+        if is_single_spaced(b) {
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push_str(piece);
+            return;
+        }
         let mut i = 0;
         while i < b.len() {
             let blank = i;
@@ -163,6 +182,46 @@ impl Collapsing {
     }
 }
 
+/// `0x0101…01` and `0x8080…80`: a byte repeated over a word.
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Whether `b` is words joined by single spaces: not empty, no white space at either end,
+/// no two spaces together and no other white space (most text between two tags). Checked
+/// eight bytes at a time; any byte below 0x20 sends the piece the slow way.
+fn is_single_spaced(b: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    if first.is_ascii_whitespace() || last.is_ascii_whitespace() {
+        return false;
+    }
+    // Whether the byte before the current word was a space.
+    let mut space_before = false;
+    let mut words = b.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0 {
+            return false;
+        }
+        // The high bit of each byte that is a space, exactly.
+        let x = w ^ (ONES * 0x20);
+        let spaces = !(((x & !HIGHS) + !HIGHS) | x) & HIGHS;
+        // Two spaces side by side: in this word, or across the words' border.
+        if spaces & (spaces >> 8) != 0 || (space_before && spaces & 0x80 != 0) {
+            return false;
+        }
+        space_before = spaces >> 63 != 0;
+    }
+    for &c in words.remainder() {
+        if c < 0x20 || (c == b' ' && space_before) {
+            return false;
+        }
+        space_before = c == b' ';
+    }
+    true
+}
+
 /// `s` with each run of ASCII white space made one space, none at either end.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -176,7 +235,7 @@ fn collapse(s: &str) -> String {
 }
 
 fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -235,13 +294,36 @@ mod tests {
         /// Collapsing as the pieces come gives what collapsing their concatenation gives.
         #[test]
         fn collapsing_as_written_matches_collapse(
-            pieces in proptest::collection::vec("[a\u{e9}\u{628} \n\t\r\u{c}\u{a0}]{0,6}", 0..10)
+            pieces in proptest::collection::vec("[a\u{e9}\u{628} \n\t\r\u{c}\u{a0}\x01]{0,24}", 0..10)
         ) {
             let mut w = Collapsing::with_capacity(0);
             for p in &pieces {
                 w.push(p);
             }
             prop_assert_eq!(w.finish(), collapse(&pieces.concat()));
+        }
+    }
+
+    #[test]
+    fn single_spaced_pieces_are_told_at_every_offset() {
+        let slow = |b: &[u8]| {
+            !b.is_empty()
+                && !b[0].is_ascii_whitespace()
+                && !b[b.len() - 1].is_ascii_whitespace()
+                && !b.windows(2).any(|w| w == b"  ")
+                && b.iter().all(|&c| c == b' ' || !c.is_ascii_whitespace())
+        };
+        for len in 0..20 {
+            for at in 0..len {
+                for (bytes, second) in [(b" ", None), (b"\n", None), (b" ", Some(b' ')), (b"\x0c", None)] {
+                    let mut piece = vec![b'a'; len];
+                    piece[at] = bytes[0];
+                    if let Some(c) = second.filter(|_| at + 1 < len) {
+                        piece[at + 1] = c;
+                    }
+                    assert_eq!(is_single_spaced(&piece), slow(&piece), "{piece:?}");
+                }
+            }
         }
     }
 

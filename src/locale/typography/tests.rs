@@ -107,7 +107,7 @@ fn verbatim_elements_are_found_in_any_case_without_their_attributes() {
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig {
-        cases: 256,
+        cases: 2048,
         failure_persistence: None,
         ..proptest::prelude::ProptestConfig::default()
     })]

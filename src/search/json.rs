@@ -1,0 +1,140 @@
+//! The JSON of the index files, written straight into a string: the same bytes as
+//! `serde_json` gives for the same strings, arrays and maps, without building the values
+//! first. The index holds millions of numbers and tens of megabytes of text, and this is
+//! where their writing time goes.
+
+/// `0x0101…01`: a byte repeated over a word.
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+/// `0x8080…80`: the high bit of each byte.
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Whether one of the eight bytes of `w` is below 0x20, `"` or `\`: the bytes JSON escapes.
+/// Exact as a yes or no (the classic "has a zero byte" test, for three patterns).
+fn word_needs_escape(w: u64) -> bool {
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0;
+    below_space || has_zero(w ^ (ONES * u64::from(b'"'))) || has_zero(w ^ (ONES * u64::from(b'\\')))
+}
+
+/// How `serde_json` writes byte `b` inside a string, if not as itself.
+fn escape_of(b: u8) -> Option<&'static str> {
+    const CONTROL: [&str; 32] = [
+        "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
+        "\\b", "\\t", "\\n", "\\u000b", "\\f", "\\r", "\\u000e", "\\u000f", "\\u0010",
+        "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017", "\\u0018",
+        "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+    ];
+    match b {
+        b'"' => Some("\\\""),
+        b'\\' => Some("\\\\"),
+        0..0x20 => Some(CONTROL[b as usize]),
+        _ => None,
+    }
+}
+
+/// Appends `s` as a JSON string, quotes included. Text without anything to escape (nearly
+/// all of it) is checked eight bytes at a time and copied in one piece.
+pub fn push_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    let escape_from = |out: &mut String, from: usize, to: usize, copied: &mut usize| {
+        for (k, &b) in bytes[from..to].iter().enumerate() {
+            if let Some(e) = escape_of(b) {
+                // Only ASCII bytes are escaped: `from + k` is a character boundary.
+                out.push_str(&s[*copied..from + k]);
+                out.push_str(e);
+                *copied = from + k + 1;
+            }
+        }
+    };
+    for word in bytes.chunks_exact(8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if word_needs_escape(w) {
+            escape_from(out, at, at + 8, &mut copied);
+        }
+        at += 8;
+    }
+    escape_from(out, at, bytes.len(), &mut copied);
+    out.push_str(&s[copied..]);
+    out.push('"');
+}
+
+/// The length of [`push_string`] of `s`.
+pub fn string_len(s: &str) -> usize {
+    let escaped: usize = (s.bytes())
+        .map(|b| escape_of(b).map_or(1, str::len))
+        .sum();
+    2 + escaped
+}
+
+/// `["a","b",…]`.
+pub fn string_array(items: &[String]) -> String {
+    let mut out = String::with_capacity(items.iter().map(|s| s.len() + 3).sum::<usize>() + 2);
+    out.push('[');
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_string(&mut out, s);
+    }
+    out.push(']');
+    out
+}
+
+/// Appends `n` in decimal.
+pub fn push_number(out: &mut String, n: u32) {
+    out.push_str(itoa::Buffer::new().format(n));
+}
+
+/// The number of decimal digits of `n`.
+pub fn number_len(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Byte for byte what serde_json writes, for any text (escapes at every offset of a
+        /// word, multi-byte characters across words).
+        #[test]
+        fn strings_are_written_as_serde_json_writes_them(s in "[a\"\\\\\\x00-\\x1f\\x7fé\u{628}\u{202f}😀 ]{0,40}") {
+            let mut out = String::new();
+            push_string(&mut out, &s);
+            let expected = serde_json::to_string(&s).unwrap();
+            prop_assert_eq!(&out, &expected);
+            prop_assert_eq!(string_len(&s), expected.len());
+        }
+
+        #[test]
+        fn arrays_and_numbers_are_written_as_serde_json_writes_them(
+            items in proptest::collection::vec("[a\"\n\u{628}]{0,12}", 0..6),
+            n in any::<u32>(),
+        ) {
+            prop_assert_eq!(string_array(&items), serde_json::to_string(&items).unwrap());
+            let mut out = String::new();
+            push_number(&mut out, n);
+            prop_assert_eq!(out.len(), number_len(n));
+            prop_assert_eq!(out, n.to_string());
+        }
+    }
+
+    #[test]
+    fn every_byte_that_needs_an_escape_is_found_in_every_position() {
+        for b in 0u8..=255 {
+            for pos in 0..8 {
+                let mut word = [b'a'; 8];
+                word[pos] = b;
+                let w = u64::from_le_bytes(word);
+                assert_eq!(word_needs_escape(w), escape_of(b).is_some(), "byte {b:#x} at {pos}");
+            }
+        }
+    }
+}
