@@ -16,10 +16,12 @@ use super::document::{Document, Kind};
 use super::json;
 use crate::locale::{Lang, UiText};
 use crate::output::OutputFile;
+use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::json;
 use std::collections::BTreeMap;
+use std::hash::Hasher;
 
 /// A term chunk holding more than this many bytes is split by one more character.
 pub const MAX_CHUNK_BYTES: usize = 6 * 1024;
@@ -168,8 +170,9 @@ fn document_terms(d: &Document, analyser: &mut Analyser, found: &mut Found) -> u
 /// Each distinct term is numbered once, so documents count their words by number.
 #[derive(Default)]
 struct Analyser {
-    /// A run → its terms, as a range of `run_terms`.
-    runs: FxHashMap<String, (u32, u32)>,
+    /// A run → its terms, as a range of `run_terms` (a table looked up once per word of
+    /// every document: hashed and compared without a library call for short words).
+    runs: HashTable<(Box<str>, (u32, u32))>,
     /// (term number, whether the word was written so).
     run_terms: Vec<(u32, bool)>,
     numbers: FxHashMap<String, u32>,
@@ -180,8 +183,12 @@ struct Analyser {
 impl Analyser {
     /// The terms of `run`, analysed on first sight.
     fn terms_of(&mut self, run: &str) -> &[(u32, bool)] {
-        let (start, end) = match self.runs.get(run) {
-            Some(&range) => range,
+        let hash = hash_run(run);
+        let found = self
+            .runs
+            .find(hash, |(r, _)| same_bytes(r.as_bytes(), run.as_bytes()));
+        let (start, end) = match found {
+            Some(&(_, range)) => range,
             None => {
                 let start = self.run_terms.len() as u32;
                 for t in terms(run) {
@@ -189,7 +196,7 @@ impl Analyser {
                     self.run_terms.push((number, t.written));
                 }
                 let range = (start, self.run_terms.len() as u32);
-                self.runs.insert(run.to_string(), range);
+                (self.runs).insert_unique(hash, (run.into(), range), |(r, _)| hash_run(r));
                 range
             }
         };
@@ -204,6 +211,27 @@ impl Analyser {
         self.terms.push(term.clone());
         self.numbers.insert(term, n);
         n
+    }
+}
+
+fn hash_run(run: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(run.as_bytes());
+    h.finish()
+}
+
+/// `a == b`, with words of up to 16 bytes compared as two overlapping 8-byte loads
+/// (most words are short: a call to `memcmp` would cost more than the comparison).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let load = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    match n {
+        0..8 => a == b,
+        8..=16 => load(a, 0) == load(b, 0) && load(a, n - 8) == load(b, n - 8),
+        _ => a == b,
     }
 }
 
@@ -381,7 +409,10 @@ impl Builder {
         self.listed.extend(docs);
         let dir = &self.dir;
         full.into_par_iter().try_for_each(|(i, texts)| {
-            put(OutputFile::new(format!("{dir}/x/{i}.json"), json::string_array(&texts)))
+            put(OutputFile::new(
+                format!("{dir}/x/{i}.json"),
+                json::string_array(&texts),
+            ))
         })
     }
 
@@ -497,6 +528,31 @@ mod tests {
     }
 
     #[test]
+    fn words_compare_equal_only_when_they_are() {
+        let words = [
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "التأمين",
+            "التأمينات",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same_bytes(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+                for at in 0..a.len() {
+                    let mut c = a.as_bytes().to_vec();
+                    c[at] ^= 1;
+                    assert!(!same_bytes(a.as_bytes(), &c), "{a} changed at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_chunk_length_is_the_length_of_its_json() {
         let mut terms = [
             "a",
@@ -523,7 +579,9 @@ mod tests {
                 assert_eq!(chunk_json_len(&chunk), json.len(), "{chunk:?}");
                 // The bytes serde_json gives for the same map of flat arrays.
                 let map: BTreeMap<&str, Vec<u32>> = (chunk.iter())
-                    .map(|(t, docs, _)| (t.as_str(), docs.iter().flat_map(|&(d, s)| [d, s]).collect()))
+                    .map(|(t, docs, _)| {
+                        (t.as_str(), docs.iter().flat_map(|&(d, s)| [d, s]).collect())
+                    })
                     .collect();
                 assert_eq!(json, serde_json::to_string(&map).unwrap());
             }

@@ -20,9 +20,9 @@ fn word_needs_escape(w: u64) -> bool {
 fn escape_of(b: u8) -> Option<&'static str> {
     const CONTROL: [&str; 32] = [
         "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
-        "\\b", "\\t", "\\n", "\\u000b", "\\f", "\\r", "\\u000e", "\\u000f", "\\u0010",
-        "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017", "\\u0018",
-        "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+        "\\b", "\\t", "\\n", "\\u000b", "\\f", "\\r", "\\u000e", "\\u000f", "\\u0010", "\\u0011",
+        "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017", "\\u0018", "\\u0019",
+        "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
     ];
     match b {
         b'"' => Some("\\\""),
@@ -64,9 +64,7 @@ pub fn push_string(out: &mut String, s: &str) {
 
 /// The length of [`push_string`] of `s`.
 pub fn string_len(s: &str) -> usize {
-    let escaped: usize = (s.bytes())
-        .map(|b| escape_of(b).map_or(1, str::len))
-        .sum();
+    let escaped: usize = (s.bytes()).map(|b| escape_of(b).map_or(1, str::len)).sum();
     2 + escaped
 }
 
@@ -133,7 +131,11 @@ mod tests {
                 let mut word = [b'a'; 8];
                 word[pos] = b;
                 let w = u64::from_le_bytes(word);
-                assert_eq!(word_needs_escape(w), escape_of(b).is_some(), "byte {b:#x} at {pos}");
+                assert_eq!(
+                    word_needs_escape(w),
+                    escape_of(b).is_some(),
+                    "byte {b:#x} at {pos}"
+                );
             }
         }
     }

@@ -134,15 +134,19 @@ impl Collapsing {
     }
 
     fn push(&mut self, piece: &str) {
-        let b = piece.as_bytes();
-        if is_single_spaced(b) {
+        // The words of most pieces, between white space at either end (text around an
+        // inline tag), are joined by single spaces: copied in one slice.
+        let words = piece.trim_ascii();
+        if is_single_spaced(words.as_bytes()) {
+            self.space |= words.len() < piece.len() && piece.as_bytes()[0].is_ascii_whitespace();
             if self.space && !self.out.is_empty() {
                 self.out.push(' ');
             }
-            self.space = false;
-            self.out.push_str(piece);
+            self.out.push_str(words);
+            self.space = piece.as_bytes().last().is_some_and(u8::is_ascii_whitespace);
             return;
         }
+        let b = piece.as_bytes();
         let mut i = 0;
         while i < b.len() {
             let blank = i;
@@ -315,7 +319,12 @@ mod tests {
         };
         for len in 0..20 {
             for at in 0..len {
-                for (bytes, second) in [(b" ", None), (b"\n", None), (b" ", Some(b' ')), (b"\x0c", None)] {
+                for (bytes, second) in [
+                    (b" ", None),
+                    (b"\n", None),
+                    (b" ", Some(b' ')),
+                    (b"\x0c", None),
+                ] {
                     let mut piece = vec![b'a'; len];
                     piece[at] = bytes[0];
                     if let Some(c) = second.filter(|_| at + 1 < len) {
