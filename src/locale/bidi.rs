@@ -82,6 +82,25 @@ pub fn isolate_latin_runs_into(escaped_html: &str, out: &mut String) {
         out.push_str(escaped_html);
         return;
     }
+    let from = plain_prefix(escaped_html);
+    out.push_str(&escaped_html[..from]);
+    isolate_from(&escaped_html[from..], out);
+}
+
+/// How many bytes at the start of `text` no run can start in or look back at: up to its
+/// first byte that is not plain (ASCII letters and digits, letters outside the Arabic
+/// blocks), or back to the `&` of an entity still open there, which must be skipped whole.
+fn plain_prefix(text: &str) -> usize {
+    let first = (text.bytes())
+        .position(|b| !PLAIN_BYTE[usize::from(b)])
+        .unwrap_or(text.len());
+    let prefix = &text.as_bytes()[..first];
+    let after_entity = memchr::memrchr(b';', prefix).map_or(0, |k| k + 1);
+    memchr::memchr(b'&', &prefix[after_entity..]).map_or(first, |k| after_entity + k)
+}
+
+/// The isolation of [`isolate_latin_runs`] over the whole of `escaped_html`.
+fn isolate_from(escaped_html: &str, out: &mut String) {
     let chars: Vec<(usize, char)> = escaped_html.char_indices().collect();
     let mut i = 0;
     let mut copied = 0;
@@ -242,6 +261,28 @@ fn is_other_ltr_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2048,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Copying the plain start of a text as it is gives what isolating all of it gives.
+        #[test]
+        fn the_plain_prefix_changes_nothing(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "ب", "التأمين", " ", "،", "-", "/", "1", "65", "&amp;", "&#39;", "&", ";", "a",
+                "AMO", "é", "\u{301}", "www.x.ma", ".", "&lt;", "#", "?", "=", "Le360",
+            ]), 0..16)
+        ) {
+            let text = pieces.concat();
+            let mut whole = String::new();
+            isolate_from(&text, &mut whole);
+            proptest::prop_assert_eq!(isolate_latin_runs(&text), whole);
+        }
+    }
 
     #[test]
     fn wraps_latin_runs_in_arabic() {
