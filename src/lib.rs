@@ -41,3 +41,6 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod urls;
+
+#[cfg(test)]
+mod test_support;

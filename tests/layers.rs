@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The layers, lowest first. A module may use modules of lower layers only.
 const LAYERS: &[&[&str]] = &[
-    &["diagnostics", "output"],
+    &["diagnostics", "output", "test_support"],
     &["foundation", "input_tree", "cache"],
     &["locale"],
     &["urls", "html", "json_script"],

@@ -263,11 +263,7 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 2048,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::test_support::proptest_cases(2048))]
 
         /// Copying the plain start of a text as it is gives what isolating all of it gives.
         #[test]

@@ -98,7 +98,7 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(crate::test_support::proptest_cases(512))]
 
         /// Byte for byte what serde_json writes, for any text (escapes at every offset of a
         /// word, multi-byte characters across words).

@@ -289,11 +289,7 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::test_support::proptest_cases(256))]
 
         /// Collapsing as the pieces come gives what collapsing their concatenation gives.
         #[test]

@@ -106,11 +106,7 @@ fn verbatim_elements_are_found_in_any_case_without_their_attributes() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig {
-        cases: 2048,
-        failure_persistence: None,
-        ..proptest::prelude::ProptestConfig::default()
-    })]
+    #![proptest_config(crate::test_support::proptest_cases(2048))]
 
     /// Copying the characters that need no rule as slices gives what typesetting every
     /// character one by one gives.
