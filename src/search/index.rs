@@ -13,7 +13,7 @@
 
 use super::analyse::terms;
 use super::document::{Document, Kind};
-use super::json;
+use super::{json, swar};
 use crate::locale::{Lang, UiText};
 use crate::output::OutputFile;
 use hashbrown::HashTable;
@@ -220,17 +220,19 @@ fn hash_run(run: &str) -> u64 {
     h.finish()
 }
 
-/// `a == b`, with words of up to 16 bytes compared as two overlapping 8-byte loads
+/// `a == b`, with words of 4 to 16 bytes compared as two overlapping loads of 4 or 8 bytes
 /// (most words are short: a call to `memcmp` would cost more than the comparison).
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;
     }
-    let load = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    let four = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));
     match n {
-        0..8 => a == b,
-        8..=16 => load(a, 0) == load(b, 0) && load(a, n - 8) == load(b, n - 8),
+        4..8 => four(a, 0) == four(b, 0) && four(a, n - 4) == four(b, n - 4),
+        8..=16 => {
+            swar::word(a, 0) == swar::word(b, 0) && swar::word(a, n - 8) == swar::word(b, n - 8)
+        }
         _ => a == b,
     }
 }
@@ -241,7 +243,7 @@ fn key(term: &str, n: usize) -> String {
 }
 
 /// A term, its postings, and the length of its entry in a chunk (`"term":[doc,score,…]`),
-/// measured once: a chunk too large is split, and its parts are measured again.
+/// measured once: when a chunk too large is split, its parts' lengths are sums of these.
 type Entry<'a> = (&'a String, &'a Vec<Scored>, usize);
 
 fn entry<'a>((term, docs): (&'a String, &'a Vec<Scored>)) -> Entry<'a> {

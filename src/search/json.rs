@@ -3,17 +3,14 @@
 //! first. The index holds millions of numbers and tens of megabytes of text, and this is
 //! where their writing time goes.
 
-/// `0x0101…01`: a byte repeated over a word.
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-/// `0x8080…80`: the high bit of each byte.
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+use super::swar;
 
 /// Whether one of the eight bytes of `w` is below 0x20, `"` or `\`: the bytes JSON escapes.
-/// Exact as a yes or no (the classic "has a zero byte" test, for three patterns).
+/// Exact as a yes or no.
 fn word_needs_escape(w: u64) -> bool {
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0;
-    below_space || has_zero(w ^ (ONES * u64::from(b'"'))) || has_zero(w ^ (ONES * u64::from(b'\\')))
+    swar::has_byte_below(w, 0x20)
+        || swar::bytes_equal_to(w, b'"') != 0
+        || swar::bytes_equal_to(w, b'\\') != 0
 }
 
 /// How `serde_json` writes byte `b` inside a string, if not as itself.

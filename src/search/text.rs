@@ -3,6 +3,7 @@
 //! `<textarea>` are skipped whole (a chart's words are in its caption, summary and table),
 //! entities are decoded, and the text of `h2`–`h4` is also returned as headings.
 
+use super::swar;
 use std::borrow::Cow;
 /// The readable text of an HTML fragment, and the text of its headings.
 pub struct Extracted {
@@ -138,7 +139,7 @@ impl Collapsing {
         // inline tag), are joined by single spaces: copied in one slice.
         let words = piece.trim_ascii();
         if is_single_spaced(words.as_bytes()) {
-            self.space |= words.len() < piece.len() && piece.as_bytes()[0].is_ascii_whitespace();
+            self.space |= piece.as_bytes()[0].is_ascii_whitespace();
             if self.space && !self.out.is_empty() {
                 self.out.push(' ');
             }
@@ -186,10 +187,6 @@ impl Collapsing {
     }
 }
 
-/// `0x0101…01` and `0x8080…80`: a byte repeated over a word.
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-
 /// Whether `b` is words joined by single spaces: not empty, no white space at either end,
 /// no two spaces together and no other white space (most text between two tags). Checked
 /// eight bytes at a time; any byte below 0x20 sends the piece the slow way.
@@ -204,13 +201,11 @@ fn is_single_spaced(b: &[u8]) -> bool {
     let mut space_before = false;
     let mut words = b.chunks_exact(8);
     for word in &mut words {
-        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        if w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0 {
+        let w = swar::word(word, 0);
+        if swar::has_byte_below(w, 0x20) {
             return false;
         }
-        // The high bit of each byte that is a space, exactly.
-        let x = w ^ (ONES * 0x20);
-        let spaces = !(((x & !HIGHS) + !HIGHS) | x) & HIGHS;
+        let spaces = swar::bytes_equal_to(w, b' ');
         // Two spaces side by side: in this word, or across the words' border.
         if spaces & (spaces >> 8) != 0 || (space_before && spaces & 0x80 != 0) {
             return false;
