@@ -1,4 +1,6 @@
-use super::{State, first_needing_rule, french, french_with, needs_rule, opening_verbatim};
+use super::{
+    State, first_needing_rule, french, french_with, may_hold_address, needs_rule, opening_verbatim,
+};
 
 #[test]
 fn punctuation_gets_its_no_break_spaces() {
@@ -122,5 +124,17 @@ proptest::proptest! {
         let html = pieces.concat();
         let slow = french_with(&html, State { runs: false, ..State::default() });
         proptest::prop_assert_eq!(french(&html), slow);
+    }
+
+    /// The one-scan address check agrees with looking for each sign in turn.
+    #[test]
+    fn the_address_scan_finds_each_sign(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "w", "ww", "www.", "ww.", ":", "//", "/", "@", " ", "é", ":/", "https",
+        ]), 0..12)
+    ) {
+        let t = pieces.concat();
+        let each = t.contains('@') || t.contains("://") || t.contains("www.");
+        proptest::prop_assert_eq!(may_hold_address(&t), each);
     }
 }
