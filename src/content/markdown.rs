@@ -360,25 +360,91 @@ impl<'a> Renderer<'a> {
 /// A heading anchor: letters and digits of any script kept (so Arabic anchors work),
 /// everything else folded to single hyphens, lowercase, invisible marks dropped.
 pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len());
     let mut dash = false;
-    for c in bidi::strip_marks(text).chars() {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else if !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
+    for c in text.chars() {
+        // ASCII and the Arabic letters and digits (caseless) skip the Unicode tables.
+        let keep = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else if is_caseless_arabic_alphanumeric(c) {
+            true
+        } else if bidi::is_bidi_mark(c) {
+            continue; // invisible: dropped, not folded
+        } else if c.is_alphanumeric() {
+            true
+        } else if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
+            continue; // the few harakat Unicode does not count as letters
+        } else {
+            false
+        };
+        if !keep {
             dash = true;
+            continue;
+        }
+        if dash && !out.is_empty() {
+            out.push('-');
+        }
+        dash = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_caseless_arabic_alphanumeric(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     out
 }
 
+/// The Arabic letters (hamza to ghain, feh to yeh) and Arabic-Indic digits: alphanumeric,
+/// and each its own lower case.
+fn is_caseless_arabic_alphanumeric(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path's Arabic ranges are letters or digits with no other case.
+    #[test]
+    fn caseless_arabic_range_is_alphanumeric_and_caseless() {
+        let fast: Vec<char> = ('\u{0600}'..='\u{06FF}')
+            .filter(|c| is_caseless_arabic_alphanumeric(*c))
+            .collect();
+        assert_eq!(fast.len(), 26 + 10 + 10);
+        for c in fast {
+            assert!(c.is_alphanumeric(), "{c:?}");
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    /// The slug as the Unicode tables alone give it: the reference for the fast paths.
+    fn slugify_by_tables(text: &str) -> String {
+        let mut out = String::new();
+        let mut dash = false;
+        for c in bidi::strip_marks(text).chars() {
+            if c.is_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.extend(c.to_lowercase());
+            } else if !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
+                dash = true;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_cases(2048))]
+
+        #[test]
+        fn slugify_agrees_with_the_unicode_tables(text in "[\\x20-\\x7e\\u{A0}\\u{C0}-\\u{17F}\\u{200E}\\u{202F}\\u{0600}-\\u{06FF}\\u{2066}-\\u{2069}]{0,24}") {
+            proptest::prop_assert_eq!(slugify(&text), slugify_by_tables(&text));
+        }
+    }
 
     struct Fake;
     impl DirectiveResolver for Fake {
@@ -486,5 +552,7 @@ mod tests {
     fn arabic_headings_get_unicode_anchors() {
         assert_eq!(slugify("من يستفيد؟"), "من-يستفيد");
         assert_eq!(slugify("Qui paie ?"), "qui-paie");
+        assert_eq!(slugify("ab\u{200E}cd\u{A0}É!"), "abcd-é");
+        assert_eq!(slugify("التأمين ٢٠٢٥؟"), "التأمين-٢٠٢٥");
     }
 }
