@@ -82,13 +82,34 @@ fn merged_events(body: &str) -> Vec<(Event<'_>, Range<usize>)> {
     let mut events: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16 + 16);
     for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
         if let (Event::Text(t), Some((Event::Text(prev), prev_range))) = (&ev, events.last_mut()) {
-            *prev = CowStr::from(format!("{prev}{t}"));
+            *prev = joined(body, prev, t);
             prev_range.end = prev_range.end.max(range.end);
             continue;
         }
         events.push((ev, range));
     }
     events
+}
+
+/// `prev` then `t`: a slice of `body` when both are borrowed from it side by side (most
+/// splits, at a `[` or a `_` that opened nothing), else a new string.
+fn joined<'b>(body: &'b str, prev: &CowStr<'b>, t: &CowStr<'b>) -> CowStr<'b> {
+    if let (CowStr::Borrowed(a), CowStr::Borrowed(b)) = (prev, t) {
+        let start = (a.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+        let end = start.wrapping_add(a.len());
+        let next = (b.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+        if start <= body.len()
+            && end <= body.len()
+            && next == end
+            && let Some(both) = body.get(start..end + b.len())
+        {
+            return CowStr::Borrowed(both);
+        }
+    }
+    let mut s = String::with_capacity(prev.len() + t.len());
+    s.push_str(prev);
+    s.push_str(t);
+    CowStr::from(s)
 }
 
 struct Renderer<'a> {
@@ -405,6 +426,34 @@ fn is_caseless_arabic_alphanumeric(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Adjacent text of the body is joined without a copy; anything else is copied.
+    #[test]
+    fn joined_text_is_a_slice_of_the_body_when_it_can_be() {
+        let body = String::from("un [lien] et _rien");
+        let (a, b) = (CowStr::Borrowed(&body[0..3]), CowStr::Borrowed(&body[3..9]));
+        let both = joined(&body, &a, &b);
+        assert!(matches!(both, CowStr::Borrowed(_)));
+        assert_eq!(&*both, "un [lien]");
+        let apart = joined(&body, &a, &CowStr::Borrowed(&body[4..9]));
+        assert!(!matches!(apart, CowStr::Borrowed(_)));
+        assert_eq!(&*apart, "un lien]");
+        let other = joined(&body, &CowStr::Borrowed("x"), &a);
+        assert_eq!(&*other, "xun ");
+        let swapped = joined(&body, &b, &a);
+        assert_eq!(&*swapped, "[lien]un ");
+        assert_eq!(
+            &*joined(&body, &b, &CowStr::from(String::from("!"))),
+            "[lien]!"
+        );
+        for events in [merged_events("a_b [c] d*"), merged_events("l'eau [x")] {
+            let texts = events
+                .iter()
+                .filter(|(e, _)| matches!(e, Event::Text(_)))
+                .count();
+            assert_eq!(texts, 1, "{events:?}");
+        }
+    }
 
     /// The fast path's Arabic ranges are letters or digits with no other case.
     #[test]

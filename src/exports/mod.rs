@@ -80,7 +80,7 @@ fn each<T: Sync>(
 /// A workbook's bytes, from the build cache when the same cells were written before.
 fn xlsx_bytes(cache: &BuildCache, lx: &LangCtx, sheet: &xlsx::Sheet) -> Result<Vec<u8>, String> {
     let plan = xlsx::workbook(lx, sheet);
-    cache.get_or_make("xlsx", &[plan.key().as_bytes()], || {
+    cache.get_or_make("xlsx", &[&plan.key()], || {
         plan.write().map_err(|e| e.to_string())
     })
 }

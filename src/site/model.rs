@@ -107,6 +107,9 @@ pub struct NavItem {
 pub struct Site {
     pub pages: Vec<Page>,
     pub nav: Vec<NavItem>,
+    /// Where the reports are in `pages`, newest first: sorted once, when the site is
+    /// assembled (the listings, feeds and pagination all ask for it).
+    report_order: Vec<usize>,
 }
 
 impl Site {
@@ -134,15 +137,24 @@ impl Site {
 
     /// Where the [`reports`](Self::reports) are in `pages`, in their order.
     pub fn report_indices(&self) -> Vec<usize> {
-        let mut reports: Vec<usize> = (0..self.pages.len())
-            .filter(|&i| self.pages[i].layout == Layout::Report)
+        self.report_order.clone()
+    }
+
+    /// A site of `pages`, its reports put in order.
+    fn new(pages: Vec<Page>, nav: Vec<NavItem>) -> Self {
+        let mut report_order: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].layout == Layout::Report)
             .collect();
-        let key = |i: usize| (self.pages[i].text.fr.date, &self.pages[i].key);
-        reports.sort_by(|&a, &b| {
+        let key = |i: usize| (pages[i].text.fr.date, &pages[i].key);
+        report_order.sort_by(|&a, &b| {
             let ((da, ka), (db, kb)) = (key(a), key(b));
             (db, ka).cmp(&(da, kb))
         });
-        reports
+        Site {
+            pages,
+            nav,
+            report_order,
+        }
     }
 
     /// The explainer page of a regime, if there is one.
@@ -224,7 +236,7 @@ pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diag
         }))
         .collect();
     pages.extend(guide);
-    let site = Site { pages, nav };
+    let site = Site::new(pages, nav);
     super::listing::check_routes(&site, ctx.config.listing.reports_per_page, diags);
     site
 }
