@@ -99,61 +99,83 @@ fn plain_prefix(text: &str) -> usize {
     memchr::memchr(b'&', &prefix[after_entity..]).map_or(first, |k| after_entity + k)
 }
 
-/// The isolation of [`isolate_latin_runs`] over the whole of `escaped_html`.
+/// The isolation of [`isolate_latin_runs`] over the whole of `escaped_html`. Walks byte
+/// offsets, passing over plain bytes (Arabic, spaces, punctuation) with one table look-up
+/// each and decoding only the characters that may start a run.
 fn isolate_from(escaped_html: &str, out: &mut String) {
-    let chars: Vec<(usize, char)> = escaped_html.char_indices().collect();
+    let s = escaped_html;
+    let b = s.as_bytes();
     let mut i = 0;
     let mut copied = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while i < b.len() {
+        if PASSED_BYTE[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
+        let c = char_at(s, i);
         if c == '&' {
             // Skip an entity such as `&amp;` or `&#39;` whole.
-            while i < chars.len() && chars[i].1 != ';' {
-                i += 1;
-            }
-            i += 1;
+            i = memchr::memchr(b';', &b[i..]).map_or(b.len(), |k| i + k + 1);
             continue;
         }
         if c.is_ascii_digit() {
             // A code such as `65-00` or `2-22-797`: digits joined by `-` or `/` are laid
-            // out right to left in Arabic context unless isolated.
+            // out right to left in Arabic context unless isolated. (Every character of
+            // such a code is one ASCII byte.)
             let mut j = i;
             let mut joined = false;
-            while j + 1 < chars.len()
-                && (chars[j + 1].1.is_ascii_digit()
-                    || (matches!(chars[j + 1].1, '-' | '/')
-                        && chars.get(j + 2).is_some_and(|x| x.1.is_ascii_digit())))
+            while j + 1 < b.len()
+                && (b[j + 1].is_ascii_digit()
+                    || (matches!(b[j + 1], b'-' | b'/')
+                        && b.get(j + 2).is_some_and(u8::is_ascii_digit)))
             {
-                joined |= !chars[j + 1].1.is_ascii_digit();
+                joined |= !b[j + 1].is_ascii_digit();
                 j += 1;
             }
-            let preceded_by_latin = i > 0 && (chars[i - 1].1.is_ascii_alphabetic());
+            let preceded_by_latin = i > 0 && b[i - 1].is_ascii_alphabetic();
             if joined && !preceded_by_latin {
-                let end = chars[j].0 + chars[j].1.len_utf8();
-                out.push_str(&escaped_html[copied..start]);
-                out.push_str("<span dir=\"ltr\">");
-                out.push_str(&escaped_html[start..end]);
-                out.push_str("</span>");
-                copied = end;
+                push_wrapped(out, &s[copied..i], "<span dir=\"ltr\">", &s[i..=j]);
+                copied = j + 1;
             }
             i = j + 1;
             continue;
         }
         if !c.is_ascii_alphabetic() && !is_latin_letter(c) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let end_idx = latin_run_end(&chars, i);
-        let end = chars[end_idx].0 + chars[end_idx].1.len_utf8();
-        out.push_str(&escaped_html[copied..start]);
-        out.push_str("<span dir=\"ltr\" lang=\"fr\">");
-        out.push_str(&escaped_html[start..end]);
-        out.push_str("</span>");
+        let end = latin_run_end(s, i);
+        push_wrapped(out, &s[copied..i], LATIN_RUN, &s[i..end]);
         copied = end;
-        i = end_idx + 1;
+        i = end;
     }
-    out.push_str(&escaped_html[copied..]);
+    out.push_str(&s[copied..]);
 }
+
+/// How a Latin run inside Arabic opens.
+const LATIN_RUN: &str = "<span dir=\"ltr\" lang=\"fr\">";
+
+/// `before`, then `run` in a span that `open` opens.
+fn push_wrapped(out: &mut String, before: &str, open: &str, run: &str) {
+    out.push_str(before);
+    out.push_str(open);
+    out.push_str(run);
+    out.push_str("</span>");
+}
+
+/// The character that starts at byte `i` of `s` (a character boundary before its end).
+#[inline]
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or('\0')
+}
+
+/// The bytes [`isolate_from`] passes over: the [`PLAIN_BYTE`]s but `&`, which opens an
+/// entity to skip whole. None of them starts a character a run can start with.
+static PASSED_BYTE: [bool; 256] = {
+    let mut table = PLAIN_BYTE;
+    table[b'&' as usize] = false;
+    table
+};
 
 /// Most Arabic text has nothing to isolate: no ASCII letter or digit and no other
 /// left-to-right letter. Checked on bytes first, one table look-up each: ASCII punctuation
@@ -184,51 +206,52 @@ static PLAIN_BYTE: [bool; 256] = {
     table
 };
 
-/// The index of the last character of the Latin run that starts at `i`: Latin words joined
-/// by spaces, hyphens, digits, dots and escaped apostrophes.
-fn latin_run_end(chars: &[(usize, char)], i: usize) -> usize {
-    let mut end_idx = i;
+/// Where the Latin run that starts at byte `i` ends (the byte after its last character):
+/// Latin words joined by spaces, hyphens, digits, dots and escaped apostrophes.
+fn latin_run_end(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut end = i + char_at(s, i).len_utf8();
     let mut j = i;
-    while j < chars.len() {
-        let cj = chars[j].1;
-        let glued_to_previous = j == end_idx + 1;
+    while j < b.len() {
+        let cj = char_at(s, j);
+        let glued_to_previous = j == end;
         if cj.is_ascii_alphabetic()
             || is_latin_letter(cj)
             || (cj.is_ascii_digit() && glued_to_previous)
             || (cj == '/' && glued_to_previous)
         {
             // Letters, and digits glued to a word (`Le360`, `Médias24`), belong to the run.
-            end_idx = j;
-            j += 1;
+            end = j + cj.len_utf8();
+            j = end;
         } else if cj == '&' {
             // An escaped apostrophe or ampersand between two Latin letters (`Aujourd&#39;hui`)
             // keeps the run going; any other entity ends it.
-            let semi = (j..chars.len()).find(|&k| chars[k].1 == ';');
-            let entity: String = semi
-                .map(|k| chars[j..=k].iter().map(|c| c.1).collect())
-                .unwrap_or_default();
-            let next_is_latin = semi
-                .and_then(|k| chars.get(k + 1))
-                .is_some_and(|c| c.1.is_ascii_alphabetic() || is_latin_letter(c.1));
-            match semi {
-                Some(k) if (entity == "&#39;" || entity == "&amp;") && next_is_latin => j = k + 1,
-                _ => break,
+            let Some(semi) = memchr::memchr(b';', &b[j..]).map(|k| j + k) else {
+                break;
+            };
+            let next_is_latin = (semi + 1 < b.len())
+                .then(|| char_at(s, semi + 1))
+                .is_some_and(|c| c.is_ascii_alphabetic() || is_latin_letter(c));
+            if matches!(&s[j..=semi], "&#39;" | "&amp;") && next_is_latin {
+                j = semi + 1;
+            } else {
+                break;
             }
         } else if matches!(
             cj,
             ' ' | '-' | '.' | '\'' | '’' | ':' | '/' | '_' | '#' | '?' | '='
         ) || cj.is_ascii_digit()
         {
-            j += 1;
+            j += cj.len_utf8();
         } else if glued_to_previous && is_combining(cj) {
             // A combining accent (`e` + U+0301) belongs to the letter before it.
-            end_idx = j;
-            j += 1;
+            end = j + cj.len_utf8();
+            j = end;
         } else {
             break;
         }
     }
-    end_idx
+    end
 }
 
 /// A left-to-right letter (bidi class L): Latin with every extension (`ẞ`, `ệ`), Greek,
@@ -262,8 +285,126 @@ fn is_other_ltr_letter(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// `isolate_from` as first written, over a vector of every character: the reference.
+    fn isolate_by_chars(escaped_html: &str, out: &mut String) {
+        let chars: Vec<(usize, char)> = escaped_html.char_indices().collect();
+        let mut i = 0;
+        let mut copied = 0;
+        while i < chars.len() {
+            let (start, c) = chars[i];
+            if c == '&' {
+                // Skip an entity such as `&amp;` or `&#39;` whole.
+                while i < chars.len() && chars[i].1 != ';' {
+                    i += 1;
+                }
+                i += 1;
+                continue;
+            }
+            if c.is_ascii_digit() {
+                // A code such as `65-00` or `2-22-797`: digits joined by `-` or `/` are laid
+                // out right to left in Arabic context unless isolated.
+                let mut j = i;
+                let mut joined = false;
+                while j + 1 < chars.len()
+                    && (chars[j + 1].1.is_ascii_digit()
+                        || (matches!(chars[j + 1].1, '-' | '/')
+                            && chars.get(j + 2).is_some_and(|x| x.1.is_ascii_digit())))
+                {
+                    joined |= !chars[j + 1].1.is_ascii_digit();
+                    j += 1;
+                }
+                let preceded_by_latin = i > 0 && (chars[i - 1].1.is_ascii_alphabetic());
+                if joined && !preceded_by_latin {
+                    let end = chars[j].0 + chars[j].1.len_utf8();
+                    let before = &escaped_html[copied..start];
+                    push_wrapped(out, before, "<span dir=\"ltr\">", &escaped_html[start..end]);
+                    copied = end;
+                }
+                i = j + 1;
+                continue;
+            }
+            if !c.is_ascii_alphabetic() && !is_latin_letter(c) {
+                i += 1;
+                continue;
+            }
+            let end_idx = latin_run_end_by_chars(&chars, i);
+            let end = chars[end_idx].0 + chars[end_idx].1.len_utf8();
+            let before = &escaped_html[copied..start];
+            push_wrapped(out, before, LATIN_RUN, &escaped_html[start..end]);
+            copied = end;
+            i = end_idx + 1;
+        }
+        out.push_str(&escaped_html[copied..]);
+    }
+
+    /// The index of the last character of the Latin run that starts at `i`: Latin words joined
+    /// by spaces, hyphens, digits, dots and escaped apostrophes.
+    fn latin_run_end_by_chars(chars: &[(usize, char)], i: usize) -> usize {
+        let mut end_idx = i;
+        let mut j = i;
+        while j < chars.len() {
+            let cj = chars[j].1;
+            let glued_to_previous = j == end_idx + 1;
+            if cj.is_ascii_alphabetic()
+                || is_latin_letter(cj)
+                || (cj.is_ascii_digit() && glued_to_previous)
+                || (cj == '/' && glued_to_previous)
+            {
+                // Letters, and digits glued to a word (`Le360`, `Médias24`), belong to the run.
+                end_idx = j;
+                j += 1;
+            } else if cj == '&' {
+                // An escaped apostrophe or ampersand between two Latin letters (`Aujourd&#39;hui`)
+                // keeps the run going; any other entity ends it.
+                let semi = (j..chars.len()).find(|&k| chars[k].1 == ';');
+                let entity: String = semi
+                    .map(|k| chars[j..=k].iter().map(|c| c.1).collect())
+                    .unwrap_or_default();
+                let next_is_latin = semi
+                    .and_then(|k| chars.get(k + 1))
+                    .is_some_and(|c| c.1.is_ascii_alphabetic() || is_latin_letter(c.1));
+                match semi {
+                    Some(k) if (entity == "&#39;" || entity == "&amp;") && next_is_latin => {
+                        j = k + 1
+                    }
+                    _ => break,
+                }
+            } else if matches!(
+                cj,
+                ' ' | '-' | '.' | '\'' | '’' | ':' | '/' | '_' | '#' | '?' | '='
+            ) || cj.is_ascii_digit()
+            {
+                j += 1;
+            } else if glued_to_previous && is_combining(cj) {
+                // A combining accent (`e` + U+0301) belongs to the letter before it.
+                end_idx = j;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end_idx
+    }
+
     proptest::proptest! {
-        #![proptest_config(crate::test_support::proptest_cases(2048))]
+        #![proptest_config(crate::test_support::proptest_cases(4096))]
+
+        /// The walk over bytes isolates exactly what the walk over characters did.
+        #[test]
+        fn isolating_by_bytes_matches_isolating_by_chars(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "ب", "التأمين", "٣", " ", "،", "-", "/", "1", "65", "&amp;", "&#39;", "&", ";",
+                "a", "AMO", "é", "ẞ", "Ω", "×", "\u{301}", "\u{64B}", "’", "«", "\u{A0}",
+                "www.x.ma", ".", "&lt;", "&quot;", "#", "?", "=", ":", "_", "Le360", "2-22",
+                "\u{200F}", "中",
+            ]), 0..20)
+        ) {
+            let text = pieces.concat();
+            let (mut by_bytes, mut by_chars) = (String::new(), String::new());
+            isolate_from(&text, &mut by_bytes);
+            isolate_by_chars(&text, &mut by_chars);
+            proptest::prop_assert_eq!(by_bytes, by_chars, "{:?}", text);
+        }
 
         /// Copying the plain start of a text as it is gives what isolating all of it gives.
         #[test]

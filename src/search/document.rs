@@ -148,7 +148,7 @@ pub fn data_documents(ctx: &Ctx, figures: &Figures, lang: Lang) -> Vec<Document>
 
 /// The `<main>` element of a page, or the whole text if it has none.
 pub(super) fn main_of(html: &str) -> &str {
-    let start = html.find("<main").unwrap_or(0);
-    let end = html.rfind("</main>").unwrap_or(html.len());
+    let start = memchr::memmem::find(html.as_bytes(), b"<main").unwrap_or(0);
+    let end = memchr::memmem::rfind(html.as_bytes(), b"</main>").unwrap_or(html.len());
     html.get(start..end.max(start)).unwrap_or(html)
 }

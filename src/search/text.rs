@@ -76,11 +76,18 @@ pub fn extract(html: &str) -> Extracted {
     let mut heading: Option<String> = None;
     let mut rest = html;
     while !rest.is_empty() {
-        let (run, after) = match memchr::memchr(b'<', rest.as_bytes()) {
-            Some(i) => rest.split_at(i),
-            None => (rest, ""),
+        // One scan finds the next tag and tells whether the text before it has entities.
+        let bytes = rest.as_bytes();
+        let (tag, entities) = match memchr::memchr2(b'<', b'&', bytes) {
+            Some(i) if bytes[i] == b'&' => (memchr::memchr(b'<', &bytes[i..]).map(|j| i + j), true),
+            found => (found, false),
         };
-        let decoded = decode_entities(run);
+        let (run, after) = rest.split_at(tag.unwrap_or(rest.len()));
+        let decoded = if entities {
+            decode_entities(run)
+        } else {
+            Cow::Borrowed(run)
+        };
         text.push(&decoded);
         if let Some(h) = heading.as_mut() {
             h.push_str(&decoded);

@@ -1,7 +1,7 @@
 //! The site model: pages with rendered bodies, navigation, and the checks that span pages
 //! (every page paired, regimes and headline figures that exist, the required pages present).
 
-use super::notes::Notes;
+use super::notes::{NoteTexts, Notes};
 use super::resolver::Resolver;
 use crate::content::markdown::{self, Origin};
 use crate::content::{Content, Layout, PagePair, Source, front_position, front_position_or_start};
@@ -169,11 +169,13 @@ impl Site {
 /// rendered later, page by page ([`render_bodies`]), except those of pages with problems,
 /// whose body problems are told now too. Problems go to `diags`.
 pub fn assemble(ctx: &Ctx, figures: &Figures, content: Content, diags: &mut Diagnostics) -> Site {
+    let note_texts = NoteTexts::default();
     let resolver = Resolver {
         ctx: *ctx,
         figures,
         vintage: None,
         notes: None,
+        note_texts: &note_texts,
     };
     // Each page's text is let go once its page is made, unless a problem is found in it:
     // the site's Markdown is not held until the end of the stage.
@@ -281,11 +283,13 @@ pub fn render_bodies(
     which: &[usize],
     diags: &mut Diagnostics,
 ) -> bool {
+    let note_texts = NoteTexts::default();
     let resolver = Resolver {
         ctx: *ctx,
         figures,
         vintage: None,
         notes: None,
+        note_texts: &note_texts,
     };
     let todo: Vec<(usize, Box<PagePair>)> = (which.iter())
         .filter_map(|&i| site.pages[i].source.take().map(|s| (i, s)))

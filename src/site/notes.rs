@@ -6,10 +6,12 @@
 //! same way ([`Notes::cite_document`]).
 
 use crate::context::{LangCtx, time_html};
-use crate::data::{Indicator, Observation, Source};
+use crate::data::{Indicator, ObsDate, Observation, Source};
 use crate::html::{Markup, escape};
+use crate::locale::Lang;
 use crate::urls;
 use askama::Template;
+use rustc_hash::FxHashMap;
 use std::sync::Mutex;
 
 /// A superscript reference to a note (`templates/inline/note-ref.html`).
@@ -57,6 +59,37 @@ pub struct Notes {
     list: Mutex<Vec<Note>>,
 }
 
+/// The note of each observation cited, per language, made once per build and shared by
+/// the pages: the hundreds of reports that cite the same figure show the same note, and
+/// making it (source, dates, links) cost more than the rest of the figure.
+#[derive(Debug, Default)]
+pub struct NoteTexts(Mutex<FxHashMap<(Lang, String, ObsDate, String), Markup>>);
+
+impl NoteTexts {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, FxHashMap<(Lang, String, ObsDate, String), Markup>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The note of the observation of `indicator` on `date` from `source` in `lang`, made
+    /// by `make` the first time.
+    fn get_or_make(
+        &self,
+        lang: Lang,
+        (indicator, date, source): (&str, ObsDate, &str),
+        make: impl FnOnce() -> Markup,
+    ) -> Markup {
+        let key = (lang, indicator.to_string(), date, source.to_string());
+        if let Some(html) = self.lock().get(&key) {
+            return html.clone();
+        }
+        // Made outside the lock; two threads making the same note make the same bytes.
+        let html = make();
+        self.lock().entry(key).or_insert(html).clone()
+    }
+}
+
 /// The id of the `use`-th reference (1-based) to note `n`: `note-ref-3`, `note-ref-3-2`.
 fn ref_id(n: usize, use_: usize) -> String {
     if use_ == 1 {
@@ -69,17 +102,18 @@ fn ref_id(n: usize, use_: usize) -> String {
 impl Notes {
     /// Cites `obs` of `ind`: the superscript reference, numbered by first citation.
     /// `extra` is HTML added to the note the first time (a report's "updated since").
+    /// The note itself comes from `texts` when another page made it already.
     pub fn cite(
         &self,
+        texts: &NoteTexts,
         lx: &LangCtx,
-        ind: &Indicator,
-        obs: &Observation,
-        src: &Source,
+        (ind, obs, src): (&Indicator, &Observation, &Source),
         extra: &Markup,
     ) -> Markup {
         let key = NoteKey::Observation(ind.id.to_string(), obs.date, obs.source.to_string());
         self.reference(lx, key, || {
-            let mut html = note_html(lx, ind, obs, src);
+            let observation = (ind.id.as_str(), obs.date, obs.source.as_str());
+            let mut html = texts.get_or_make(lx.lang, observation, || note_html(lx, ind, obs, src));
             html.push(extra);
             html
         })
@@ -221,4 +255,34 @@ fn document_html(lx: &LangCtx, src: &Source) -> Markup {
     };
     // Cannot fail: every value is a string.
     Markup::render(&document).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A note is made once per observation and language, then handed out as made.
+    #[test]
+    fn each_note_is_made_once_per_observation_and_language() {
+        let texts = NoteTexts::default();
+        let made = std::cell::Cell::new(0);
+        let note = |lang, obs| {
+            texts.get_or_make(lang, obs, || {
+                made.set(made.get() + 1);
+                Markup::trusted(format!("note {}", made.get()))
+            })
+        };
+        let a = ("insured", ObsDate::Month(2024, 6), "cnss");
+        assert_eq!(note(Lang::Fr, a), Markup::trusted("note 1".into()));
+        assert_eq!(note(Lang::Fr, a), Markup::trusted("note 1".into()));
+        assert_eq!(note(Lang::Ar, a), Markup::trusted("note 2".into()));
+        for other in [
+            ("insured", ObsDate::Month(2024, 7), "cnss"),
+            ("insured", ObsDate::Month(2024, 6), "anam"),
+            ("insured2", ObsDate::Month(2024, 6), "cnss"),
+        ] {
+            note(Lang::Fr, other);
+        }
+        assert_eq!(made.get(), 5);
+    }
 }

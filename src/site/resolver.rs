@@ -1,6 +1,6 @@
 //! Turns `{{ figure … }}` and `{{ chart … }}` directives into HTML from the data.
 
-use super::notes::Notes;
+use super::notes::{NoteTexts, Notes};
 use crate::content::FigureRef;
 use crate::content::markdown::DirectiveResolver;
 use crate::context::{Ctx, LangCtx};
@@ -37,6 +37,8 @@ pub struct Resolver<'a> {
     pub vintage: Option<ObsDate>,
     /// The notes of the page being rendered: each figure cites its source there.
     pub notes: Option<&'a Notes>,
+    /// The notes already made for other pages of this build.
+    pub note_texts: &'a NoteTexts,
 }
 
 /// The noun a figure is written with: `noun=` if given (`none`: the bare number), else
@@ -179,7 +181,7 @@ impl DirectiveResolver for Resolver<'_> {
         };
         let reference = self
             .notes
-            .map(|n| n.cite(&lx, ind, obs, src, &updated))
+            .map(|n| n.cite(self.note_texts, &lx, (ind, obs, src), &updated))
             .unwrap_or_default();
         let span = FigureSpan {
             raw: obs.value,

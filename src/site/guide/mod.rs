@@ -9,7 +9,7 @@ mod question;
 mod text;
 
 use super::model::{MAX_TITLE_CHARS, Page, PageText, browser_title};
-use super::notes::Notes;
+use super::notes::{NoteTexts, Notes};
 use super::resolver::Resolver;
 use crate::content::Layout;
 use crate::context::Ctx;
@@ -47,11 +47,13 @@ pub(super) fn pages(
             "rename the page: /ar/guide/ and /fr/guide/ belong to the guide",
         );
     }
+    let note_texts = NoteTexts::default();
     let resolver = Resolver {
         ctx: *ctx,
         figures,
         vintage: None,
         notes: None,
+        note_texts: &note_texts,
     };
     let questions = (0..guide.questions.len()).map(|i| question::page(&resolver, guide, i));
     let outcomes = (0..guide.outcomes.len()).map(|i| outcome::page(&resolver, guide, i, content));
