@@ -31,6 +31,26 @@ pub fn position_of<T>(spanned: &serde_saphyr::Spanned<T>) -> Option<Position> {
     (l.line() > 0).then(|| Position::new(l.line() as usize, l.column().max(1) as usize))
 }
 
+/// A value and where it is written in its YAML text (line 1 is the text's first line; `None`
+/// if the reader did not say). It reads as a [`serde_saphyr::Spanned`] does, and a reader
+/// other than the YAML one (the front matter's fast path) can make it too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: Option<Position>,
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Located<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
+        let at = position_of(&spanned);
+        Ok(Located {
+            value: spanned.value,
+            at,
+        })
+    }
+}
+
 /// What a YAML budget breach means for the person who wrote the file, and what to do.
 fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> (String, String) {
     use serde_saphyr::budget::BudgetBreach as B;

@@ -11,10 +11,10 @@ use crate::data::{ObsDate, RawDate};
 use crate::diagnostics::Position;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
+use crate::foundation::yaml::Located;
 use crate::html::Markup;
 use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
-use serde_saphyr::Spanned;
 use std::path::PathBuf;
 
 /// Longest `<title>` browsers and search engines show in full.
@@ -541,8 +541,8 @@ fn disagreements(ar: &Source, fr: &Source, data: &crate::data::Dataset) -> Vec<D
         (at(&a.regime), at(&f.regime)),
     );
     check(a.nav() != f.nav(), "nav", (at(&a.nav), at(&f.nav)));
-    let ids = |h: &[Spanned<String>]| h.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
-    let known = |h: &[Spanned<String>]| {
+    let ids = |h: &[Located<String>]| h.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
+    let known = |h: &[Located<String>]| {
         h.iter()
             .all(|s| data.indicators.contains_key(s.value.as_str()))
     };
@@ -554,7 +554,7 @@ fn disagreements(ar: &Source, fr: &Source, data: &crate::data::Dataset) -> Vec<D
             f.headline.first().and_then(front_position),
         ),
     );
-    let parsed = |raw: &Option<Spanned<RawDate>>, d: Option<ObsDate>| raw.is_none() || d.is_some();
+    let parsed = |raw: &Option<Located<RawDate>>, d: Option<ObsDate>| raw.is_none() || d.is_some();
     // A report without its date is reported as such.
     let dated = |s: &Source| s.front.layout() != Layout::Report || s.front.date.is_some();
     let (ad, fd) = (&ar.dates, &fr.dates);
@@ -578,7 +578,7 @@ fn disagreements(ar: &Source, fr: &Source, data: &crate::data::Dataset) -> Vec<D
 }
 
 /// Where an optional front matter value is written (`None` if it is not).
-fn at<T>(value: &Option<Spanned<T>>) -> Option<Position> {
+fn at<T>(value: &Option<Located<T>>) -> Option<Position> {
     value.as_ref().and_then(front_position)
 }
 

@@ -1,11 +1,12 @@
 //! The YAML block at the top of a page, between two `---` lines.
 
 use crate::diagnostics::{Diagnostics, Position};
-use crate::foundation::yaml::{parse, position_of};
+use crate::foundation::yaml::{Located, parse};
 use crate::foundation::{ObsDate, RawDate};
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 use std::path::Path;
+
+mod simple;
 
 /// How a page is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -25,22 +26,22 @@ pub enum Layout {
 }
 
 /// The front matter as written. The values later checks point at keep their place in the
-/// file (`Spanned`, see [`front_position`]), so an error names the line and column of its value.
-#[derive(Debug, Clone, Deserialize)]
+/// file ([`Located`], see [`front_position`]), so an error names the line and column of its value.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
-    pub title: Spanned<String>,
+    pub title: Located<String>,
     /// One or two sentences for search engines and link previews.
-    pub description: Spanned<String>,
+    pub description: Located<String>,
     /// How the page is laid out; [`FrontMatter::layout`] gives the default.
     #[serde(default)]
-    pub layout: Option<Spanned<Layout>>,
+    pub layout: Option<Located<Layout>>,
     /// A regime id from data/regimes.yaml: the page shows that regime's fact box.
     #[serde(default)]
-    pub regime: Option<Spanned<String>>,
+    pub regime: Option<Located<String>>,
     /// Position in the main navigation (lower first); absent pages are not in it.
     #[serde(default)]
-    pub nav: Option<Spanned<u32>>,
+    pub nav: Option<Located<u32>>,
     /// Shorter title for the navigation.
     #[serde(default)]
     pub nav_title: Option<String>,
@@ -49,17 +50,17 @@ pub struct FrontMatter {
     pub short_title: Option<String>,
     /// Indicator ids shown as headline figures (home layout).
     #[serde(default)]
-    pub headline: Vec<Spanned<String>>,
+    pub headline: Vec<Located<String>>,
     /// Languages this text also stands in for until it is translated: `fallback_for: [ar]`
     /// in `x.fr.md` publishes `/ar/x/` with the French text and a visible notice.
     #[serde(default)]
-    pub fallback_for: Option<Spanned<Vec<crate::locale::Lang>>>,
+    pub fallback_for: Option<Located<Vec<crate::locale::Lang>>>,
     /// Publication date of a report (`YYYY-MM-DD`); required with `layout: report`.
     #[serde(default)]
-    pub date: Option<Spanned<RawDate>>,
+    pub date: Option<Located<RawDate>>,
     /// The day whose knowledge the report's figures reflect, if not its date.
     #[serde(default)]
-    pub figures_as_of: Option<Spanned<RawDate>>,
+    pub figures_as_of: Option<Located<RawDate>>,
 }
 
 impl FrontMatter {
@@ -89,15 +90,15 @@ impl FrontMatter {
 const YAML_FIRST_LINE_OFFSET: usize = 1;
 
 /// Where a front matter value is written in the page file.
-pub fn front_position<T>(value: &Spanned<T>) -> Option<Position> {
-    position_of(value).map(|p| p.offset_lines(YAML_FIRST_LINE_OFFSET))
+pub fn front_position<T>(value: &Located<T>) -> Option<Position> {
+    value.at.map(|p| p.offset_lines(YAML_FIRST_LINE_OFFSET))
 }
 
 /// Where the front matter starts: its opening `---`, for a key that is missing.
 const START: Position = Position { line: 1, column: 1 };
 
 /// Where an optional value is written, or the front matter's opening `---` if it is absent.
-pub fn front_position_or_start<T>(value: Option<&Spanned<T>>) -> Option<Position> {
+pub fn front_position_or_start<T>(value: Option<&Located<T>>) -> Option<Position> {
     value.map_or(Some(START), front_position)
 }
 
@@ -117,7 +118,7 @@ impl ReportDates {
 
 /// Checks a report's dates: a full day each, and a date on every report.
 pub fn report_dates(rel: &Path, front: &FrontMatter, diags: &mut Diagnostics) -> ReportDates {
-    let mut parse = |raw: &Option<Spanned<RawDate>>, key: &str| -> Option<ObsDate> {
+    let mut parse = |raw: &Option<Located<RawDate>>, key: &str| -> Option<ObsDate> {
         let raw = raw.as_ref()?;
         let problem = match ObsDate::parse(&raw.value.0) {
             Ok(d @ ObsDate::Day(..)) => return Some(d),
@@ -179,7 +180,11 @@ pub fn split_and_parse<'t>(
         return None;
     };
     let yaml = &rest[..end];
-    match parse::<FrontMatter>(rel, yaml, YAML_FIRST_LINE_OFFSET) {
+    let parsed = match simple::read(yaml) {
+        Some(front) => Ok(front),
+        None => parse::<FrontMatter>(rel, yaml, YAML_FIRST_LINE_OFFSET),
+    };
+    match parsed {
         Ok(front) => {
             let mut ok = true;
             if front.title.value.trim().is_empty() {
