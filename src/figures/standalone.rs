@@ -64,7 +64,10 @@ struct Line {
 }
 
 /// `templates/xml/chart.svg`: the header lines, the plot nested in its own `<svg>`, the
-/// footer lines. Text is escaped by the template.
+/// footer lines. Text is escaped by the template. The nested `<svg>` is `overflow="visible"`:
+/// the plot draws nothing outside its box, and a clipped viewport costs the PNG renderer a
+/// full-size mask per image (a third of the time of drawing a chart's PNG; the pixels are
+/// the same without it).
 #[derive(Template)]
 #[template(path = "xml/chart.svg", whitespace = "preserve")]
 struct ChartSvg<'a> {
@@ -234,5 +237,11 @@ mod tests {
         assert!(svg.contains("\u{2067}عنوان طويل\u{2069}"));
         assert!(svg.contains("<rect/>"));
         assert!(svg.contains(">https://amo-site.example</text>"));
+        let plot = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("svg"))
+            .nth(1)
+            .expect("the plot's own svg");
+        assert_eq!(plot.attribute("overflow"), Some("visible"));
     }
 }
