@@ -21,6 +21,16 @@ const DATA_IMAGE_TYPES: [&str; 5] = ["png", "jpeg", "gif", "webp", "avif"];
 
 /// `Ok` when `url` may be published as `href`/`src`; otherwise why not.
 pub fn check(url: &str, usage: UrlUse) -> Result<(), String> {
+    // Without a `:`, or starting with `/`, `?` or `#` (nearly every link of a page), the
+    // address has no scheme, whatever removing tabs and newlines would make of it.
+    if url.starts_with(['/', '?', '#']) || memchr::memchr(b':', url.as_bytes()).is_none() {
+        return Ok(());
+    }
+    check_scheme(url, usage)
+}
+
+/// [`check`] without its shortcut: the scheme of the normalised address.
+fn check_scheme(url: &str, usage: UrlUse) -> Result<(), String> {
     let normal = normalise(url);
     let Some(scheme) = scheme_of(&normal) else {
         return Ok(());
@@ -150,6 +160,18 @@ mod tests {
         ] {
             assert!(check(bad, UrlUse::Link).is_err(), "{bad:?}");
             assert!(check(bad, UrlUse::Image).is_err(), "{bad:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_cases(2048))]
+
+        /// The shortcut for addresses without a scheme decides as the full check does.
+        #[test]
+        fn the_shortcut_agrees_with_the_scheme_check(url in "[/?#:a-zA-Z\t\n \x01&.]{0,12}") {
+            for usage in [UrlUse::Link, UrlUse::Image] {
+                proptest::prop_assert_eq!(check(&url, usage), check_scheme(&url, usage));
+            }
         }
     }
 
