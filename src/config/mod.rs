@@ -132,7 +132,7 @@ impl Config {
 
     /// Absolute URL of a site path such as `/ar/`.
     pub fn absolute(&self, path: &str) -> String {
-        format!("{}{}", self.base_url.trim_end_matches('/'), path)
+        crate::urls::joined(&[self.base_url.trim_end_matches('/'), path])
     }
 }
 

@@ -62,11 +62,33 @@ impl ObsDate {
 
     /// ISO 8601 at the observation's precision: `2024`, `2024-12`, `2024-12-01`.
     pub fn iso(self) -> String {
-        match self {
-            ObsDate::Year(y) => format!("{y:04}"),
-            ObsDate::Month(y, m) => format!("{y:04}-{m:02}"),
-            ObsDate::Day(y, m, d) => format!("{y:04}-{m:02}-{d:02}"),
+        let (y, rest) = match self {
+            ObsDate::Year(y) => (y, [None, None]),
+            ObsDate::Month(y, m) => (y, [Some(m), None]),
+            ObsDate::Day(y, m, d) => (y, [Some(m), Some(d)]),
+        };
+        // Digit by digit (`{y:04}-{m:02}-{d:02}`): dates are written thousands of times.
+        let small = rest.iter().flatten().all(|&p| p < 100);
+        let (Ok(year @ 0..=9999), true) = (u16::try_from(y), small) else {
+            return match self {
+                ObsDate::Year(y) => format!("{y:04}"),
+                ObsDate::Month(y, m) => format!("{y:04}-{m:02}"),
+                ObsDate::Day(y, m, d) => format!("{y:04}-{m:02}-{d:02}"),
+            };
+        };
+        let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+        let mut s = String::with_capacity(10);
+        s.extend([
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+        ]);
+        for part in rest.into_iter().flatten() {
+            let part = u16::from(part);
+            s.extend(['-', digit(part / 10), digit(part)]);
         }
+        s
     }
 
     /// First day of the period.
@@ -201,6 +223,18 @@ impl<'de> Deserialize<'de> for RawDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_cases(2048))]
+
+        /// The digits written one by one are `format!`'s, whatever the numbers.
+        #[test]
+        fn iso_is_what_format_writes(y in -20_000i32..20_000, m: u8, d: u8) {
+            proptest::prop_assert_eq!(ObsDate::Year(y).iso(), format!("{y:04}"));
+            proptest::prop_assert_eq!(ObsDate::Month(y, m).iso(), format!("{y:04}-{m:02}"));
+            proptest::prop_assert_eq!(ObsDate::Day(y, m, d).iso(), format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
 
     #[test]
     fn parses_three_precisions() {

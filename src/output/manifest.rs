@@ -74,11 +74,19 @@ pub struct Manifest {
 impl Manifest {
     pub fn to_text(&self) -> String {
         let mut s = format!("{HEADER} {}\n", self.id.0);
+        // A line per file, written piece by piece: tens of thousands of lines per build.
+        let mut numbers = itoa::Buffer::new();
         for (path, e) in &self.entries {
-            s.push_str(&format!(
-                "{:032x} {} {} {} {path}\n",
-                e.hash, e.stat.len, e.stat.mtime_ns, e.stat.inode
-            ));
+            push_hex(&mut s, e.hash);
+            s.push(' ');
+            s.push_str(numbers.format(e.stat.len));
+            s.push(' ');
+            s.push_str(numbers.format(e.stat.mtime_ns));
+            s.push(' ');
+            s.push_str(numbers.format(e.stat.inode));
+            s.push(' ');
+            s.push_str(path);
+            s.push('\n');
         }
         s
     }
@@ -121,6 +129,16 @@ impl Manifest {
     }
 }
 
+/// Appends `hash` as 32 lowercase hexadecimal digits (`{:032x}`).
+fn push_hex(s: &mut String, hash: u128) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 32];
+    for (k, d) in out.iter_mut().enumerate() {
+        *d = DIGITS[((hash >> (4 * (31 - k))) & 0xF) as usize];
+    }
+    s.push_str(std::str::from_utf8(&out).expect("ASCII digits"));
+}
+
 /// Writes `path.tmp` then renames it over `path`.
 pub fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
@@ -154,6 +172,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hashes_are_written_as_32_hex_digits() {
+        for h in [
+            0,
+            1,
+            0xABC,
+            u128::MAX,
+            1 << 127,
+            0x0123_4567_89ab_cdef_fedc_ba98_7654_3210,
+        ] {
+            let mut s = String::new();
+            push_hex(&mut s, h);
+            assert_eq!(s, format!("{h:032x}"));
+        }
+    }
+
+    #[test]
     fn hash_is_stable_and_sensitive() {
         assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
         assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
@@ -179,6 +213,10 @@ mod tests {
             id: id.clone(),
             entries,
         };
+        assert_eq!(
+            m.to_text().lines().nth(1),
+            Some(format!("{:032x} 3 -5 9 fr/a b.html", 7).as_str())
+        );
         assert_eq!(Manifest::parse(&m.to_text(), &id), Some(m.clone()));
         assert_eq!(Manifest::parse(&m.to_text(), &TreeId("1".repeat(32))), None);
         let damaged = m.to_text().replace(" 3 ", " x ");
