@@ -86,7 +86,15 @@ pub fn push_number(out: &mut String, n: u32) {
 
 /// The number of decimal digits of `n`.
 pub fn number_len(n: u32) -> usize {
-    n.checked_ilog10().map_or(1, |l| l as usize + 1)
+    // Compared in order: the index's numbers (documents, scores) are mostly small.
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1_000..=9_999 => 4,
+        10_000..=99_999 => 5,
+        _ => n.ilog10() as usize + 1,
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +125,8 @@ mod tests {
             let mut out = String::new();
             push_number(&mut out, n);
             prop_assert_eq!(out.len(), number_len(n));
+            let small = n % 200_000;
+            prop_assert_eq!(number_len(small), small.to_string().len());
             prop_assert_eq!(out, n.to_string());
         }
     }
