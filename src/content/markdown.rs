@@ -4,7 +4,7 @@
 
 use super::directive::{DirectiveKind, FigureRef, scan};
 use crate::diagnostics::{Diagnostic, line_col};
-use crate::html::{escape, escape_into};
+use crate::html::{escape_into, escaped};
 use crate::locale::{Lang, bidi};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
@@ -344,7 +344,7 @@ impl<'a> Renderer<'a> {
     /// Appends `t` escaped and, in Arabic, with its Latin runs isolated.
     fn plain(&self, t: &str, html: &mut String) {
         if self.lang.is_rtl() {
-            bidi::isolate_latin_runs_into(&escape(t), html);
+            bidi::isolate_latin_runs_into(&escaped(t), html);
         } else {
             escape_into(t, html);
         }

@@ -12,6 +12,16 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// [`escape`], borrowing `text` when it holds nothing to escape (most Arabic text).
+pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    if memchr::memchr3(b'&', b'<', b'>', b).is_none() && memchr::memchr2(b'"', b'\'', b).is_none() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(escape(text))
+    }
+}
+
 /// [`escape`], appended to `out`.
 pub fn escape_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
@@ -177,6 +187,7 @@ mod tests {
             let mut out = before.clone();
             super::escape_into(&text, &mut out);
             prop_assert_eq!(out, format!("{before}{}", escape_byte_by_byte(&text)));
+            prop_assert_eq!(super::escaped(&text), escape_byte_by_byte(&text));
         }
     }
 

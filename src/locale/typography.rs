@@ -41,11 +41,7 @@ fn french_with(html: &str, mut state: State) -> String {
             out.push_str(&rest[..end]);
             rest = &rest[end..];
         } else if rest.starts_with('<') {
-            // Tags are short: a plain byte scan beats setting up a search.
-            let end = rest
-                .bytes()
-                .position(|b| b == b'>')
-                .map_or(rest.len(), |i| i + 1);
+            let end = memchr::memchr(b'>', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
             let tag = &rest[..end];
             out.push_str(tag);
             rest = &rest[end..];
