@@ -387,7 +387,7 @@ pub fn slugify(text: &str) -> String {
         // ASCII and the Arabic letters and digits (caseless) skip the Unicode tables.
         let keep = if c.is_ascii() {
             c.is_ascii_alphanumeric()
-        } else if is_caseless_arabic_alphanumeric(c) {
+        } else if bidi::is_caseless_arabic_alphanumeric(c) {
             true
         } else if bidi::is_bidi_mark(c) {
             continue; // invisible: dropped, not folded
@@ -408,19 +408,13 @@ pub fn slugify(text: &str) -> String {
         dash = false;
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if is_caseless_arabic_alphanumeric(c) {
+        } else if bidi::is_caseless_arabic_alphanumeric(c) {
             out.push(c);
         } else {
             out.extend(c.to_lowercase());
         }
     }
     out
-}
-
-/// The Arabic letters (hamza to ghain, feh to yeh) and Arabic-Indic digits: alphanumeric,
-/// and each its own lower case.
-fn is_caseless_arabic_alphanumeric(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}')
 }
 
 #[cfg(test)]
@@ -452,19 +446,6 @@ mod tests {
                 .filter(|(e, _)| matches!(e, Event::Text(_)))
                 .count();
             assert_eq!(texts, 1, "{events:?}");
-        }
-    }
-
-    /// The fast path's Arabic ranges are letters or digits with no other case.
-    #[test]
-    fn caseless_arabic_range_is_alphanumeric_and_caseless() {
-        let fast: Vec<char> = ('\u{0600}'..='\u{06FF}')
-            .filter(|c| is_caseless_arabic_alphanumeric(*c))
-            .collect();
-        assert_eq!(fast.len(), 26 + 10 + 10);
-        for c in fast {
-            assert!(c.is_alphanumeric(), "{c:?}");
-            assert!(c.to_lowercase().eq([c]), "{c:?}");
         }
     }
 

@@ -41,6 +41,13 @@ pub fn strip_marks(text: &str) -> String {
         .collect()
 }
 
+/// The Arabic letters (hamza to ghain, feh to yeh) and Arabic-Indic digits: alphanumeric,
+/// and each its own lower case. A test for them skips the Unicode tables for most Arabic
+/// text (slugs, search words).
+pub fn is_caseless_arabic_alphanumeric(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}')
+}
+
 pub fn is_bidi_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
@@ -284,6 +291,19 @@ fn is_other_ltr_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path's Arabic ranges are letters or digits with no other case.
+    #[test]
+    fn caseless_arabic_range_is_alphanumeric_and_caseless() {
+        let fast: Vec<char> = ('\u{0600}'..='\u{06FF}')
+            .filter(|c| is_caseless_arabic_alphanumeric(*c))
+            .collect();
+        assert_eq!(fast.len(), 26 + 10 + 10);
+        for c in fast {
+            assert!(c.is_alphanumeric(), "{c:?}");
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
 
     /// `isolate_from` as first written, over a vector of every character: the reference.
     fn isolate_by_chars(escaped_html: &str, out: &mut String) {

@@ -162,7 +162,12 @@ fn normalise_fully(text: &str) -> String {
 
 /// Whether `c` belongs to a word (Unicode letters and numbers, as `\p{Alphabetic}\p{N}`).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // The same answer as `is_alphanumeric`; Arabic letters skip its tables.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        crate::locale::bidi::is_caseless_arabic_alphanumeric(c) || c.is_alphanumeric()
+    }
 }
 
 /// The words of a normalised text. A `,` or `.` between two digits stays inside its number,
