@@ -187,23 +187,18 @@ pub fn split_and_parse<'t>(
     match parsed {
         Ok(front) => {
             let mut ok = true;
-            if front.title.value.trim().is_empty() {
-                diags.error(
-                    rel,
-                    front_position(&front.title),
-                    "the page title is empty",
-                    "write a `title:`",
-                );
-                ok = false;
-            }
-            if front.description.value.trim().is_empty() {
-                diags.error(
-                    rel,
-                    front_position(&front.description),
+            for (text, message, hint) in [
+                (&front.title, "the page title is empty", "write a `title:`"),
+                (
+                    &front.description,
                     "the page description is empty",
                     "write a one-sentence `description:`",
-                );
-                ok = false;
+                ),
+            ] {
+                if text.value.trim().is_empty() {
+                    diags.error(rel, front_position(text), message, hint);
+                    ok = false;
+                }
             }
             ok &= super::layout_keys::check(rel, &front, diags);
             let body_line = 1 + rest[..body_start].matches('\n').count();
@@ -212,6 +207,38 @@ pub fn split_and_parse<'t>(
         Err(d) => {
             diags.push(d);
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_and_parse;
+    use crate::diagnostics::Diagnostics;
+    use std::path::Path;
+
+    /// Both empty texts are reported, each at its value, whichever reader read the block.
+    #[test]
+    fn an_empty_title_and_description_are_both_reported_at_their_values() {
+        for yaml in [
+            "title: \" \"\ndescription: \"\"\n",
+            "title: ' '\ndescription: ''\n",
+        ] {
+            let mut diags = Diagnostics::new();
+            let text = format!("---\n{yaml}---\nbody\n");
+            let parsed = split_and_parse(Path::new("content/x.fr.md"), &text, &mut diags);
+            assert!(parsed.is_none());
+            let found: Vec<String> = (diags.sorted().iter())
+                .map(|d| format!("{}: {}", d.location(), d.message))
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    "content/x.fr.md:2:8: the page title is empty",
+                    "content/x.fr.md:3:14: the page description is empty",
+                ],
+                "{yaml:?}"
+            );
         }
     }
 }
