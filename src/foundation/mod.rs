@@ -14,6 +14,7 @@ pub mod input_file;
 mod lang;
 mod localized;
 mod suggest;
+pub mod swar;
 pub mod text_policy;
 pub mod url_policy;
 pub mod yaml;

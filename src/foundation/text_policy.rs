@@ -11,6 +11,7 @@
 //! YAML double-quoted escapes (`"\u202E"`, `"\x07"`, `"\a"`) are found as well, since the
 //! parser turns them into the very characters refused here.
 
+use super::swar;
 use crate::diagnostics::{Diagnostics, line_col};
 use std::ops::Range;
 use std::path::Path;
@@ -52,27 +53,33 @@ pub fn find(text: &str, code: &[Range<usize>]) -> Vec<Finding> {
         .collect()
 }
 
-/// Bytes scanned at once by [`candidates`]: a block without a candidate is passed over
-/// with a few vector compares (pages are megabytes of text with none).
-const BLOCK: usize = 32;
+/// Whether `b` is a refused control character (see [`candidates`]).
+fn is_refused_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')
+}
 
-/// The offsets in `bytes` where a refused character may start: every refused character
-/// starts with a C0 control other than tab, line feed and carriage return, or with `E2`
-/// (U+202A–U+202E, U+2066–U+2069) or `EF` (U+FFFE, U+FFFF). Other characters with those
-/// lead bytes (’, …, U+202F) are candidates too, and [`classify`] lets them through.
+/// The offsets in `bytes` where a refused character may start, in order: every refused
+/// character starts with a C0 control other than tab, line feed and carriage return, or
+/// with `E2` (U+202A–U+202E, U+2066–U+2069) or `EF` (U+FFFE, U+FFFF). Other characters with
+/// those lead bytes (’, …, U+202F) are candidates too, and [`classify`] lets them through.
+/// The lead bytes are found by a vector search; controls eight bytes at a time, looking
+/// at each byte only of the words holding one below 0x20 (a line feed, mostly).
 fn candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let may_start =
-        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xE2 || b == 0xEF;
-    (0..bytes.len().div_ceil(BLOCK))
-        .filter(move |&block| {
-            let block = &bytes[block * BLOCK..bytes.len().min((block + 1) * BLOCK)];
-            // `fold` rather than `any`: no early exit, so the compiler vectorises it.
-            block.iter().fold(false, |found, &b| found | may_start(b))
-        })
-        .flat_map(move |block| {
-            let range = block * BLOCK..bytes.len().min((block + 1) * BLOCK);
-            range.filter(move |&offset| may_start(bytes[offset]))
-        })
+    let mut offsets: Vec<usize> = memchr::memchr2_iter(0xE2, 0xEF, bytes).collect();
+    let leads = offsets.len();
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        if swar::has_byte_below(swar::word(word, 0), 0x20) {
+            offsets.extend((at..at + 8).filter(|&k| is_refused_control(bytes[k])));
+        }
+        at += 8;
+    }
+    offsets.extend((at..bytes.len()).filter(|&k| is_refused_control(bytes[k])));
+    if leads > 0 && offsets.len() > leads {
+        offsets.sort_unstable();
+    }
+    offsets.into_iter()
 }
 
 /// YAML escapes in `text` that decode to a refused character, with the escape's offset.
@@ -178,6 +185,26 @@ mod tests {
                 .collect();
             assert!(slow.len() > 30, "{}", slow.len());
             assert_eq!(find(&text, code), slow);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::test_support::proptest_cases(2048))]
+
+        /// Controls and lead bytes side by side, at any offset in a word: each refused
+        /// character found once, in order.
+        #[test]
+        fn mixed_text_is_found_as_every_character_finds(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "a", "\u{7}", "\n", "\t", "\r", "’", "\u{202E}", "\u{2066}", "\u{FFFF}", "é", "ع",
+                "\u{1}", "…",
+            ][..]), 0..40),
+        ) {
+            let text = parts.concat();
+            let slow: Vec<Finding> = (text.char_indices())
+                .filter_map(|(offset, ch)| Some(Finding { offset, ch, kind: classify(ch)? }))
+                .collect();
+            proptest::prop_assert_eq!(find(&text, &[]), slow);
         }
     }
 

@@ -13,7 +13,8 @@
 
 use super::analyse::terms;
 use super::document::{Document, Kind};
-use super::{json, swar};
+use super::json;
+use crate::foundation::swar;
 use crate::locale::{Lang, UiText};
 use crate::output::OutputFile;
 use hashbrown::HashTable;

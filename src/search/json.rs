@@ -3,7 +3,7 @@
 //! first. The index holds millions of numbers and tens of megabytes of text, and this is
 //! where their writing time goes.
 
-use super::swar;
+use crate::foundation::swar;
 
 /// Whether one of the eight bytes of `w` is below 0x20, `"` or `\`: the bytes JSON escapes.
 /// Exact as a yes or no.

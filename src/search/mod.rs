@@ -13,7 +13,6 @@
 //! | `document.rs` | what is indexed: pages, charts, indicators, sources |
 //! | `index.rs` | the index files of a language (deterministic bytes) |
 //! | `json.rs` | their JSON, written straight into strings (serde_json's bytes) |
-//! | `swar.rs` | byte tests on eight bytes at a time, for `json.rs` and `text.rs` |
 //! | `script.rs` | `/search/normalise.js`, generated from the Rust tables |
 //! | `pages.rs` | the search page and the A–Z page |
 
@@ -26,7 +25,6 @@ mod pages;
 mod prefixes;
 mod script;
 mod stem;
-mod swar;
 mod text;
 
 pub use document::{Document, Kind};

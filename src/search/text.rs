@@ -3,7 +3,7 @@
 //! `<textarea>` are skipped whole (a chart's words are in its caption, summary and table),
 //! entities are decoded, and the text of `h2`–`h4` is also returned as headings.
 
-use super::swar;
+use crate::foundation::swar;
 use std::borrow::Cow;
 /// The readable text of an HTML fragment, and the text of its headings.
 pub struct Extracted {

@@ -1,5 +1,6 @@
-//! Eight bytes at a time: the tests on a `u64` that let the index's JSON writer and the
-//! text extractor pass over plain text without looking at each byte.
+//! Eight bytes at a time: the tests on a `u64` that let the search index's JSON writer,
+//! the search text extractor and the refused-character check pass over plain text without
+//! looking at each byte.
 
 /// `0x0101…01`: a byte repeated over a word.
 pub const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
