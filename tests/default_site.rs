@@ -447,8 +447,14 @@ fn png_downloads_decode_with_the_expected_size_and_a_drawn_title() {
                 .join(format!("data/charts/coverage-growth.{lang}.png")),
         )
         .unwrap();
-        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder.set_transformations(png::Transformations::EXPAND);
         let mut reader = decoder.read_info().expect("PNG decodes");
+        assert_eq!(
+            reader.info().color_type,
+            png::ColorType::Indexed,
+            "{lang}: a chart of few colours is written as an indexed image"
+        );
         let mut buf = vec![0; reader.output_buffer_size().unwrap()];
         let info = reader.next_frame(&mut buf).unwrap();
         assert_eq!(info.width, 1440, "drawn at twice the 720 px SVG width");

@@ -1,6 +1,8 @@
 //! PNG export of a chart through resvg, with the bundled Noto fonts, so Arabic is shaped and
 //! joined the same on every machine (no system fonts are read).
 
+mod indexed;
+
 use super::metrics::FONT;
 use resvg::{tiny_skia, usvg};
 
@@ -42,7 +44,7 @@ impl PngRenderer {
             tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
-        pixmap.encode_png().map_err(|e| e.to_string())
+        indexed::encode(&pixmap)
     }
 }
 
