@@ -107,11 +107,7 @@ pub fn render(
 ) -> Result<Indexes, BuildError> {
     let put = |f: OutputFile| sink.put(f);
     let mut indexes = Indexes::default();
-    let mut taken = |docs: Localized<Vec<search::Document>>| {
-        let Localized { ar, fr } = docs;
-        indexes.add(Lang::Ar, ar, &put)?;
-        indexes.add(Lang::Fr, fr, &put)
-    };
+    let mut taken = |docs: Localized<Vec<search::Document>>| indexes.add(docs, &put);
     let mut bodies =
         |site: &mut Site, which: &[usize]| site::render_bodies(ctx, figures, site, which, diags);
     let calls = render::Calls {

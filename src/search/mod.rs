@@ -38,6 +38,7 @@ use crate::output::OutputFile;
 use crate::render::{Failure, Put};
 use crate::site::{Page, Site};
 use crate::urls;
+use rayon::prelude::*;
 
 /// The search index of both languages, built as pages are rendered: each page's text is
 /// taken from its HTML as it is written ([`Indexes::take`]), analysed in batches, and let go
@@ -58,9 +59,12 @@ impl Indexes {
         document::page_document(page, lang, headings, text)
     }
 
-    /// Indexes the next pages of the site in `lang`, in site order.
-    pub fn add<E: Send>(&mut self, lang: Lang, docs: Vec<Document>, put: Put<E>) -> Result<(), E> {
-        self.0.get_mut(lang).add(docs, put)
+    /// Indexes the next pages of the site, in site order: the two languages' indexes are
+    /// built apart, so they take theirs in parallel.
+    pub fn add<E: Send>(&mut self, docs: Localized<Vec<Document>>, put: Put<E>) -> Result<(), E> {
+        let Localized { ar, fr } = &mut self.0;
+        let (ar, fr) = rayon::join(|| ar.add(docs.ar, put), || fr.add(docs.fr, put));
+        ar.and(fr)
     }
 }
 
@@ -86,18 +90,18 @@ pub fn files<E: Send>(
             .add(document::data_documents(ctx, figures, lang), &send)
             .and_then(|()| builder.finish(ctx.ui.get(lang), &send))
     };
-    let docs = Localized {
-        ar: index(Lang::Ar, ar)?,
-        fr: index(Lang::Fr, fr)?,
-    };
-    for page in [pages::search_page(ctx)?, pages::a_to_z_page(ctx, &docs)?] {
-        for lang in Lang::ALL {
-            let html = crate::render::page(ctx, site, &page, lang)?;
-            send(OutputFile::new(
-                urls::output_file(&urls::page(lang, &page.slug_path)),
-                html,
-            ))?;
-        }
-    }
-    Ok(())
+    // The languages' indexes are apart: finished in parallel, as are the four pages.
+    let (ar, fr) = rayon::join(|| index(Lang::Ar, ar), || index(Lang::Fr, fr));
+    let docs = Localized { ar: ar?, fr: fr? };
+    let pages = [pages::search_page(ctx)?, pages::a_to_z_page(ctx, &docs)?];
+    let jobs: Vec<(&Page, Lang)> = (pages.iter())
+        .flat_map(|page| Lang::ALL.map(|lang| (page, lang)))
+        .collect();
+    jobs.into_par_iter().try_for_each(|(page, lang)| {
+        let html = crate::render::page(ctx, site, page, lang)?;
+        send(OutputFile::new(
+            urls::output_file(&urls::page(lang, &page.slug_path)),
+            html,
+        ))
+    })
 }
