@@ -100,9 +100,10 @@ pub fn site<E: Send, T: Send>(
     valid &= bodies(site, &feed_pages);
     if valid {
         send("index.html".into(), RootTemplate::new(ctx).render()?)?;
-        for lang in Lang::ALL {
-            put(feed::atom(ctx, site, lang)?).map_err(Failure::Put)?;
-        }
+        let site: &Site = site;
+        let feed = |lang| put(feed::atom(ctx, site, lang)?).map_err(Failure::Put);
+        let (ar, fr) = rayon::join(|| feed(Lang::Ar), || feed(Lang::Fr));
+        ar.and(fr)?;
     }
     for start in (0..site.pages.len()).step_by(PAGES_PER_BATCH) {
         let batch = start..(start + PAGES_PER_BATCH).min(site.pages.len());
@@ -118,31 +119,46 @@ pub fn site<E: Send, T: Send>(
     if !valid {
         return Err(Failure::Invalid);
     }
-    for file in listing_pages(ctx, site)? {
-        put(file).map_err(Failure::Put)?;
-    }
-    for id in figures.charts.keys() {
+    // The rest is made from the whole site, each part in parallel with the others.
+    let site: &Site = site;
+    let listings = || -> Result<(), Failure<E>> {
+        (listing_pages(ctx, site)?.into_iter()).try_for_each(|f| put(f).map_err(Failure::Put))
+    };
+    let embeds = || -> Result<(), Failure<E>> {
+        for id in figures.charts.keys() {
+            for lang in Lang::ALL {
+                let html = EmbedTemplate::new(ctx, figures, id, lang).render()?;
+                send(
+                    urls::output_file(&urls::embed(lang, id)),
+                    typography::for_lang(lang, html),
+                )?;
+            }
+        }
+        Ok(())
+    };
+    let not_found = || -> Result<(), Failure<E>> {
+        let not_found = views::not_found_page(ctx)?;
         for lang in Lang::ALL {
-            let html = EmbedTemplate::new(ctx, figures, id, lang).render()?;
+            let html = views::page(ctx, site, &not_found, lang, sizes)?;
             send(
-                urls::output_file(&urls::embed(lang, id)),
+                urls::output_file(&urls::not_found(lang)),
                 typography::for_lang(lang, html),
             )?;
         }
-    }
-    let not_found = views::not_found_page(ctx)?;
-    for lang in Lang::ALL {
-        let html = views::page(ctx, site, &not_found, lang, sizes)?;
-        send(
-            urls::output_file(&urls::not_found(lang)),
-            typography::for_lang(lang, html),
-        )?;
-    }
-    let maps = sitemap::sitemap(ctx.config, site)?.into_iter();
-    for file in maps.chain([sitemap::robots(ctx.config)?]) {
-        put(file).map_err(Failure::Put)?;
-    }
-    Ok(())
+        Ok(())
+    };
+    let maps = || -> Result<(), Failure<E>> {
+        let maps = sitemap::sitemap(ctx.config, site)?.into_iter();
+        for file in maps.chain([sitemap::robots(ctx.config)?]) {
+            put(file).map_err(Failure::Put)?;
+        }
+        Ok(())
+    };
+    let ((a, b), (c, d)) = rayon::join(
+        || rayon::join(listings, embeds),
+        || rayon::join(not_found, maps),
+    );
+    a.and(b).and(c).and(d)
 }
 
 /// Writes the pages `batch` of `site` in both languages, in parallel; returns what `keep`
