@@ -6,6 +6,7 @@ use super::guide::{GUIDE_FILE, RawGuide};
 use super::raw::{RawChart, RawIndicator, RawRegime, RawSources};
 use crate::diagnostics::Diagnostics;
 use crate::foundation::input_file::{Role, read_yaml};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 pub const SOURCES_FILE: &str = "data/sources.yaml";
@@ -37,23 +38,45 @@ pub enum GuideInput {
 
 /// Reads and parses every file of `root/data`. Problems go to `diags`.
 pub fn read_all(root: &Path, diags: &mut Diagnostics) -> RawData {
-    let sources = read(root, Path::new(SOURCES_FILE), diags);
-    let regimes = read(root, Path::new(REGIMES_FILE), diags);
-    let (indicator_files, incomplete_indicators) = indicator_files(root, diags);
-    let indicators = indicator_files
-        .into_iter()
-        .map(|rel| {
-            let parsed = read(root, &rel, diags);
-            (rel, parsed)
-        })
+    // The files are parsed in parallel, each into its own diagnostics, which are then
+    // reported in the order the files are listed here (as if read one after the other).
+    let (indicator_walk, (indicator_files, incomplete_indicators)) =
+        apart(|d| indicator_files(root, d));
+    let ((sources, regimes), ((indicators, charts), guide)) = rayon::join(
+        || {
+            rayon::join(
+                || apart(|d| read::<RawSources>(root, Path::new(SOURCES_FILE), d)),
+                || apart(|d| read::<Vec<RawRegime>>(root, Path::new(REGIMES_FILE), d)),
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || {
+                            (indicator_files.into_par_iter())
+                                .map(|rel| {
+                                    let (d, parsed) =
+                                        apart(|d| read::<RawIndicator>(root, &rel, d));
+                                    (d, (rel, parsed))
+                                })
+                                .collect::<Vec<_>>()
+                        },
+                        || apart(|d| read::<Vec<RawChart>>(root, Path::new(CHARTS_FILE), d)),
+                    )
+                },
+                || apart(|d| read_guide(root, d)),
+            )
+        },
+    );
+    let sources = reported(diags, sources);
+    let regimes = reported(diags, regimes);
+    diags.extend(indicator_walk);
+    let indicators = (indicators.into_iter())
+        .map(|one| reported(diags, one))
         .collect();
-    let charts = read(root, Path::new(CHARTS_FILE), diags);
-    let guide = if root.join(GUIDE_FILE).exists() {
-        read(root, Path::new(GUIDE_FILE), diags)
-            .map_or(GuideInput::Broken, |g| GuideInput::Parsed(Box::new(g)))
-    } else {
-        GuideInput::Absent
-    };
+    let charts = reported(diags, charts);
+    let guide = reported(diags, guide);
     RawData {
         sources,
         regimes,
@@ -61,6 +84,29 @@ pub fn read_all(root: &Path, diags: &mut Diagnostics) -> RawData {
         charts,
         guide,
         incomplete_indicators,
+    }
+}
+
+/// What `f` gives, with the problems it reported apart.
+fn apart<T>(f: impl FnOnce(&mut Diagnostics) -> T) -> (Diagnostics, T) {
+    let mut diags = Diagnostics::new();
+    let value = f(&mut diags);
+    (diags, value)
+}
+
+/// The value of `apart`, its problems moved into `diags`.
+fn reported<T>(diags: &mut Diagnostics, (problems, value): (Diagnostics, T)) -> T {
+    diags.extend(problems);
+    value
+}
+
+/// `data/guide.yaml`, which a site may not have.
+fn read_guide(root: &Path, diags: &mut Diagnostics) -> GuideInput {
+    if root.join(GUIDE_FILE).exists() {
+        read(root, Path::new(GUIDE_FILE), diags)
+            .map_or(GuideInput::Broken, |g| GuideInput::Parsed(Box::new(g)))
+    } else {
+        GuideInput::Absent
     }
 }
 

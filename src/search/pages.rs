@@ -52,9 +52,16 @@ fn synthetic(
     ctx: &Ctx,
     key: &str,
     slug: &str,
-    body: impl Fn(Lang) -> askama::Result<Markup>,
+    body: impl Fn(Lang) -> askama::Result<Markup> + Sync,
     title: impl Fn(&UiText) -> (&str, &str),
 ) -> askama::Result<Page> {
+    // The two bodies are apart (the A–Z lists sort each language's documents): made in
+    // parallel.
+    let (ar, fr) = rayon::join(|| body(Lang::Ar), || body(Lang::Fr));
+    let mut bodies = Localized {
+        ar: Some(ar?),
+        fr: Some(fr?),
+    };
     let mut text = Vec::new();
     for lang in Lang::ALL {
         let ui = ctx.ui.get(lang);
@@ -64,7 +71,7 @@ fn synthetic(
             browser_title: format!("{t} — {}", ctx.config.title.get(lang)),
             description: description.to_string(),
             nav_title: t.to_string(),
-            body_html: body(lang)?,
+            body_html: bodies.get_mut(lang).take().expect("made above"),
             notes_html: Markup::default(),
             headline: Vec::new(),
             file: format!("templates/{key}.html").into(),
