@@ -143,3 +143,46 @@ fn indicator_files(root: &Path, diags: &mut Diagnostics) -> (Vec<PathBuf>, bool)
         .collect();
     (files, walked.incomplete)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files parsed in parallel each report their problems, none lost or doubled, and
+    /// the files that parse still give their values.
+    #[test]
+    fn every_broken_file_is_reported_once_whatever_the_thread_that_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("data/indicators")).unwrap();
+        let broken = "a: [unclosed\n";
+        std::fs::write(root.join(SOURCES_FILE), broken).unwrap();
+        std::fs::write(root.join(REGIMES_FILE), "[]\n").unwrap();
+        std::fs::write(root.join(CHARTS_FILE), broken).unwrap();
+        for i in 0..12 {
+            let text = if i % 3 == 0 {
+                broken
+            } else {
+                "not: [an, indicator]\n"
+            };
+            std::fs::write(root.join(format!("data/indicators/i{i:02}.yaml")), text).unwrap();
+        }
+        let mut diags = Diagnostics::new();
+        let raw = read_all(root, &mut diags);
+        let mut files: Vec<String> = (diags.sorted().iter())
+            .map(|d| d.file.to_string_lossy().replace('\\', "/"))
+            .collect();
+        files.dedup();
+        let mut expected: Vec<String> = (0..12)
+            .map(|i| format!("data/indicators/i{i:02}.yaml"))
+            .chain([CHARTS_FILE.to_string(), SOURCES_FILE.to_string()])
+            .collect();
+        expected.sort();
+        assert_eq!(files, expected, "each broken file, once");
+        assert_eq!(raw.regimes.map(|r| r.len()), Some(0));
+        assert!(raw.sources.is_none() && raw.charts.is_none());
+        assert_eq!(raw.indicators.len(), 12);
+        assert!(raw.indicators.iter().all(|(_, parsed)| parsed.is_none()));
+        assert!(matches!(raw.guide, GuideInput::Absent));
+    }
+}
