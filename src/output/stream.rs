@@ -129,10 +129,11 @@ impl Stream {
     pub fn finish(mut self) -> Result<PublishReport, PublishError> {
         let started = Instant::now();
         let mut files = std::mem::take(self.files.get_mut().unwrap_or_else(|e| e.into_inner()));
-        files.sort_by(|a, b| a.path.cmp(&b.path));
+        // Paths are unique once checked, so the parallel sort's order is the only one.
+        files.par_sort_by(|a, b| a.path.cmp(&b.path));
         let paths: Vec<&str> = files.iter().map(|r| r.path.as_str()).collect();
-        paths::check_sorted(&paths)?;
-        let dirs = dirs_of(&paths);
+        let (checked, dirs) = rayon::join(|| paths::check_sorted(&paths), || dirs_of(&paths));
+        checked?;
         drop(paths);
         let mut report = PublishReport {
             leftovers_removed: self.leftovers,
