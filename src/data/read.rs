@@ -42,31 +42,23 @@ pub fn read_all(root: &Path, diags: &mut Diagnostics) -> RawData {
     // reported in the order the files are listed here (as if read one after the other).
     let (indicator_walk, (indicator_files, incomplete_indicators)) =
         apart(|d| indicator_files(root, d));
-    let ((sources, regimes), ((indicators, charts), guide)) = rayon::join(
+    // The single files one after the other, beside the indicator files in parallel.
+    let ((sources, regimes, charts, guide), indicators) = rayon::join(
         || {
-            rayon::join(
-                || apart(|d| read::<RawSources>(root, Path::new(SOURCES_FILE), d)),
-                || apart(|d| read::<Vec<RawRegime>>(root, Path::new(REGIMES_FILE), d)),
+            (
+                apart(|d| read::<RawSources>(root, Path::new(SOURCES_FILE), d)),
+                apart(|d| read::<Vec<RawRegime>>(root, Path::new(REGIMES_FILE), d)),
+                apart(|d| read::<Vec<RawChart>>(root, Path::new(CHARTS_FILE), d)),
+                apart(|d| read_guide(root, d)),
             )
         },
         || {
-            rayon::join(
-                || {
-                    rayon::join(
-                        || {
-                            (indicator_files.into_par_iter())
-                                .map(|rel| {
-                                    let (d, parsed) =
-                                        apart(|d| read::<RawIndicator>(root, &rel, d));
-                                    (d, (rel, parsed))
-                                })
-                                .collect::<Vec<_>>()
-                        },
-                        || apart(|d| read::<Vec<RawChart>>(root, Path::new(CHARTS_FILE), d)),
-                    )
-                },
-                || apart(|d| read_guide(root, d)),
-            )
+            (indicator_files.into_par_iter())
+                .map(|rel| {
+                    let (d, parsed) = apart(|d| read::<RawIndicator>(root, &rel, d));
+                    (d, (rel, parsed))
+                })
+                .collect::<Vec<_>>()
         },
     );
     let sources = reported(diags, sources);
