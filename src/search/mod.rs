@@ -11,6 +11,7 @@
 //! | `analyse.rs` | a word's index forms (as written and derived) |
 //! | `text.rs` | readable text and headings out of rendered HTML |
 //! | `document.rs` | what is indexed: pages, charts, indicators, sources |
+//! | `postings.rs` | each term's documents and scores, batch after batch; words analysed once per build |
 //! | `index.rs` | the index files of a language (deterministic bytes) |
 //! | `json.rs` | their JSON, written straight into strings (serde_json's bytes) |
 //! | `script.rs` | `/search/normalise.js`, generated from the Rust tables |
@@ -22,6 +23,7 @@ mod index;
 mod json;
 mod normalise;
 mod pages;
+mod postings;
 mod prefixes;
 mod script;
 mod stem;
