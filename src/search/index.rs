@@ -46,6 +46,7 @@ fn entry<'a>((term, docs): (&'a String, &'a Vec<Scored>)) -> Entry<'a> {
 /// The chunk of `terms` (sorted, distinct) as JSON: `{"term":[doc,score,…],…}`.
 fn chunk_json(terms: &[Entry]) -> String {
     let mut out = String::with_capacity(chunk_json_len(terms));
+    let mut scratch = Vec::new();
     out.push('{');
     for (i, (term, docs, _)) in terms.iter().enumerate() {
         if i > 0 {
@@ -53,14 +54,7 @@ fn chunk_json(terms: &[Entry]) -> String {
         }
         json::push_string(&mut out, term);
         out.push_str(":[");
-        for (k, &(d, score)) in docs.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            json::push_number(&mut out, d);
-            out.push(',');
-            json::push_number(&mut out, score);
-        }
+        json::push_pairs(&mut out, docs, &mut scratch);
         out.push(']');
     }
     out.push('}');

@@ -79,9 +79,31 @@ pub fn string_array(items: &[String]) -> String {
     out
 }
 
-/// Appends `n` in decimal.
-pub fn push_number(out: &mut String, n: u32) {
-    out.push_str(itoa::Buffer::new().format(n));
+/// Appends `d,s,d,s,…` for the pairs `(d, s)`: each list of postings of the index. Its
+/// digits are written into `scratch`, sized once to their exact length, instead of one
+/// append per number (a list can hold thousands of pairs).
+pub fn push_pairs(out: &mut String, pairs: &[(u32, u32)], scratch: &mut Vec<u8>) {
+    let len: usize = (pairs.iter())
+        .map(|&(a, b)| number_len(a) + number_len(b) + 2)
+        .sum();
+    scratch.clear();
+    scratch.resize(len.saturating_sub(1), b',');
+    let mut at = 0;
+    for &(a, b) in pairs {
+        at = put_number(scratch, at, a) + 1;
+        at = put_number(scratch, at, b) + 1;
+    }
+    out.push_str(std::str::from_utf8(scratch).expect("digits and commas"));
+}
+
+/// Writes `n` in decimal into `dst` from `at`; returns where it ends.
+fn put_number(dst: &mut [u8], at: usize, mut n: u32) -> usize {
+    let end = at + number_len(n);
+    for i in (at..end).rev() {
+        dst[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    end
 }
 
 /// The number of decimal digits of `n`.
@@ -122,12 +144,30 @@ mod tests {
             n in any::<u32>(),
         ) {
             prop_assert_eq!(string_array(&items), serde_json::to_string(&items).unwrap());
-            let mut out = String::new();
-            push_number(&mut out, n);
+            let mut digits = [0u8; 10];
+            let end = put_number(&mut digits, 0, n);
+            let out = String::from_utf8(digits[..end].to_vec()).unwrap();
             prop_assert_eq!(out.len(), number_len(n));
             let small = n % 200_000;
             prop_assert_eq!(number_len(small), small.to_string().len());
             prop_assert_eq!(out, n.to_string());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(crate::test_support::proptest_cases(512))]
+
+        #[test]
+        fn pairs_are_written_as_serde_json_writes_their_numbers(
+            pairs in proptest::collection::vec((any::<u32>(), 0u32..300), 0..20),
+            before in "[a,]{0,3}",
+        ) {
+            let mut out = before.clone();
+            let mut scratch = b"left over".to_vec();
+            push_pairs(&mut out, &pairs, &mut scratch);
+            let flat: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+            let json = serde_json::to_string(&flat).unwrap();
+            prop_assert_eq!(out, format!("{before}{}", &json[1..json.len() - 1]));
         }
     }
 
