@@ -162,11 +162,17 @@ fn check_chunks(site: &SiteCopy, lang: &str, meta: &Value, docs: usize) {
                     term.starts_with(key.as_str().unwrap()),
                     "{term} in chunk {key}"
                 );
+                // [gap, score, …]: document numbers as gaps from the one before.
                 let p = postings.as_array().unwrap();
+                assert!(p.len() % 2 == 0 && !p.is_empty(), "{term}: {p:?}");
+                let gaps: Vec<u64> = p.chunks(2).map(|d| d[0].as_u64().unwrap()).collect();
                 assert!(
-                    p.len() % 2 == 0
-                        && p.chunks(2)
-                            .all(|d| (d[0].as_u64().unwrap() as usize) < docs)
+                    gaps.iter().skip(1).all(|&g| g > 0),
+                    "{term}: documents in increasing order, each once: {gaps:?}"
+                );
+                assert!(
+                    (gaps.iter().sum::<u64>() as usize) < docs,
+                    "{term}: {gaps:?}"
                 );
                 terms += 1;
             }

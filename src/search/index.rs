@@ -4,8 +4,10 @@
 //!   text in words), the kind
 //!   labels, and the keys of the term chunks;
 //! - `search/LANG/t/KEY.json`: the terms that start with KEY (one or more characters, named
-//!   by their code points in hex), each with its postings as a flat array `[doc, score, …]`,
-//!   where score = `tf << 3 | field << 1 | written` (field: 0 text, 1 heading, 2 title;
+//!   by their code points in hex), each with its postings as a flat array
+//!   `[gap, score, …]` in document order, where a gap is the document's number less the
+//!   one before it (the first gap is the number itself; most gaps are one digit long), and
+//!   score = `tf << 3 | field << 1 | written` (field: 0 text, 1 heading, 2 title;
 //!   `tf` capped at 31; `written` is 1 if the word was written so, 0 for a derived form);
 //! - `search/LANG/x/N.json`: the plain text of a run of documents, for snippets.
 //!
@@ -36,10 +38,7 @@ fn key(term: &str, n: usize) -> String {
 type Entry<'a> = (&'a String, &'a Vec<Scored>, usize);
 
 fn entry<'a>((term, docs): (&'a String, &'a Vec<Scored>)) -> Entry<'a> {
-    let numbers: usize = (docs.iter())
-        .map(|&(d, s)| json::number_len(d) + json::number_len(s))
-        .sum();
-    let len = json::string_len(term) + 1 + 2 + numbers + (2 * docs.len()).saturating_sub(1);
+    let len = json::string_len(term) + 1 + 2 + json::postings_len(docs);
     (term, docs, len)
 }
 
@@ -54,7 +53,7 @@ fn chunk_json(terms: &[Entry]) -> String {
         }
         json::push_string(&mut out, term);
         out.push_str(":[");
-        json::push_pairs(&mut out, docs, &mut scratch);
+        json::push_postings(&mut out, docs, &mut scratch);
         out.push(']');
     }
     out.push('}');
@@ -300,10 +299,17 @@ mod tests {
                 let chunk: Vec<Entry> = terms[..n].iter().map(|t| entry((t, list))).collect();
                 let json = chunk_json(&chunk);
                 assert_eq!(chunk_json_len(&chunk), json.len(), "{chunk:?}");
-                // The bytes serde_json gives for the same map of flat arrays.
+                // The bytes serde_json gives for the same map of flat arrays of gaps and
+                // scores.
                 let map: BTreeMap<&str, Vec<u32>> = (chunk.iter())
                     .map(|(t, docs, _)| {
-                        (t.as_str(), docs.iter().flat_map(|&(d, s)| [d, s]).collect())
+                        let mut before = 0;
+                        let flat = docs.iter().flat_map(|&(d, s)| {
+                            let gap = d - before;
+                            before = d;
+                            [gap, s]
+                        });
+                        (t.as_str(), flat.collect())
                     })
                     .collect();
                 assert_eq!(json, serde_json::to_string(&map).unwrap());

@@ -79,21 +79,38 @@ pub fn string_array(items: &[String]) -> String {
     out
 }
 
-/// Appends `d,s,d,s,…` for the pairs `(d, s)`: each list of postings of the index. Its
-/// digits are written into `scratch`, sized once to their exact length, instead of one
-/// append per number (a list can hold thousands of pairs).
-pub fn push_pairs(out: &mut String, pairs: &[(u32, u32)], scratch: &mut Vec<u8>) {
-    let len: usize = (pairs.iter())
-        .map(|&(a, b)| number_len(a) + number_len(b) + 2)
-        .sum();
+/// Appends a list of postings `(doc, score)`, in increasing document order, as
+/// `gap,score,gap,score,…`, where a gap is the document's number less the one before (the
+/// first gap is the number itself): a word on most pages has gaps of one digit. The digits
+/// are written into `scratch`, sized once to their exact length ([`postings_len`]),
+/// instead of one append per number (a list can hold thousands of postings).
+pub fn push_postings(out: &mut String, postings: &[(u32, u32)], scratch: &mut Vec<u8>) {
     scratch.clear();
-    scratch.resize(len.saturating_sub(1), b',');
+    scratch.resize(postings_len(postings), b',');
     let mut at = 0;
-    for &(a, b) in pairs {
-        at = put_number(scratch, at, a) + 1;
-        at = put_number(scratch, at, b) + 1;
+    for (gap, score) in gaps(postings) {
+        at = put_number(scratch, at, gap) + 1;
+        at = put_number(scratch, at, score) + 1;
     }
     out.push_str(std::str::from_utf8(scratch).expect("digits and commas"));
+}
+
+/// The length of what [`push_postings`] writes.
+pub fn postings_len(postings: &[(u32, u32)]) -> usize {
+    let digits: usize = gaps(postings)
+        .map(|(gap, score)| number_len(gap) + number_len(score))
+        .sum();
+    (digits + 2 * postings.len()).saturating_sub(1)
+}
+
+/// Each posting with its document's number as a gap from the one before.
+fn gaps(postings: &[(u32, u32)]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let mut previous = 0;
+    postings.iter().map(move |&(doc, score)| {
+        let gap = doc - previous;
+        previous = doc;
+        (gap, score)
+    })
 }
 
 /// Writes `n` in decimal into `dst` from `at`; returns where it ends.
@@ -157,17 +174,28 @@ mod tests {
     proptest! {
         #![proptest_config(crate::test_support::proptest_cases(512))]
 
+        /// Gaps and scores, as serde_json writes the numbers; the gaps add up to the
+        /// documents again.
         #[test]
-        fn pairs_are_written_as_serde_json_writes_their_numbers(
-            pairs in proptest::collection::vec((any::<u32>(), 0u32..300), 0..20),
+        fn postings_are_written_as_gaps_and_scores(
+            mut docs in proptest::collection::btree_set(any::<u32>(), 0..20),
+            scores in proptest::collection::vec(0u32..300, 20),
             before in "[a,]{0,3}",
         ) {
+            docs.insert(0);
+            let postings: Vec<(u32, u32)> = docs.iter().copied().zip(scores).collect();
             let mut out = before.clone();
             let mut scratch = b"left over".to_vec();
-            push_pairs(&mut out, &pairs, &mut scratch);
-            let flat: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-            let json = serde_json::to_string(&flat).unwrap();
-            prop_assert_eq!(out, format!("{before}{}", &json[1..json.len() - 1]));
+            push_postings(&mut out, &postings, &mut scratch);
+            prop_assert_eq!(out.len() - before.len(), postings_len(&postings));
+            let written = &out[before.len()..];
+            let numbers: Vec<u32> = serde_json::from_str(&format!("[{written}]")).unwrap();
+            let flat: Vec<u32> = gaps(&postings).flat_map(|(g, s)| [g, s]).collect();
+            let expected = serde_json::to_string(&flat).unwrap();
+            prop_assert_eq!(written, &expected[1..expected.len() - 1]);
+            let mut doc = 0;
+            let read: Vec<(u32, u32)> = numbers.chunks(2).map(|p| { doc += p[0]; (doc, p[1]) }).collect();
+            prop_assert_eq!(read, postings);
         }
     }
 

@@ -53,13 +53,16 @@
           var exact = term === f.text;
           if (!exact && (f.text.length < 2 || !term.startsWith(f.text))) return;
           var factor = f.weight * (exact ? 3 : 1);
+          // [gap, score, gap, score, …]: each document's number is the previous one's
+          // plus its gap (the first gap is the number itself).
           var p = chunk[term];
-          for (var i = 0; i < p.length; i += 2) {
+          for (var i = 0, doc = 0; i < p.length; i += 2) {
+            doc += p[i];
             var s = p[i + 1];
             var field = (s >> 1) & 3;
-            var norm = field ? 1 : 1 / (0.25 + 0.75 * meta.docs[p[i]][4] / avg);
+            var norm = field ? 1 : 1 / (0.25 + 0.75 * meta.docs[doc][4] / avg);
             var v = factor * (FIELD[field] + Math.min(s >> 3, 10) * 0.3) * norm * (s & 1 ? 1 : 0.8);
-            if (!(best[p[i]] >= v)) best[p[i]] = v;
+            if (!(best[doc] >= v)) best[doc] = v;
           }
         });
       });
