@@ -38,8 +38,13 @@ fn key(term: &str, n: usize) -> String {
 type Entry<'a> = (&'a String, &'a Vec<Scored>, usize);
 
 fn entry<'a>((term, docs): (&'a String, &'a Vec<Scored>)) -> Entry<'a> {
-    let len = json::string_len(term) + 1 + 2 + json::postings_len(docs);
+    let len = json::string_len(term) + 1 + 2 + json::postings_len(pairs(docs));
     (term, docs, len)
+}
+
+/// Each posting as (document, score).
+fn pairs(docs: &[Scored]) -> impl Iterator<Item = (u32, u32)> + Clone + '_ {
+    docs.iter().map(|p| (p.doc(), p.score()))
 }
 
 /// The chunk of `terms` (sorted, distinct) as JSON: `{"term":[doc,score,…],…}`.
@@ -53,7 +58,7 @@ fn chunk_json(terms: &[Entry]) -> String {
         }
         json::push_string(&mut out, term);
         out.push_str(":[");
-        json::push_postings(&mut out, docs, &mut scratch);
+        json::push_postings(&mut out, pairs(docs), &mut scratch);
         out.push(']');
     }
     out.push('}');
@@ -288,12 +293,14 @@ mod tests {
         ]
         .map(String::from);
         terms.sort();
-        let lists: Vec<Vec<Scored>> = vec![
-            vec![],
-            vec![(0, 0)],
-            vec![(9, 10), (99, 100), (4_294_967_295, 1)],
-            vec![(123_456, 7); 5],
-        ];
+        let lists: Vec<Vec<Scored>> = [
+            &[][..],
+            &[(0, 0)],
+            &[(9, 10), (99, 100), (16_777_215, 1)],
+            &[(123_456, 7), (123_457, 255), (9_000_000, 253)],
+        ]
+        .map(|l| l.iter().map(|&(d, s)| Scored::new(d, s)).collect())
+        .to_vec();
         for n in 0..=terms.len() {
             for list in &lists {
                 let chunk: Vec<Entry> = terms[..n].iter().map(|t| entry((t, list))).collect();
@@ -304,7 +311,7 @@ mod tests {
                 let map: BTreeMap<&str, Vec<u32>> = (chunk.iter())
                     .map(|(t, docs, _)| {
                         let mut before = 0;
-                        let flat = docs.iter().flat_map(|&(d, s)| {
+                        let flat = pairs(docs).flat_map(|(d, s)| {
                             let gap = d - before;
                             before = d;
                             [gap, s]

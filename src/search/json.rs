@@ -84,9 +84,14 @@ pub fn string_array(items: &[String]) -> String {
 /// first gap is the number itself): a word on most pages has gaps of one digit. The digits
 /// are written into `scratch`, sized once to their exact length ([`postings_len`]),
 /// instead of one append per number (a list can hold thousands of postings).
-pub fn push_postings(out: &mut String, postings: &[(u32, u32)], scratch: &mut Vec<u8>) {
+pub fn push_postings<P>(out: &mut String, postings: P, scratch: &mut Vec<u8>)
+where
+    P: IntoIterator<Item = (u32, u32)>,
+    P::IntoIter: Clone,
+{
+    let postings = postings.into_iter();
     scratch.clear();
-    scratch.resize(postings_len(postings), b',');
+    scratch.resize(postings_len(postings.clone()), b',');
     let mut at = 0;
     for (gap, score) in gaps(postings) {
         at = put_number(scratch, at, gap) + 1;
@@ -96,17 +101,17 @@ pub fn push_postings(out: &mut String, postings: &[(u32, u32)], scratch: &mut Ve
 }
 
 /// The length of what [`push_postings`] writes.
-pub fn postings_len(postings: &[(u32, u32)]) -> usize {
-    let digits: usize = gaps(postings)
-        .map(|(gap, score)| number_len(gap) + number_len(score))
-        .sum();
-    (digits + 2 * postings.len()).saturating_sub(1)
+pub fn postings_len(postings: impl IntoIterator<Item = (u32, u32)>) -> usize {
+    let (digits, count) = gaps(postings).fold((0, 0), |(digits, count), (gap, score)| {
+        (digits + number_len(gap) + number_len(score), count + 1)
+    });
+    (digits + 2 * count).saturating_sub(1)
 }
 
 /// Each posting with its document's number as a gap from the one before.
-fn gaps(postings: &[(u32, u32)]) -> impl Iterator<Item = (u32, u32)> + '_ {
+fn gaps(postings: impl IntoIterator<Item = (u32, u32)>) -> impl Iterator<Item = (u32, u32)> {
     let mut previous = 0;
-    postings.iter().map(move |&(doc, score)| {
+    postings.into_iter().map(move |(doc, score)| {
         let gap = doc - previous;
         previous = doc;
         (gap, score)
@@ -186,11 +191,11 @@ mod tests {
             let postings: Vec<(u32, u32)> = docs.iter().copied().zip(scores).collect();
             let mut out = before.clone();
             let mut scratch = b"left over".to_vec();
-            push_postings(&mut out, &postings, &mut scratch);
-            prop_assert_eq!(out.len() - before.len(), postings_len(&postings));
+            push_postings(&mut out, postings.iter().copied(), &mut scratch);
+            prop_assert_eq!(out.len() - before.len(), postings_len(postings.iter().copied()));
             let written = &out[before.len()..];
             let numbers: Vec<u32> = serde_json::from_str(&format!("[{written}]")).unwrap();
-            let flat: Vec<u32> = gaps(&postings).flat_map(|(g, s)| [g, s]).collect();
+            let flat: Vec<u32> = gaps(postings.iter().copied()).flat_map(|(g, s)| [g, s]).collect();
             let expected = serde_json::to_string(&flat).unwrap();
             prop_assert_eq!(written, &expected[1..expected.len() - 1]);
             let mut doc = 0;

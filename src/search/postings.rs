@@ -17,8 +17,31 @@ use rayon::prelude::*;
 use std::hash::Hasher;
 
 /// One document's posting for a term: its number and its [`Posting::score`], which is all
-/// the index keeps (8 bytes, for millions of them).
-pub type Scored = (u32, u32);
+/// the index keeps, packed in 4 bytes (there are millions of them): the number in the
+/// upper 24 bits, the score (below 256) in the lowest 8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scored(u32);
+
+/// Documents a language's index can hold: their numbers take 24 bits.
+pub const MAX_DOCS: usize = 1 << 24;
+
+impl Scored {
+    pub fn new(doc: u32, score: u8) -> Self {
+        assert!(
+            (doc as usize) < MAX_DOCS,
+            "at most {MAX_DOCS} documents per language"
+        );
+        Scored((doc << 8) | u32::from(score))
+    }
+
+    pub fn doc(self) -> u32 {
+        self.0 >> 8
+    }
+
+    pub fn score(self) -> u32 {
+        self.0 & 0xff
+    }
+}
 
 /// How a term occurs in one document while it is counted.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -30,9 +53,11 @@ struct Posting {
 
 impl Posting {
     /// `tf << 3 | field << 1 | written`, with `tf` capped at 31 (field: 0 text, 1
-    /// heading, 2 title; `written` is 1 if the word was written so, 0 for a derived form).
-    fn score(self) -> u32 {
-        (self.tf.min(31) << 3) | (self.field << 1) | u32::from(self.written)
+    /// heading, 2 title; `written` is 1 if the word was written so, 0 for a derived form):
+    /// at most 253, a byte.
+    fn score(self) -> u8 {
+        let tf = self.tf.min(31) as u8;
+        (tf << 3) | ((self.field as u8) << 1) | u8::from(self.written)
     }
 }
 
@@ -113,7 +138,7 @@ impl Task {
         let mut lengths = Vec::with_capacity(docs.len());
         let mut found = Found::default();
         for (k, d) in docs.iter().enumerate() {
-            let id = u32::try_from(first + k).expect("fewer than 2^32 documents");
+            let id = (first + k) as u32; // checked by Scored::new
             lengths.push(document_terms(d, vocabulary, &mut overlay, &mut found));
             for (t, p) in found.drain() {
                 let n = t as usize;
@@ -124,7 +149,7 @@ impl Task {
                     slot[n] = lists.len() as u32;
                     lists.push((t, Vec::new()));
                 }
-                lists[slot[n] as usize].1.push((id, p.score()));
+                lists[slot[n] as usize].1.push(Scored::new(id, p.score()));
             }
         }
         Task {

@@ -57,7 +57,9 @@ fn plain(docs: &[Document]) -> (Vec<(String, Vec<Scored>)>, Vec<usize>) {
         }
         lengths.push(words);
         for (t, p) in found {
-            all.entry(t).or_default().push((id as u32, p.score()));
+            all.entry(t)
+                .or_default()
+                .push(Scored::new(id as u32, p.score()));
         }
     }
     (all.into_iter().collect(), lengths)
@@ -72,12 +74,32 @@ fn postings_record_field_frequency_and_written_form() {
     let (all, lengths) = postings_in(&docs, &[], 1);
     let p: BTreeMap<_, _> = all.into_iter().collect();
     // score = tf << 3 | field << 1 | written: twice, in the title (2), as written.
-    assert_eq!(p["tadamon"][0].1, (2 << 3) | (2 << 1) | 1);
-    let docs_of = |t: &str| p[t].iter().map(|x| x.0).collect::<Vec<_>>();
+    assert_eq!(p["tadamon"][0].score(), (2 << 3) | (2 << 1) | 1);
+    let docs_of = |t: &str| p[t].iter().map(|x| x.doc()).collect::<Vec<_>>();
     assert_eq!(docs_of("rembours"), [0, 1]);
-    assert_eq!(p["rembours"][1].1 & 1, 0, "a derived form only");
-    assert_eq!(p["remboursement"][0], (1, (1 << 3) | 1));
+    assert_eq!(p["rembours"][1].score() & 1, 0, "a derived form only");
+    assert_eq!(p["remboursement"][0], Scored::new(1, (1 << 3) | 1));
     assert_eq!(lengths, [2, 1]);
+}
+
+#[test]
+fn a_posting_keeps_its_document_and_score() {
+    for (doc, score) in [(0, 0), (1, 253), (12_345, 7), (MAX_DOCS as u32 - 1, 255)] {
+        let p = Scored::new(doc, score);
+        assert_eq!((p.doc(), p.score()), (doc, u32::from(score)));
+    }
+    let most = Posting {
+        tf: 1_000,
+        field: 2,
+        written: true,
+    };
+    assert_eq!(most.score(), (31 << 3) | (2 << 1) | 1);
+}
+
+#[test]
+#[should_panic(expected = "documents per language")]
+fn a_document_past_the_limit_is_refused() {
+    Scored::new(MAX_DOCS as u32, 0);
 }
 
 #[test]
