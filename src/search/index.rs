@@ -43,7 +43,7 @@ fn entry<'a>((term, docs): (&'a String, &'a Vec<Scored>)) -> Entry<'a> {
 }
 
 /// Each posting as (document, score).
-fn pairs(docs: &[Scored]) -> impl Iterator<Item = (u32, u32)> + Clone + '_ {
+fn pairs(docs: &[Scored]) -> impl ExactSizeIterator<Item = (u32, u32)> + '_ {
     docs.iter().map(|p| (p.doc(), p.score()))
 }
 

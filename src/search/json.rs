@@ -82,22 +82,23 @@ pub fn string_array(items: &[String]) -> String {
 /// Appends a list of postings `(doc, score)`, in increasing document order, as
 /// `gap,score,gap,score,…`, where a gap is the document's number less the one before (the
 /// first gap is the number itself): a word on most pages has gaps of one digit. The digits
-/// are written into `scratch`, sized once to their exact length ([`postings_len`]),
-/// instead of one append per number (a list can hold thousands of postings).
-pub fn push_postings<P>(out: &mut String, postings: P, scratch: &mut Vec<u8>)
-where
-    P: IntoIterator<Item = (u32, u32)>,
-    P::IntoIter: Clone,
-{
-    let postings = postings.into_iter();
+/// are written into `scratch`, sized once for the longest numbers, instead of one append
+/// per number (a list can hold thousands of postings).
+pub fn push_postings(
+    out: &mut String,
+    postings: impl ExactSizeIterator<Item = (u32, u32)>,
+    scratch: &mut Vec<u8>,
+) {
+    // Two numbers of at most ten digits and two commas a posting.
     scratch.clear();
-    scratch.resize(postings_len(postings.clone()), b',');
+    scratch.resize(22 * postings.len(), b',');
     let mut at = 0;
     for (gap, score) in gaps(postings) {
         at = put_number(scratch, at, gap) + 1;
         at = put_number(scratch, at, score) + 1;
     }
-    out.push_str(std::str::from_utf8(scratch).expect("digits and commas"));
+    let written = &scratch[..at.saturating_sub(1)];
+    out.push_str(std::str::from_utf8(written).expect("digits and commas"));
 }
 
 /// The length of what [`push_postings`] writes.
