@@ -54,12 +54,12 @@ pub fn render(
         anchors: Vec::new(),
         anchor_counts: BTreeMap::new(),
     };
-    let events = merged_events(body);
+    let mut events = merged_events(body);
     r.out.reserve(events.len());
     for (at, message, hint) in super::markdown_policy::check(&events, body) {
         r.error_at(at, message, hint);
     }
-    r.run(&events);
+    r.run(&mut events);
     if r.errors.is_empty() {
         let mut html = String::with_capacity(body.len() * 2);
         pulldown_cmark::html::push_html(&mut html, r.out.into_iter());
@@ -131,7 +131,9 @@ impl<'a> Renderer<'a> {
             .push(Diagnostic::new(self.origin.file, Some(pos), message).with_hint(hint));
     }
 
-    fn run(&mut self, events: &[(Event<'a>, Range<usize>)]) {
+    /// Renders `events` into `self.out`. Each event is moved out of `events` once it is
+    /// passed (the look-aheads only read later ones), not copied.
+    fn run(&mut self, events: &mut [(Event<'a>, Range<usize>)]) {
         let mut i = 0;
         let mut code_depth = 0usize;
         let mut image_depth = 0usize;
@@ -151,24 +153,11 @@ impl<'a> Renderer<'a> {
                         i += 3;
                         continue;
                     }
-                    self.out.push(ev.clone());
                 }
-                Event::Start(Tag::CodeBlock(_)) => {
-                    code_depth += 1;
-                    self.out.push(ev.clone());
-                }
-                Event::End(TagEnd::CodeBlock) => {
-                    code_depth = code_depth.saturating_sub(1);
-                    self.out.push(ev.clone());
-                }
-                Event::Start(Tag::Image { .. }) => {
-                    image_depth += 1;
-                    self.out.push(ev.clone());
-                }
-                Event::End(TagEnd::Image) => {
-                    image_depth = image_depth.saturating_sub(1);
-                    self.out.push(ev.clone());
-                }
+                Event::Start(Tag::CodeBlock(_)) => code_depth += 1,
+                Event::End(TagEnd::CodeBlock) => code_depth = code_depth.saturating_sub(1),
+                Event::Start(Tag::Image { .. }) => image_depth += 1,
+                Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
                 Event::Start(Tag::Heading { level, .. }) => {
                     if *level == HeadingLevel::H1 {
                         self.error_at(
@@ -178,13 +167,11 @@ impl<'a> Renderer<'a> {
                         );
                     }
                     heading = Some((self.out.len(), String::new()));
-                    self.out.push(ev.clone());
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((idx, text)) = heading.take() {
                         self.set_heading_anchor(idx, &text);
                     }
-                    self.out.push(ev.clone());
                 }
                 Event::Text(t) if code_depth == 0 && image_depth == 0 => {
                     let html = self.text(t, range.clone());
@@ -192,18 +179,21 @@ impl<'a> Renderer<'a> {
                         h.push_str(&crate::html::to_text(&html));
                     }
                     self.out.push(Event::InlineHtml(html.into()));
+                    i += 1;
+                    continue;
                 }
                 Event::Code(t) => {
                     if let Some((_, h)) = heading.as_mut() {
                         h.push_str(t);
                     }
-                    self.out.push(ev.clone());
                 }
-                Event::Html(t) | Event::InlineHtml(t) if !self.raw_html => {
-                    self.out.push(Event::Text(t.clone()));
-                }
-                _ => self.out.push(ev.clone()),
+                _ => {}
             }
+            let ev = std::mem::replace(&mut events[i].0, Event::SoftBreak);
+            self.out.push(match ev {
+                Event::Html(t) | Event::InlineHtml(t) if !self.raw_html => Event::Text(t),
+                ev => ev,
+            });
             i += 1;
         }
     }
@@ -226,20 +216,8 @@ impl<'a> Renderer<'a> {
     /// Gives the heading opened at output index `idx` its anchor, made from its text.
     fn set_heading_anchor(&mut self, idx: usize, text: &str) {
         let id = self.anchor_for(text);
-        if let Event::Start(Tag::Heading {
-            level,
-            classes,
-            attrs,
-            ..
-        }) = &self.out[idx]
-        {
-            let patched = Tag::Heading {
-                level: *level,
-                id: Some(id.into()),
-                classes: classes.clone(),
-                attrs: attrs.clone(),
-            };
-            self.out[idx] = Event::Start(patched);
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut self.out[idx] {
+            *slot = Some(id.into());
         }
     }
 
