@@ -11,52 +11,50 @@ pub struct Extracted {
     pub headings: Vec<String>,
 }
 
-/// Elements skipped whole.
-fn is_skipped(name: &str) -> bool {
-    matches!(name, "svg" | "script" | "style" | "textarea")
+/// What an element is to the text taken out of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Skipped whole, with its content (the element's name, to find its end).
+    Skipped(&'static str),
+    /// `h2`–`h4`: its text is also a heading, and it ends a line.
+    Heading,
+    /// Ends a line of text.
+    Block,
+    /// Anything else: its text runs on.
+    Inline,
 }
 
-/// Elements whose text is also a heading.
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h2" | "h3" | "h4")
-}
-
-/// Elements that end a line of text.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "li"
-            | "tr"
-            | "td"
-            | "th"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "div"
-            | "dt"
-            | "dd"
-            | "figcaption"
-            | "caption"
-            | "br"
-            | "section"
-            | "summary"
-            | "table"
-    )
-}
-
-/// A tag's name, with a leading `/` for a closing tag, in lower case.
-fn tag_name(tag: &str) -> Cow<'_, str> {
-    let inner = tag.trim_start_matches('<');
-    let len = inner
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'/')
-        .count();
-    let name = &inner[..len];
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(name.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(name)
+/// The role of the element a tag (`<name …>` or `</name>`) opens or closes, and whether
+/// it closes. The name is the tag's letters, digits and `/` after the `<`, less the
+/// leading `/`, in lower case (so `<br/>` reads as `br/`, an inline element). One pass
+/// over the name and one `match`, without allocating: pages have a tag every 40 bytes.
+fn role(tag: &[u8]) -> (Role, bool) {
+    let name = &tag[tag.iter().take_while(|b| **b == b'<').count()..];
+    let len = (name.iter())
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'/'))
+        .unwrap_or(name.len());
+    let name = &name[..len];
+    let closing = name.first() == Some(&b'/');
+    let bare = &name[name.iter().take_while(|b| **b == b'/').count()..];
+    // The longest name with a role has ten letters (`figcaption`).
+    let mut lower = [0u8; 10];
+    let Some(lower) = lower.get_mut(..bare.len()) else {
+        return (Role::Inline, closing);
+    };
+    for (l, b) in lower.iter_mut().zip(bare) {
+        *l = b.to_ascii_lowercase();
     }
+    let role = match &*lower {
+        b"svg" => Role::Skipped("svg"),
+        b"script" => Role::Skipped("script"),
+        b"style" => Role::Skipped("style"),
+        b"textarea" => Role::Skipped("textarea"),
+        b"h2" | b"h3" | b"h4" => Role::Heading,
+        b"p" | b"li" | b"tr" | b"td" | b"th" | b"div" | b"dt" | b"dd" | b"figcaption"
+        | b"caption" | b"br" | b"section" | b"summary" | b"table" => Role::Block,
+        _ => Role::Inline,
+    };
+    (role, closing)
 }
 
 /// Where the closing tag `</name` first occurs in `hay`, ignoring ASCII case.
@@ -96,27 +94,27 @@ pub fn extract(html: &str) -> Extracted {
             break;
         }
         let end = memchr::memchr(b'>', after.as_bytes()).map_or(after.len(), |i| i + 1);
-        let name = tag_name(&after[..end]);
+        let (role, closing) = role(&after.as_bytes()[..end]);
         rest = &after[end..];
-        let closing = name.starts_with('/');
-        let bare = name.trim_start_matches('/');
-        if is_skipped(bare) && !closing {
-            // Skipped elements are not nested in our pages: go straight to their end.
-            let close = find_closing(rest, bare).unwrap_or(rest.len());
-            let after_close = memchr::memchr(b'>', &rest.as_bytes()[close..])
-                .map_or(rest.len(), |i| close + i + 1);
-            rest = &rest[after_close..];
-            continue;
-        }
-        if is_heading(bare) {
-            if closing {
-                headings.extend(heading.take().map(|h| collapse(&h)));
-            } else {
-                heading = Some(String::new());
+        match role {
+            Role::Skipped(name) if !closing => {
+                // Skipped elements are not nested in our pages: go straight to their end.
+                let close = find_closing(rest, name).unwrap_or(rest.len());
+                let after_close = memchr::memchr(b'>', &rest.as_bytes()[close..])
+                    .map_or(rest.len(), |i| close + i + 1);
+                rest = &rest[after_close..];
             }
-        }
-        if is_block(bare) {
-            text.push("\n");
+            Role::Heading | Role::Block => {
+                if role == Role::Heading {
+                    if closing {
+                        headings.extend(heading.take().map(|h| collapse(&h)));
+                    } else {
+                        heading = Some(String::new());
+                    }
+                }
+                text.push("\n");
+            }
+            Role::Skipped(_) | Role::Inline => {}
         }
     }
     Extracted {
@@ -331,6 +329,30 @@ mod tests {
                     assert_eq!(is_single_spaced(&piece), slow(&piece), "{piece:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_tag_gets_the_role_of_its_element() {
+        for (tag, role_, closing) in [
+            ("<p>", Role::Block, false),
+            ("</P>", Role::Block, true),
+            ("<FigCaption class=\"x\">", Role::Block, false),
+            ("<h3 id=\"a\">", Role::Heading, false),
+            ("</h4>", Role::Heading, true),
+            ("<h1>", Role::Inline, false),
+            ("<br/>", Role::Inline, false),
+            ("<br>", Role::Block, false),
+            ("<svg viewBox=\"0 0 1 1\">", Role::Skipped("svg"), false),
+            ("</SCRIPT>", Role::Skipped("script"), true),
+            ("<textarea>", Role::Skipped("textarea"), false),
+            ("<<p>", Role::Block, false),
+            ("<//li>", Role::Block, true),
+            ("<figcaptions>", Role::Inline, false),
+            ("<a href=\"/fr/\">", Role::Inline, false),
+            ("<", Role::Inline, false),
+        ] {
+            assert_eq!(role(tag.as_bytes()), (role_, closing), "{tag}");
         }
     }
 
