@@ -24,15 +24,11 @@ use std::time::{Duration, Instant};
 
 #[path = "scale/corpus.rs"]
 mod corpus;
+#[path = "scale/env.rs"]
+mod env;
 #[path = "scale/floor.rs"]
 mod floor;
-
-fn env_or<T: std::str::FromStr>(key: &str, default: T) -> T {
-    std::env::var(key)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use env::env_or;
 
 /// One timed process: wall time and peak resident memory.
 struct Run {

@@ -16,13 +16,9 @@ use std::time::{Duration, Instant};
 
 #[path = "scale/corpus.rs"]
 mod corpus;
-
-fn env_or<T: std::str::FromStr>(key: &str, default: T) -> T {
-    std::env::var(key)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+#[path = "scale/env.rs"]
+mod env;
+use env::env_or;
 
 /// The generated reports of `lang` in `root`, in file-name order, as documents.
 fn documents(root: &Path, lang: Lang) -> Vec<Document> {
