@@ -97,7 +97,8 @@ impl Manifest {
         if lines.next()? != format!("{HEADER} {}", id.0) {
             return None;
         }
-        let mut entries = BTreeMap::new();
+        // The lines are in path order (see `to_text`): the map is built in bulk at the end.
+        let mut entries = Vec::new();
         for line in lines {
             let mut parts = line.splitn(5, ' ');
             let hash = u128::from_str_radix(parts.next()?, 16).ok()?;
@@ -110,11 +111,11 @@ impl Manifest {
                 mtime_ns,
                 inode,
             };
-            entries.insert(path, Entry { hash, stat });
+            entries.push((path, Entry { hash, stat }));
         }
         Some(Manifest {
             id: id.clone(),
-            entries,
+            entries: entries.into_iter().collect(),
         })
     }
 

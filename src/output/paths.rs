@@ -5,8 +5,7 @@
 use super::OutputFile;
 use super::error::PublishError;
 use super::layout::MARKER;
-use super::state::parents;
-use std::collections::BTreeSet;
+use super::state::folders;
 use std::path::{Component, Path};
 
 /// Sorts `files` by path and checks them.
@@ -25,16 +24,9 @@ pub fn check_sorted(paths: &[&str]) -> Result<(), PublishError> {
     if let Some(pair) = paths.windows(2).find(|pair| pair[0] == pair[1]) {
         return Err(PublishError::DuplicatePath(pair[0].to_string()));
     }
-    let mut dirs = BTreeSet::new();
-    for p in paths {
-        for d in parents(p) {
-            if !dirs.insert(d) {
-                break;
-            }
-        }
-    }
-    let names: BTreeSet<&str> = paths.iter().copied().collect();
-    if let Some(d) = dirs.iter().find(|d| names.contains(**d)) {
+    // `paths` is sorted: a folder that is also a file is found by binary search.
+    let dirs = folders(paths.iter().copied());
+    if let Some(d) = dirs.iter().find(|d| paths.binary_search(d).is_ok()) {
         let prefix = format!("{d}/");
         let inside = paths.iter().find(|p| p.starts_with(&prefix));
         return Err(PublishError::PathConflict {

@@ -52,12 +52,19 @@ impl TreeState {
     }
 
     fn from_manifest(m: Manifest) -> TreeState {
-        let mut state = TreeState::default();
-        for (path, e) in m.entries {
-            state.add_dirs_of(&path);
-            state.files.insert(path, Known::Recorded(e));
+        let dirs = folders(m.entries.keys().map(String::as_str))
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        // Both sets are built in bulk from sorted lists, not entry by entry.
+        let files = (m.entries.into_iter())
+            .map(|(path, e)| (path, Known::Recorded(e)))
+            .collect();
+        TreeState {
+            files,
+            dirs,
+            ..TreeState::default()
         }
-        state
     }
 
     /// Every file and folder under `tree` (but its marker), as unknown. Symbolic links are
@@ -85,11 +92,28 @@ impl TreeState {
 
     pub fn add_dirs_of(&mut self, path: &str) {
         for dir in parents(path) {
-            if !self.dirs.insert(dir.to_string()) {
+            if self.dirs.contains(dir) {
+                break;
+            }
+            self.dirs.insert(dir.to_string());
+        }
+    }
+}
+
+/// Every folder above any of `paths`, sorted, each once. A folder seen once has its own
+/// folders seen too, so each path is walked up only to the first folder already found.
+pub fn folders<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    for p in paths {
+        for d in parents(p) {
+            if !seen.insert(d) {
                 break;
             }
         }
     }
+    let mut all: Vec<&str> = seen.into_iter().collect();
+    all.sort_unstable();
+    all
 }
 
 /// The folders above `path`, deepest first: `a/b/c` → `a/b`, `a`.
@@ -111,6 +135,19 @@ mod tests {
     fn parents_deepest_first() {
         assert_eq!(parents("a/b/c").collect::<Vec<_>>(), ["a/b", "a"]);
         assert_eq!(parents("x").count(), 0);
+    }
+
+    #[test]
+    fn folders_of_paths_sorted_and_once() {
+        let paths = [
+            "fr/b/c/index.html",
+            "fr/a/index.html",
+            "fr/b/d.json",
+            "x",
+            "fr/b/c/y",
+        ];
+        assert_eq!(folders(paths), ["fr", "fr/a", "fr/b", "fr/b/c"]);
+        assert!(folders(["x"]).is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::manifest::{self, Entry, content_hash};
 use super::paths;
 use super::publish::{PublishOptions, PublishReport, prepare, record_in_place, save_record};
 use super::safety::Target;
-use super::state::{TreeState, parents};
+use super::state::{TreeState, folders};
 use super::verdict::already_holds;
 use super::{OutputFile, swap};
 use rayon::prelude::*;
@@ -356,15 +356,9 @@ fn unchanged(state: &TreeState, files: &[Record], dirs: &BTreeSet<String>) -> bo
 
 /// Every folder the build's files need.
 fn dirs_of(paths: &[&str]) -> BTreeSet<String> {
-    let mut dirs = BTreeSet::new();
-    for p in paths {
-        for d in parents(p) {
-            if !dirs.insert(d.to_string()) {
-                break;
-            }
-        }
-    }
-    dirs
+    (folders(paths.iter().copied()).into_iter())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Removes the twin's folders the build no longer needs, deepest first; a folder that still

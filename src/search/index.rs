@@ -48,9 +48,8 @@ fn pairs(docs: &[Scored]) -> impl ExactSizeIterator<Item = (u32, u32)> + '_ {
 }
 
 /// The chunk of `terms` (sorted, distinct) as JSON: `{"term":[doc,score,…],…}`.
-fn chunk_json(terms: &[Entry]) -> String {
+fn chunk_json(terms: &[Entry], scratch: &mut Vec<u8>) -> String {
     let mut out = String::with_capacity(chunk_json_len(terms));
-    let mut scratch = Vec::new();
     out.push('{');
     for (i, (term, docs, _)) in terms.iter().enumerate() {
         if i > 0 {
@@ -58,7 +57,7 @@ fn chunk_json(terms: &[Entry]) -> String {
         }
         json::push_string(&mut out, term);
         out.push_str(":[");
-        json::push_postings(&mut out, pairs(docs), &mut scratch);
+        json::push_postings(&mut out, pairs(docs), scratch);
         out.push(']');
     }
     out.push('}');
@@ -71,10 +70,15 @@ fn chunk_json_len(terms: &[Entry]) -> usize {
 }
 
 /// Splits `terms` (all sharing their first `depth` characters) into chunks of at most
-/// [`MAX_CHUNK_BYTES`] where possible.
-fn chunks<'a>(terms: Vec<Entry<'a>>, depth: usize, out: &mut BTreeMap<String, String>) {
+/// [`MAX_CHUNK_BYTES`] where possible (`scratch`: see [`json::push_postings`]).
+fn chunks<'a>(
+    terms: Vec<Entry<'a>>,
+    depth: usize,
+    out: &mut BTreeMap<String, String>,
+    scratch: &mut Vec<u8>,
+) {
     if chunk_json_len(&terms) <= MAX_CHUNK_BYTES || depth >= MAX_KEY_CHARS {
-        out.insert(key(terms[0].0, depth), chunk_json(&terms));
+        out.insert(key(terms[0].0, depth), chunk_json(&terms, scratch));
         return;
     }
     let mut groups: BTreeMap<String, Vec<_>> = BTreeMap::new();
@@ -82,7 +86,7 @@ fn chunks<'a>(terms: Vec<Entry<'a>>, depth: usize, out: &mut BTreeMap<String, St
         groups.entry(key(t.0, depth + 1)).or_default().push(t);
     }
     for (_, group) in groups {
-        chunks(group, depth + 1, out);
+        chunks(group, depth + 1, out, scratch);
     }
 }
 
@@ -251,7 +255,7 @@ fn term_chunks<E: Send>(
         .into_par_iter()
         .map(|(_, group)| {
             let mut term_chunks = BTreeMap::new();
-            chunks(group, 1, &mut term_chunks);
+            chunks(group, 1, &mut term_chunks, &mut Vec::new());
             let keys = term_chunks.keys().cloned().collect();
             for (k, json) in term_chunks {
                 put(OutputFile::new(
@@ -304,7 +308,7 @@ mod tests {
         for n in 0..=terms.len() {
             for list in &lists {
                 let chunk: Vec<Entry> = terms[..n].iter().map(|t| entry((t, list))).collect();
-                let json = chunk_json(&chunk);
+                let json = chunk_json(&chunk, &mut Vec::new());
                 assert_eq!(chunk_json_len(&chunk), json.len(), "{chunk:?}");
                 // The bytes serde_json gives for the same map of flat arrays of gaps and
                 // scores.

@@ -89,13 +89,20 @@ pub fn push_postings(
     postings: impl ExactSizeIterator<Item = (u32, u32)>,
     scratch: &mut Vec<u8>,
 ) {
-    // Two numbers of at most ten digits and two commas a posting.
-    scratch.clear();
-    scratch.resize(22 * postings.len(), b',');
+    // Two numbers of at most ten digits and two commas a posting. The scratch only grows
+    // (every byte read back is written first): filling it anew for each term cost as much
+    // as writing the numbers.
+    let need = 22 * postings.len();
+    if scratch.len() < need {
+        scratch.resize(need, b',');
+    }
     let mut at = 0;
     for (gap, score) in gaps(postings) {
-        at = put_number(scratch, at, gap) + 1;
-        at = put_number(scratch, at, score) + 1;
+        at = put_number(scratch, at, gap);
+        scratch[at] = b',';
+        at = put_number(scratch, at + 1, score);
+        scratch[at] = b',';
+        at += 1;
     }
     let written = &scratch[..at.saturating_sub(1)];
     out.push_str(std::str::from_utf8(written).expect("digits and commas"));
