@@ -26,23 +26,27 @@ impl Indexed {
     /// palette indices; `None` if a pixel is not opaque or there are more than 256 colours.
     fn of(rgba: &[u8]) -> Option<Indexed> {
         let mut table = ColourTable::new();
-        let mut indices = Vec::with_capacity(rgba.len() / 4);
-        // Most pixels repeat the one before (a chart is mostly background).
-        let mut last: Option<(u32, u8)> = None;
-        for pixel in rgba.chunks_exact(4) {
-            if pixel[3] != 255 {
-                return None;
-            }
-            let colour = u32::from_le_bytes([pixel[0], pixel[1], pixel[2], pixel[3]]);
-            let index = match last {
-                Some((c, i)) if c == colour => i,
-                _ => {
-                    let i = table.index_of(colour)?;
-                    last = Some((colour, i));
-                    i
+        // Each pixel as one number, its alpha in the top byte (opaque: 0xFF……).
+        let (pixels, _) = rgba.as_chunks::<4>();
+        let opaque = |colour: u32| colour >> 24 == 0xFF;
+        let first = u32::from_le_bytes(*pixels.first()?);
+        if !opaque(first) {
+            return None;
+        }
+        // Most pixels repeat the one before (a chart is mostly background): a pixel is
+        // looked up, and its alpha checked, only where the colour changes. The indices are
+        // written into place, without a length to keep up per pixel.
+        let (mut last, mut index) = (first, table.index_of(first)?);
+        let mut indices = vec![0; pixels.len()];
+        for (to, pixel) in indices.iter_mut().zip(pixels) {
+            let colour = u32::from_le_bytes(*pixel);
+            if colour != last {
+                if !opaque(colour) {
+                    return None;
                 }
-            };
-            indices.push(index);
+                (last, index) = (colour, table.index_of(colour)?);
+            }
+            *to = index;
         }
         Some(Indexed {
             palette: table.palette(),
@@ -59,7 +63,9 @@ impl Indexed {
         // Filters predict a byte from its neighbours' values, which says nothing of palette
         // indices: unfiltered rows compress to 16 % smaller files, faster.
         encoder.set_filter(png::Filter::NoFilter);
-        encoder.set_deflate_compression(png::DeflateCompression::Level(6));
+        // Level 4: on the default site's 16 charts, 1.7 % more bytes than level 6 in half
+        // the time (levels 2 and 3 are no faster here and larger; 1 is 50 % larger).
+        encoder.set_deflate_compression(png::DeflateCompression::Level(4));
         let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
         writer
             .write_image_data(&self.indices)
