@@ -5,6 +5,7 @@
 //! next build knows which records a crash made unreliable.
 
 use super::layout::TreeId;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
@@ -93,25 +94,19 @@ impl Manifest {
 
     /// The manifest in `text`, or `None` if it is damaged or written for another tree.
     pub fn parse(text: &str, id: &TreeId) -> Option<Manifest> {
-        let mut lines = text.lines();
-        if lines.next()? != format!("{HEADER} {}", id.0) {
+        let (header, body) = text.split_once('\n').unwrap_or((text, ""));
+        if header.strip_suffix('\r').unwrap_or(header) != format!("{HEADER} {}", id.0) {
             return None;
         }
-        // The lines are in path order (see `to_text`): the map is built in bulk at the end.
+        // Tens of thousands of lines, read in parallel by runs of whole lines; they are in
+        // path order (see `to_text`), so the map is built in bulk at the end.
+        let runs: Vec<Option<Vec<(String, Entry)>>> = line_runs(body, 64 * 1024)
+            .into_par_iter()
+            .map(|run| run.lines().map(parse_line).collect())
+            .collect();
         let mut entries = Vec::new();
-        for line in lines {
-            let mut parts = line.splitn(5, ' ');
-            let hash = u128::from_str_radix(parts.next()?, 16).ok()?;
-            let len = parts.next()?.parse().ok()?;
-            let mtime_ns = parts.next()?.parse().ok()?;
-            let inode = parts.next()?.parse().ok()?;
-            let path = parts.next()?.to_string();
-            let stat = Fingerprint {
-                len,
-                mtime_ns,
-                inode,
-            };
-            entries.push((path, Entry { hash, stat }));
+        for run in runs {
+            entries.extend(run?);
         }
         Some(Manifest {
             id: id.clone(),
@@ -128,6 +123,39 @@ impl Manifest {
     pub fn save(&self, path: &Path) -> io::Result<()> {
         write_replacing(path, self.to_text().as_bytes())
     }
+}
+
+/// One line of a manifest: hash, length, mtime, inode, path.
+fn parse_line(line: &str) -> Option<(String, Entry)> {
+    let mut parts = line.splitn(5, ' ');
+    let hash = u128::from_str_radix(parts.next()?, 16).ok()?;
+    let len = parts.next()?.parse().ok()?;
+    let mtime_ns = parts.next()?.parse().ok()?;
+    let inode = parts.next()?.parse().ok()?;
+    let path = parts.next()?.to_string();
+    let stat = Fingerprint {
+        len,
+        mtime_ns,
+        inode,
+    };
+    Some((path, Entry { hash, stat }))
+}
+
+/// `text` cut into runs of whole lines of about `size` bytes each, in order.
+fn line_runs(text: &str, size: usize) -> Vec<&str> {
+    let mut runs = Vec::new();
+    let mut rest = text;
+    while rest.len() > size {
+        let end =
+            memchr::memchr(b'\n', &rest.as_bytes()[size..]).map_or(rest.len(), |i| size + i + 1);
+        let (run, after) = rest.split_at(end);
+        runs.push(run);
+        rest = after;
+    }
+    if !rest.is_empty() {
+        runs.push(rest);
+    }
+    runs
 }
 
 /// Appends `hash` as 32 lowercase hexadecimal digits (`{:032x}`).
@@ -186,6 +214,42 @@ mod tests {
             push_hex(&mut s, h);
             assert_eq!(s, format!("{h:032x}"));
         }
+    }
+
+    #[test]
+    fn a_long_manifest_reads_back_whole_and_a_damaged_line_spoils_it() {
+        let id = TreeId("t1".into());
+        let entries: BTreeMap<String, Entry> = (0..5000u64)
+            .map(|i| {
+                let stat = Fingerprint {
+                    len: i,
+                    mtime_ns: -(i as i128) * 7,
+                    inode: i * 3,
+                };
+                let hash = u128::from(i) << 64 | u128::from(i);
+                (
+                    format!("fr/reports/page-{i:05} x/index.html"),
+                    Entry { hash, stat },
+                )
+            })
+            .collect();
+        let m = Manifest {
+            id: id.clone(),
+            entries,
+        };
+        let text = m.to_text();
+        assert!(line_runs(&text, 64 * 1024).len() > 3);
+        assert_eq!(Manifest::parse(&text, &id), Some(m.clone()));
+        assert_eq!(line_runs(&text, 100).concat(), text);
+        assert_eq!(Manifest::parse(&text, &TreeId("t2".into())), None);
+        let damaged = text.replacen(" 4321 ", " 43x1 ", 1);
+        assert_ne!(damaged, text);
+        assert_eq!(Manifest::parse(&damaged, &id), None);
+        let empty = Manifest {
+            id: id.clone(),
+            entries: BTreeMap::new(),
+        };
+        assert_eq!(Manifest::parse(&empty.to_text(), &id), Some(empty));
     }
 
     #[test]
