@@ -34,15 +34,30 @@ pub struct Loaded {
 
 /// load: reads `site.yaml`, `i18n/`, `data/` and `content/`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
-    let loaded = Loaded {
-        config: config::load(root, diags),
-        data: data::read(root, diags),
-        content: content::load(root, diags),
-        ui: locale::tables::load(root, diags),
-        nouns: locale::nouns::load(root, diags),
-    };
-    input_tree::check_static(root, diags);
-    loaded
+    // The pages are read while the small inputs are: the walk of `content/` and the end
+    // of its reading run on one thread, and would leave the other idle.
+    let mut theirs = Diagnostics::new();
+    let (content, (config, data, ui, nouns)) = rayon::join(
+        || content::load(root, &mut theirs),
+        || {
+            let loaded = (
+                config::load(root, diags),
+                data::read(root, diags),
+                locale::tables::load(root, diags),
+                locale::nouns::load(root, diags),
+            );
+            input_tree::check_static(root, diags);
+            loaded
+        },
+    );
+    diags.extend(theirs);
+    Loaded {
+        config,
+        ui,
+        nouns,
+        data,
+        content,
+    }
 }
 
 /// validate: checks the statistics and builds the dataset.
