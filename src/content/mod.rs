@@ -23,7 +23,7 @@ use crate::foundation::text_policy;
 use crate::locale::{Lang, Localized};
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -193,7 +193,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
             }
         }
     }
-    // Read and parse in parallel; problems are merged back in file order.
+    // Files of the same page side by side (Arabic first), so that they are paired as they
+    // come rather than through a map of whole pages.
+    named.sort_by(|a, b| (&a.1, a.2 == Lang::Fr).cmp(&(&b.1, b.2 == Lang::Fr)));
+    // Read and parse in parallel; problems are merged back in that order.
     let read: Vec<(Option<Source>, Diagnostics)> = named
         .par_iter()
         .map(|(rel, _, _)| {
@@ -207,14 +210,17 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
             (source, local)
         })
         .collect();
-    let mut found: BTreeMap<String, (Option<Source>, Option<Source>)> = BTreeMap::new();
+    let mut found: Vec<(String, Pair)> = Vec::with_capacity(named.len());
     for ((_, key, lang), (source, local)) in named.into_iter().zip(read) {
         diags.extend(local);
         let Some(source) = source else {
             broken.insert(key);
             continue;
         };
-        let slot = found.entry(key).or_default();
+        if found.last().is_none_or(|(k, _)| *k != key) {
+            found.push((key, (None, None)));
+        }
+        let (_, slot) = found.last_mut().expect("pushed above");
         match lang {
             Lang::Ar => slot.0 = Some(source),
             Lang::Fr => slot.1 = Some(source),
@@ -224,14 +230,17 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
     Content { pages, broken }
 }
 
+/// A page's Arabic and French files, as far as they were read.
+type Pair = (Option<Source>, Option<Source>);
+
 /// Pairs each page's two language files, or publishes one file in both languages when it
 /// says `fallback_for`; a page without its translation otherwise is an error.
 fn pair_up(
-    found: BTreeMap<String, (Option<Source>, Option<Source>)>,
+    found: Vec<(String, Pair)>,
     broken: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) -> Vec<PagePair> {
-    let mut pages = Vec::new();
+    let mut pages = Vec::with_capacity(found.len());
     for (key, pair) in found {
         match pair {
             (Some(ar), Some(fr)) => {
