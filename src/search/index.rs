@@ -70,15 +70,10 @@ fn chunk_json_len(terms: &[Entry]) -> usize {
 }
 
 /// Splits `terms` (all sharing their first `depth` characters) into chunks of at most
-/// [`MAX_CHUNK_BYTES`] where possible (`scratch`: see [`json::push_postings`]).
-fn chunks<'a>(
-    terms: Vec<Entry<'a>>,
-    depth: usize,
-    out: &mut BTreeMap<String, String>,
-    scratch: &mut Vec<u8>,
-) {
+/// [`MAX_CHUNK_BYTES`] where possible, pushed onto `out` with their keys, in key order.
+fn chunks<'a>(terms: Vec<Entry<'a>>, depth: usize, out: &mut Vec<(String, Vec<Entry<'a>>)>) {
     if chunk_json_len(&terms) <= MAX_CHUNK_BYTES || depth >= MAX_KEY_CHARS {
-        out.insert(key(terms[0].0, depth), chunk_json(&terms, scratch));
+        out.push((key(terms[0].0, depth), terms));
         return;
     }
     let mut groups: BTreeMap<String, Vec<_>> = BTreeMap::new();
@@ -86,7 +81,7 @@ fn chunks<'a>(
         groups.entry(key(t.0, depth + 1)).or_default().push(t);
     }
     for (_, group) in groups {
-        chunks(group, depth + 1, out, scratch);
+        chunks(group, depth + 1, out);
     }
 }
 
@@ -235,38 +230,35 @@ impl Builder {
     }
 }
 
-/// Every term chunk into `put`, made for each first character in parallel; returns their
-/// keys in order.
+/// Every term chunk into `put`, made in parallel; returns their keys in order. Where the
+/// chunks split is found first (from each entry's length, measured in parallel); then the
+/// chunks are written, each a task of its own: a language's terms are far from even
+/// across their first letters (most Arabic words start with the article's alif).
 fn term_chunks<E: Send>(
     dir: &str,
     all: Vec<(String, Vec<Scored>)>,
     put: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
 ) -> Result<Vec<String>, E> {
+    let entries: Vec<Entry> = all.par_iter().map(|(t, d)| entry((t, d))).collect();
     let mut by_first: BTreeMap<String, Vec<_>> = BTreeMap::new();
-    for (term, docs) in &all {
-        by_first
-            .entry(key(term, 1))
-            .or_default()
-            .push(entry((term, docs)));
+    for e in entries {
+        by_first.entry(key(e.0, 1)).or_default().push(e);
     }
-    // Every key of a group starts with the group's character: the groups' keys, one
-    // group after the other, are in sorted order.
-    let chunk_keys: Vec<Vec<String>> = by_first
-        .into_par_iter()
-        .map(|(_, group)| {
-            let mut term_chunks = BTreeMap::new();
-            chunks(group, 1, &mut term_chunks, &mut Vec::new());
-            let keys = term_chunks.keys().cloned().collect();
-            for (k, json) in term_chunks {
-                put(OutputFile::new(
-                    format!("{dir}/t/{}.json", key_file(&k)),
-                    json,
-                ))?;
-            }
-            Ok(keys)
-        })
-        .collect::<Result<_, E>>()?;
-    Ok(chunk_keys.concat())
+    // Every key of a group starts with the group's character: the groups' chunks, one
+    // group after the other, are in key order.
+    let mut planned = Vec::new();
+    for (_, group) in by_first {
+        chunks(group, 1, &mut planned);
+    }
+    planned
+        .par_iter()
+        .try_for_each_init(Vec::new, |scratch, (k, terms)| {
+            put(OutputFile::new(
+                format!("{dir}/t/{}.json", key_file(k)),
+                chunk_json(terms, scratch),
+            ))
+        })?;
+    Ok(planned.into_iter().map(|(k, _)| k).collect())
 }
 
 #[cfg(test)]
