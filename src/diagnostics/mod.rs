@@ -90,6 +90,8 @@ impl Diagnostic {
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     sources: BTreeMap<PathBuf, Arc<str>>,
+    /// Warnings: not problems, printed once the inputs are read (see [`Self::warn`]).
+    warnings: Vec<String>,
 }
 
 impl Diagnostics {
@@ -113,7 +115,7 @@ impl Diagnostics {
     /// was let go (pages without problems are read again only when needed), so that every
     /// problem is shown with its line. Unreadable files are shown without.
     pub fn read_missing_sources(&mut self, root: &Path) {
-        let Self { items, sources } = self;
+        let Self { items, sources, .. } = self;
         let missing: BTreeSet<PathBuf> = items
             .iter()
             .flat_map(|d| std::iter::once(&d.file).chain(d.labels.iter().map(|l| &l.file)))
@@ -132,7 +134,7 @@ impl Diagnostics {
     /// build. A stage that later finds a problem in such a file gives its text back with
     /// [`add_shared_source`](Self::add_shared_source).
     pub fn release_sources_without_problems(&mut self, matching: impl Fn(&Path) -> bool) {
-        let Self { items, sources } = self;
+        let Self { items, sources, .. } = self;
         let pointed: BTreeSet<&Path> = items
             .iter()
             .flat_map(|d| std::iter::once(&d.file).chain(d.labels.iter().map(|l| &l.file)))
@@ -177,9 +179,31 @@ impl Diagnostics {
         self.sources.get(file).map(|s| &**s)
     }
 
+    /// Notes a warning, printed by [`Self::print_warnings`]: inputs are read on several
+    /// threads, so warnings are held and printed in one sorted order.
+    pub fn warn(&mut self, text: String) {
+        self.warnings.push(text);
+    }
+
+    /// The warnings noted so far, in the order noted.
+    #[cfg(test)]
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Prints the warnings noted so far to stderr, sorted, and forgets them.
+    pub fn print_warnings(&mut self) {
+        let mut warnings = std::mem::take(&mut self.warnings);
+        warnings.sort();
+        for w in warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+
     /// Moves every problem of `other` into `self`.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
+        self.warnings.extend(other.warnings);
         for (k, v) in other.sources {
             self.sources.entry(k).or_insert(v);
         }

@@ -22,8 +22,7 @@ pub struct Walked {
     pub skipped_links: Vec<PathBuf>,
 }
 
-/// Every file under `root/dir`. Problems go to `diags`; warnings are printed to stderr, in
-/// path order.
+/// Every file under `root/dir`. Problems and warnings (in path order) go to `diags`.
 pub fn walk(root: &Path, dir: &str, diags: &mut Diagnostics) -> Walked {
     let mut out = Walked::default();
     let top = root.join(dir);
@@ -58,11 +57,11 @@ pub fn walk(root: &Path, dir: &str, diags: &mut Diagnostics) -> Walked {
     sort_paths(&mut out.files);
     warnings.sort_by_cached_key(|(rel, _)| path_order_key(rel));
     for (rel, target) in warnings {
-        eprintln!(
-            "warning: {} is a symbolic link to {}, outside the site folder; it was skipped",
+        diags.warn(format!(
+            "{} is a symbolic link to {}, outside the site folder; it was skipped",
             rel.display(),
             target.display()
-        );
+        ));
         out.skipped_links.push(rel);
     }
     out
@@ -185,6 +184,16 @@ mod tests {
             ]
         );
         assert_eq!(w.skipped_links.len(), 2, "{:?}", w.skipped_links);
+        let warned: Vec<&str> = d
+            .warnings()
+            .iter()
+            .map(|w| &w[..w.find(' ').unwrap_or(0)])
+            .collect();
+        assert_eq!(
+            warned,
+            ["content/leak.fr.md", "content/leakdir"],
+            "path order"
+        );
         assert!(w.incomplete);
         let errs = d.sorted();
         assert_eq!(errs.len(), 1, "{errs:?}");

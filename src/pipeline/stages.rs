@@ -51,6 +51,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         },
     );
     diags.extend(theirs);
+    diags.print_warnings();
     Loaded {
         config,
         ui,
