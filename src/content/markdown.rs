@@ -51,6 +51,8 @@ pub fn render(
         resolver,
         errors: Vec::new(),
         out: Vec::new(),
+        texts: String::with_capacity(body.len() + body.len() / 8),
+        text_events: Vec::new(),
         anchors: Vec::new(),
         anchor_counts: BTreeMap::new(),
     };
@@ -60,16 +62,23 @@ pub fn render(
         r.error_at(at, message, hint);
     }
     r.run(&mut events);
-    if r.errors.is_empty() {
-        let mut html = String::with_capacity(body.len() * 2);
-        pulldown_cmark::html::push_html(&mut html, r.out.into_iter());
-        Ok(Rendered {
-            html,
-            anchors: r.anchors,
-        })
-    } else {
-        Err(r.errors)
+    let Renderer {
+        errors,
+        mut out,
+        texts,
+        text_events,
+        anchors,
+        ..
+    } = r;
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    for (at, range) in text_events {
+        out[at] = Event::InlineHtml(CowStr::Borrowed(&texts[range]));
+    }
+    let mut html = String::with_capacity(body.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    Ok(Rendered { html, anchors })
 }
 
 pub(crate) fn options() -> Options {
@@ -120,6 +129,11 @@ struct Renderer<'a> {
     resolver: &'a dyn DirectiveResolver,
     errors: Vec<Diagnostic>,
     out: Vec<Event<'a>>,
+    /// The HTML of every text event, one after another: one string for the page rather
+    /// than one per event (a page has a hundred or so).
+    texts: String,
+    /// Which event of `out` is the HTML at which range of `texts` (set once `texts` is whole).
+    text_events: Vec<(usize, Range<usize>)>,
     anchors: Vec<String>,
     anchor_counts: BTreeMap<String, usize>,
 }
@@ -174,11 +188,14 @@ impl<'a> Renderer<'a> {
                     }
                 }
                 Event::Text(t) if code_depth == 0 && image_depth == 0 => {
-                    let html = self.text(t, range.clone());
+                    let start = self.texts.len();
+                    self.text(t, range.clone());
+                    let html = start..self.texts.len();
                     if let Some((_, h)) = heading.as_mut() {
-                        h.push_str(&crate::html::to_text(&html));
+                        h.push_str(&crate::html::to_text(&self.texts[html.clone()]));
                     }
-                    self.out.push(Event::InlineHtml(html.into()));
+                    self.text_events.push((self.out.len(), html));
+                    self.out.push(Event::InlineHtml(CowStr::Borrowed("")));
                     i += 1;
                     continue;
                 }
@@ -283,9 +300,10 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Escaped text with figures resolved and, in Arabic, Latin runs isolated.
-    fn text(&mut self, t: &str, range: Range<usize>) -> String {
-        let mut html = String::with_capacity(t.len() + t.len() / 8);
+    /// Appends to `self.texts` the escaped text with figures resolved and, in Arabic, Latin
+    /// runs isolated.
+    fn text(&mut self, t: &str, range: Range<usize>) {
+        let mut html = std::mem::take(&mut self.texts);
         let mut last = 0;
         for (n, found) in scan(t).into_iter().enumerate() {
             let at = self.source_offset_of_directive(range.clone(), n);
@@ -316,7 +334,7 @@ impl<'a> Renderer<'a> {
             }
         }
         self.plain(&t[last.min(t.len())..], &mut html);
-        html
+        self.texts = html;
     }
 
     /// Appends `t` escaped and, in Arabic, with its Latin runs isolated.
