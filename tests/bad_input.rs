@@ -510,7 +510,7 @@ fn missing_translation_keys_are_listed_per_file() {
         &[
             ("i18n/ar.yaml", "missing key `nav_home`"),
             ("i18n/fr.yaml", "missing key `source`"),
-            ("i18n/fr.yaml:98:3", "lacks the plural form one"),
+            ("i18n/fr.yaml:99:3", "lacks the plural form one"),
         ],
     );
 }

@@ -6,7 +6,7 @@ use super::citation::Citations;
 use super::layout::Layout;
 use crate::config::Config;
 use crate::context::LangCtx;
-use crate::data::ChartData;
+use crate::data::{ChartData, ObsDate};
 use crate::html::Markup;
 use crate::locale::{Lang, UiText};
 use crate::urls;
@@ -169,16 +169,18 @@ pub fn block(
     .map_err(|e| e.to_string())
 }
 
-/// The data table: every point, by date then series.
+/// The data table: every point, by date then series. Dates are in the order the axis
+/// places them (the middle of their period: `2025` after `janvier 2025`).
 fn rows(data: &ChartData, lx: &LangCtx) -> Vec<Row> {
     let lang = lx.lang;
-    let mut rows: Vec<(&str, Row)> = data
+    let mut rows: Vec<(ObsDate, &str, Row)> = data
         .series
         .iter()
         .flat_map(|s| {
             let label = s.series.label.get(lang).as_str();
             s.points.iter().map(move |o| {
                 (
+                    o.date,
                     label,
                     Row {
                         iso: o.date.iso(),
@@ -200,8 +202,8 @@ fn rows(data: &ChartData, lx: &LangCtx) -> Vec<Row> {
             })
         })
         .collect();
-    rows.sort_by(|(a, ra), (b, rb)| (&ra.iso, a).cmp(&(&rb.iso, b)));
-    rows.into_iter().map(|(_, row)| row).collect()
+    rows.sort_by(|(da, a, _), (db, b, _)| (da, a).cmp(&(db, b)));
+    rows.into_iter().map(|(.., row)| row).collect()
 }
 
 /// One definition per indicator the chart draws: series with no point (none known at a

@@ -60,11 +60,12 @@ pub fn chart_citations(
     } else {
         ("«\u{a0}", "\u{a0}»")
     };
+    let comma = &ui.comma;
     let documents: Vec<String> = sources
         .iter()
         .map(|s| {
             format!(
-                "{}, {open}{}{close} ({})",
+                "{}{comma}{open}{}{close} ({})",
                 s.publisher.get(lang),
                 s.title.get(lang),
                 f.date(s.published)
@@ -113,6 +114,9 @@ mod tests {
         with(Lang::Ar, |lx| {
             let c = chart_citations(&lx, "عنوان", &[&cnss, &gov], None, "https://x/");
             assert!(c.short.starts_with("الصندوق والحكومة، عبر "), "{}", c.short);
+            // Each document's publisher and title are apart by an Arabic comma, not a Latin one.
+            assert!(c.full.contains("الصندوق، «"), "{}", c.full);
+            assert!(!c.full.contains(','), "{}", c.full);
         });
     }
 }

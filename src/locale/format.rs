@@ -103,9 +103,15 @@ impl Formatter {
         compact_with(&self.compact_long, value).unwrap_or_else(|| self.number(value))
     }
 
-    /// The short compact form used on chart axes: `24,7 M`, `24,7 مليون`.
+    /// The short compact form used on chart axes: `24,7 M`, `24,7 مليون`. Arabic has no
+    /// shorter word than `مليون`, and CLDR's short form keeps it singular after 3 to 10
+    /// (`5 مليون`): Arabic takes the long form, which agrees (`5 ملايين`).
     pub fn compact_short(&self, value: f64) -> String {
-        compact_with(&self.compact_short, value).unwrap_or_else(|| self.number(value))
+        let f = match self.lang {
+            Lang::Ar => &self.compact_long,
+            Lang::Fr => &self.compact_short,
+        };
+        compact_with(f, value).unwrap_or_else(|| self.number(value))
     }
 
     /// A percentage of 0–100: `87 %` (NBSP) in French, `87‎%‎` (LRM-wrapped) in Arabic,
@@ -218,6 +224,10 @@ mod tests {
         assert_eq!(fr().compact(25_620_000.0), "25,62 millions");
         assert_eq!(fr().compact(9_500_000_000.0), "9,5 milliards");
         assert_eq!(fr().compact_short(24_700_000.0), "24,7\u{A0}M");
+        // An axis label agrees with its number: 3 to 10 take the plural.
+        assert_eq!(ar().compact_short(5_000_000.0), "5 ملايين");
+        assert_eq!(ar().compact_short(10_000_000.0), "10 ملايين");
+        assert_eq!(ar().compact_short(20_000_000.0), "20 مليون");
         assert_eq!(fr().compact(341_000.0), "341.000");
     }
 

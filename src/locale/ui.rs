@@ -84,6 +84,7 @@ ui_table! {
         table_series,
         table_value,
         table_source,
+        unit_label,
         qualifier_at_least,
         qualifier_about,
         qualifier_target,

@@ -132,13 +132,16 @@ pub fn a_to_z_page(ctx: &Ctx, docs: &Localized<Vec<Document>>) -> askama::Result
     })
 }
 
-/// The sort key of a title: normalised, without a leading article ال.
+/// The sort key of a title: normalised, without a leading article ال, and only its letters
+/// and digits, as a dictionary sorts (« D’abord » before « Données », « D’où » after
+/// « Dossiers »).
 fn sort_key(title: &str) -> String {
     let n = normalise(title);
-    match n.strip_prefix("ال") {
-        Some(rest) if is_arabic_word(&n) && !rest.is_empty() => rest.to_string(),
-        _ => n,
-    }
+    let n = match n.strip_prefix("ال") {
+        Some(rest) if is_arabic_word(&n) && !rest.is_empty() => rest,
+        _ => &n,
+    };
+    n.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Pages, charts and indicators by first letter: the page's own script first, then the
@@ -186,8 +189,29 @@ mod tests {
 
     #[test]
     fn arabic_titles_sort_without_their_article() {
-        assert_eq!(sort_key("التأمين الإجباري"), "تامين الاجباري");
+        assert_eq!(sort_key("التأمين الإجباري"), "تامينالاجباري");
         assert_eq!(sort_key("Éléments"), "elements");
         assert_eq!(sort_key("ال"), "ال");
+    }
+
+    /// Apostrophes, spaces and punctuation do not count, as in a dictionary.
+    #[test]
+    fn french_titles_sort_as_a_dictionary_does() {
+        let mut titles = [
+            "D’où vient votre pension ?",
+            "Dossiers de soins",
+            "D’abord, inscrire votre ménage au RSU",
+            "Données ouvertes",
+        ];
+        titles.sort_by_key(|t| sort_key(t));
+        assert_eq!(
+            titles,
+            [
+                "D’abord, inscrire votre ménage au RSU",
+                "Données ouvertes",
+                "Dossiers de soins",
+                "D’où vient votre pension ?",
+            ]
+        );
     }
 }

@@ -116,7 +116,7 @@ fn about_sheet(lx: &LangCtx, sheet: &Sheet, about: &mut SheetPlan) {
     for (label, def) in &sheet.definitions {
         line(&format!("{} — {label}", ui.definition), def, &mut r);
     }
-    line(ui.table_value.as_str(), sheet.unit, &mut r);
+    line(ui.unit_label.as_str(), sheet.unit, &mut r);
     for s in &sheet.sources {
         let text = format!(
             "{} — {}{}",
