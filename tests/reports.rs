@@ -46,7 +46,7 @@ fn a_2023_report_shows_2023_figures_and_points_to_newer_data() {
     // The newer figure is said in the figure's source note, with its date phrase.
     let notes = &html[html.find("<section class=\"notes\"").expect("notes")..];
     assert!(
-        notes.contains("Mis à jour depuis\u{A0}: plus de 11,4 millions de bénéficiaires en <time datetime=\"2025-07\">juillet 2025</time>."),
+        notes.contains("Chiffre plus récent\u{A0}: plus de 11,4 millions de bénéficiaires en <time datetime=\"2025-07\">juillet 2025</time>."),
         "{notes}"
     );
     // The chart in the report stops at the vintage too.
@@ -57,8 +57,8 @@ fn a_2023_report_shows_2023_figures_and_points_to_newer_data() {
         "chart shows only what was published by the report date"
     );
     assert!(
-        figure.contains("Chiffres tels que connus le 1 juin 2023")
-            || figure.contains("Chiffres tels que connus le 1er juin 2023"),
+        figure.contains("Chiffres tels qu’ils étaient connus le 1 juin 2023")
+            || figure.contains("Chiffres tels qu’ils étaient connus le 1er juin 2023"),
         "{}",
         &figure[figure.len().saturating_sub(600)..]
     );
@@ -325,7 +325,7 @@ fn figures_as_of_sets_the_figures_date_and_the_report_keeps_its_own() {
         "report date"
     );
     assert!(
-        html.matches("Chiffres tels que connus le 1er juin 2023")
+        html.matches("Chiffres tels qu’ils étaient connus le 1er juin 2023")
             .count()
             >= 3,
         "header and both charts"

@@ -54,3 +54,16 @@ pub struct LangCtx<'a> {
     pub ui: &'a UiText,
     pub nouns: &'a Nouns,
 }
+
+impl LangCtx<'_> {
+    /// A source's publisher with the outlet that relayed it, `Cour des comptes, via Le360`:
+    /// what tells two relays of one report apart (one pair of brackets: a publisher's
+    /// name often holds its own, `Caisse nationale de sécurité sociale (CNSS)`).
+    pub fn publisher_and_relay(&self, source: &crate::data::Source) -> String {
+        let publisher = source.publisher.get(self.lang);
+        match &source.via {
+            Some(via) => format!("{publisher}{}{} {via}", self.ui.comma, self.ui.via),
+            None => publisher.clone(),
+        }
+    }
+}

@@ -242,13 +242,7 @@ fn documents(data: &ChartData, lx: &LangCtx) -> Vec<Document> {
         .into_iter()
         .map(|s| Document {
             title: Markup::text(lang, s.title.get(lang)),
-            publisher: Markup::text(
-                lang,
-                &match &s.via {
-                    Some(via) => format!("{} ({via})", s.publisher.get(lang)),
-                    None => s.publisher.get(lang).clone(),
-                },
-            ),
+            publisher: Markup::text(lang, &lx.publisher_and_relay(s)),
             date: lx.f.date(s.published),
             href: s.url.clone().unwrap_or_else(|| urls::source(lang, &s.id)),
         })

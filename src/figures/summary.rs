@@ -6,7 +6,8 @@ use crate::context::LangCtx;
 use crate::data::{ChartData, Observation, SeriesData};
 
 /// `Graphique « T ». Série : de 9,6 millions de personnes en 2023 à 11,4 millions de
-/// personnes en 2025.`
+/// personnes en 2025. Autre série : …`: a sentence per series, since each starts with its
+/// label (`; Droits ouverts` would capitalise a word inside a sentence).
 pub fn summary(data: &ChartData, lx: &LangCtx) -> String {
     let parts: Vec<String> = data
         .series
@@ -17,7 +18,7 @@ pub fn summary(data: &ChartData, lx: &LangCtx) -> String {
         .ui
         .chart_summary_title
         .replace("{title}", data.chart.title.get(lx.lang));
-    format!("{title} {}.", parts.join(&lx.ui.list_separator))
+    format!("{title} {}.", parts.join(". "))
 }
 
 fn series_summary(s: &SeriesData, lx: &LangCtx) -> Option<String> {

@@ -169,11 +169,13 @@ impl Formatter {
     }
 }
 
-/// French writes the first day of a month as an ordinal, "1er septembre 2024"; CLDR gives
-/// the cardinal "1 septembre 2024". Arabic keeps the number («1 شتنبر 2024»).
+/// The first day of a month as the press writes it: French as an ordinal, "1er septembre
+/// 2024", and Moroccan Arabic as «فاتح شتنبر 2024» (as the site's own prose does); CLDR
+/// gives the cardinal "1 septembre 2024", «1 شتنبر 2024».
 fn first_of_month(lang: Lang, day: u8, text: String) -> String {
     match (lang, day, text.strip_prefix("1 ")) {
         (Lang::Fr, 1, Some(rest)) => format!("1er {rest}"),
+        (Lang::Ar, 1, Some(rest)) => format!("فاتح {rest}"),
         _ => text,
     }
 }
@@ -247,7 +249,8 @@ mod tests {
         assert_eq!(fr().date(ObsDate::Day(2024, 9, 1)), "1er septembre 2024");
         assert_eq!(fr().date(ObsDate::Day(2024, 9, 11)), "11 septembre 2024");
         assert_eq!(fr().date(ObsDate::Month(2024, 9)), "septembre 2024");
-        assert_ne!(ar().date(ObsDate::Day(2024, 9, 1)), "1er شتنبر 2024");
+        assert_eq!(ar().date(ObsDate::Day(2024, 9, 1)), "فاتح شتنبر 2024");
+        assert_eq!(ar().date(ObsDate::Day(2024, 9, 11)), "11 شتنبر 2024");
     }
 
     #[test]

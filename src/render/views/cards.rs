@@ -117,14 +117,11 @@ pub(super) fn card(lx: &LangCtx, id: &str) -> Option<FigureCard> {
     })
 }
 
-/// A source's publisher with the outlet that relayed it, `Cour des comptes (Le360)`: what
-/// tells two relays of one report apart on a card and in the data page's list of series.
+/// The publisher and relay of source `id` ([`LangCtx::publisher_and_relay`]): what tells
+/// two relays of one report apart on a card and in the data page's list of series.
 pub(super) fn publisher_and_relay(lx: &LangCtx, id: &str) -> String {
     match lx.data.sources.get(id) {
-        Some(s) => match &s.via {
-            Some(via) => format!("{} ({via})", s.publisher.get(lx.lang)),
-            None => s.publisher.get(lx.lang).clone(),
-        },
+        Some(s) => lx.publisher_and_relay(s),
         None => id.to_string(),
     }
 }
