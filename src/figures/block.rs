@@ -170,18 +170,20 @@ pub fn block(
 }
 
 /// The data table: every point, by date then series. Dates are in the order the axis
-/// places them (the middle of their period: `2025` after `janvier 2025`).
+/// places them (the middle of their period: `2025` after `janvier 2025`), series in the
+/// legend's order.
 fn rows(data: &ChartData, lx: &LangCtx) -> Vec<Row> {
     let lang = lx.lang;
-    let mut rows: Vec<(ObsDate, &str, Row)> = data
+    let mut rows: Vec<(ObsDate, usize, Row)> = data
         .series
         .iter()
-        .flat_map(|s| {
+        .enumerate()
+        .flat_map(|(k, s)| {
             let label = s.series.label.get(lang).as_str();
             s.points.iter().map(move |o| {
                 (
                     o.date,
-                    label,
+                    k,
                     Row {
                         iso: o.date.iso(),
                         date: lx.f.date(o.date),
@@ -202,7 +204,7 @@ fn rows(data: &ChartData, lx: &LangCtx) -> Vec<Row> {
             })
         })
         .collect();
-    rows.sort_by(|(da, a, _), (db, b, _)| (da, a).cmp(&(db, b)));
+    rows.sort_by_key(|&(date, k, _)| (date, k));
     rows.into_iter().map(|(.., row)| row).collect()
 }
 

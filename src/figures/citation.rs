@@ -3,6 +3,8 @@
 
 use crate::context::LangCtx;
 use crate::data::{ObsDate, Source};
+use crate::locale::Lang;
+use std::borrow::Cow;
 
 /// `Source : Cour des comptes (Le360); … Données au 2024. Publié par …, « … », https://…`
 pub fn citation(lx: &LangCtx, sources: &[&Source], as_of: Option<ObsDate>, url: &str) -> String {
@@ -59,13 +61,14 @@ pub fn chart_citations(
         ("«\u{a0}", "\u{a0}»")
     };
     let comma = &ui.comma;
+    // A relayed document names its relay: the title is often the relay's headline.
     let documents: Vec<String> = sources
         .iter()
         .map(|s| {
             format!(
                 "{}{comma}{open}{}{close} ({})",
-                s.publisher.get(lang),
-                s.title.get(lang),
+                lx.publisher_and_relay(s),
+                nested_quotes(lang, s.title.get(lang)),
                 f.date(s.published)
             )
         })
@@ -79,6 +82,33 @@ pub fn chart_citations(
         .replace("{documents}", &documents.join(&ui.list_separator))
         .replace("{url}", url);
     Citations { short, full }
+}
+
+/// A title inside French « »: its own « » become “ ”, as French nests quotations, with
+/// the spaces inside them dropped.
+fn nested_quotes(lang: Lang, title: &str) -> Cow<'_, str> {
+    if lang.is_rtl() || !title.contains(['«', '»']) {
+        return Cow::Borrowed(title);
+    }
+    let space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+    let chars: Vec<char> = title.chars().collect();
+    let mut out = String::with_capacity(title.len());
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '«' => {
+                out.push('“');
+                while chars.get(i + 1).is_some_and(|&c| space(c)) {
+                    i += 1;
+                }
+            }
+            '»' => out.push('”'),
+            c if space(c) && chars[i..].iter().find(|&&c| !space(c)) == Some(&'»') => {}
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -109,6 +139,11 @@ mod tests {
             assert!(c.full.contains("CNSS, «\u{a0}Document a\u{a0}» (2025) ; gouvernement, «\u{a0}Document b\u{a0}» (2025)"), "{}", c.full);
             assert!(c.full.contains("https://x/"));
         });
+        assert_eq!(
+            nested_quotes(Lang::Fr, "AMO : « nous sommes dans les délais »"),
+            "AMO : “nous sommes dans les délais”"
+        );
+        assert_eq!(nested_quotes(Lang::Ar, "«أ»"), "«أ»");
         with(Lang::Ar, |lx| {
             let c = chart_citations(&lx, "عنوان", &[&cnss, &gov], None, "https://x/");
             assert!(c.short.starts_with("الصندوق والحكومة، عبر "), "{}", c.short);
