@@ -131,18 +131,18 @@ fn headline_figure_is_formatted_for_each_language() {
         "ar headline"
     );
     assert!(
-        fr.contains("<data value=\"31940000\">31,94 millions</data>"),
+        fr.contains("<data value=\"31940000\">31,94\u{a0}millions</data>"),
         "fr headline"
     );
     assert!(ar.contains("<data value=\"24700000\">أكثر من 24,7 مليون</data>"));
-    assert!(fr.contains("<data value=\"24700000\">plus de 24,7 millions</data>"));
+    assert!(fr.contains("<data value=\"24700000\">plus de 24,7\u{a0}millions</data>"));
     assert!(
         ar.contains("87\u{200E}%\u{200E}"),
         "Arabic percent keeps CLDR marks in HTML"
     );
     // Inline figures carry their noun and a note reference to their source and date.
     assert!(
-        fr.contains("31,94 millions de personnes</data><sup class=\"note-ref\"><a id=\"note-ref-1\" href=\"#note-1\" aria-label=\"source 1\">1</a></sup>"),
+        fr.contains("31,94\u{a0}millions de personnes</data><sup class=\"note-ref\"><a id=\"note-ref-1\" href=\"#note-1\" aria-label=\"source 1\">1</a></sup>"),
         "fr inline figure"
     );
     assert!(fr.contains(

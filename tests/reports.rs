@@ -46,7 +46,7 @@ fn a_2023_report_shows_2023_figures_and_points_to_newer_data() {
     // The newer figure is said in the figure's source note, with its date phrase.
     let notes = &html[html.find("<section class=\"notes\"").expect("notes")..];
     assert!(
-        notes.contains("Chiffre plus récent\u{A0}: plus de 11,4 millions de bénéficiaires en <time datetime=\"2025-07\">juillet 2025</time>."),
+        notes.contains("Chiffre plus récent\u{A0}: plus de 11,4\u{a0}millions de bénéficiaires en <time datetime=\"2025-07\">juillet 2025</time>."),
         "{notes}"
     );
     // The chart in the report stops at the vintage too.

@@ -326,7 +326,7 @@ fn no_figure_says_its_noun_twice() {
     }
     let fr = built().output_file("fr/index.html");
     assert!(
-        fr.contains("31,94 millions de personnes</data>"),
+        fr.contains("31,94\u{a0}millions de personnes</data>"),
         "noun after a compact number"
     );
     let ar = built().output_file("ar/care/index.html");
@@ -436,7 +436,7 @@ fn data_texts_keep_one_apostrophe_and_say_open_rights_unambiguously() {
 #[test]
 fn a_card_shows_every_source_of_its_latest_date() {
     for (lang, le360, hespress) in [
-        ("fr", "3,27 millions", "3,5 millions"),
+        ("fr", "3,27\u{a0}millions", "3,5\u{a0}millions"),
         ("ar", "3,27 مليون", "3,5 مليون"),
     ] {
         let html = built().output_file(&format!("{lang}/regimes/tns/index.html"));

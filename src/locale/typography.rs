@@ -16,8 +16,23 @@ const VERBATIM: &[&str] = &[
     "code", "pre", "kbd", "samp", "script", "style", "textarea", "select",
 ];
 
-/// Units written after a number with a no-break space.
-const UNITS: &[&str] = &["Ko", "Mo", "Go", "M", "Md", "MAD", "DH", "km", "h"];
+/// Units and number words written after a number with a no-break space (`31,94 millions`:
+/// a line never starts with the word of a number).
+const UNITS: &[&str] = &[
+    "Ko",
+    "Mo",
+    "Go",
+    "M",
+    "Md",
+    "MAD",
+    "DH",
+    "km",
+    "h",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+];
 
 /// `html` typeset for `lang`: French gets the pass, Arabic is returned as it is.
 pub fn for_lang(lang: Lang, html: String) -> String {

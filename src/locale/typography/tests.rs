@@ -17,6 +17,12 @@ fn numbers_keep_their_unit_and_percent() {
     assert_eq!(french("87 %"), "87\u{A0}%");
     assert_eq!(french("12,5 Ko et 24,7 M"), "12,5\u{A0}Ko et 24,7\u{A0}M");
     assert_eq!(french("7.777.501 personnes"), "7.777.501 personnes");
+    // A number's word stays with it; a word that only starts like one does not.
+    assert_eq!(
+        french("de 26,84 millions à 9,5 milliards et 1 million"),
+        "de 26,84\u{A0}millions à 9,5\u{A0}milliards et 1\u{A0}million"
+    );
+    assert_eq!(french("2 millionnaires"), "2 millionnaires");
     assert_eq!(french("à 10:30"), "à 10:30");
     // Inside a run of plain text too: a space after a digit is never copied as it is.
     assert_eq!(
