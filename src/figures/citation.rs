@@ -90,25 +90,13 @@ fn nested_quotes(lang: Lang, title: &str) -> Cow<'_, str> {
     if lang.is_rtl() || !title.contains(['«', '»']) {
         return Cow::Borrowed(title);
     }
-    let space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
-    let chars: Vec<char> = title.chars().collect();
-    let mut out = String::with_capacity(title.len());
-    let mut i = 0;
-    while i < chars.len() {
-        match chars[i] {
-            '«' => {
-                out.push('“');
-                while chars.get(i + 1).is_some_and(|&c| space(c)) {
-                    i += 1;
-                }
-            }
-            '»' => out.push('”'),
-            c if space(c) && chars[i..].iter().find(|&&c| !space(c)) == Some(&'»') => {}
-            c => out.push(c),
-        }
-        i += 1;
+    let mut t = title.to_string();
+    for space in [" ", "\u{a0}", "\u{202f}"] {
+        t = t
+            .replace(&format!("«{space}"), "«")
+            .replace(&format!("{space}»"), "»");
     }
-    Cow::Owned(out)
+    Cow::Owned(t.replace('«', "“").replace('»', "”"))
 }
 
 #[cfg(test)]

@@ -227,17 +227,17 @@ fn note_html(lx: &LangCtx, ind: &Indicator, obs: &Observation, src: &Source) -> 
     Markup::render(&note).unwrap_or_default()
 }
 
-/// A source document (`templates/inline/source-document.html`): `Cour des comptes (via
-/// Le360), Title`, the publisher linked to the source's entry on the data page, the title
+/// A source document (`templates/inline/source-document.html`): `Cour des comptes, via
+/// Le360, Title`, the publisher linked to the source's entry on the data page, the title
 /// to the document.
 #[derive(Template)]
 #[template(path = "inline/source-document.html", whitespace = "preserve")]
-struct SourceDocument {
+struct SourceDocument<'a> {
     href: Markup,
     publisher: Markup,
     via_label: Markup,
     via: Option<Markup>,
-    comma: &'static str,
+    comma: &'a str,
     url: Option<Markup>,
     title: Markup,
 }
@@ -249,7 +249,7 @@ fn document_html(lx: &LangCtx, src: &Source) -> Markup {
         publisher: Markup::text(lang, src.publisher.get(lang)),
         via_label: Markup::escaped(&lx.ui.via),
         via: src.via.as_deref().map(Markup::escaped),
-        comma: if lang.is_rtl() { "، " } else { ", " },
+        comma: &lx.ui.comma,
         url: src.url.as_deref().map(Markup::escaped),
         title: Markup::text(lang, src.title.get(lang)),
     };
