@@ -1,5 +1,6 @@
 use super::{
-    State, first_needing_rule, french, french_with, may_hold_address, needs_rule, opening_verbatim,
+    STOPS, TEXT_STOPS, Typesetter, first_needing_rule, french, may_hold_address, needs_rule,
+    next_stop, opening_verbatim, tag_len,
 };
 
 #[test]
@@ -43,6 +44,17 @@ fn punctuation_after_an_inline_element() {
         "<strong>Base légale</strong>\u{A0}: <a href=\"/x?a=1\">y</a>\u{202F}?"
     );
     assert_eq!(french("« <a>Titre</a> »"), "«\u{202F}<a>Titre</a>\u{202F}»");
+}
+
+#[test]
+fn a_space_before_an_inline_element_takes_the_rule_of_what_opens_it() {
+    // The space is replaced where it is, before the tag; the tag stays whole.
+    assert_eq!(french("Qui paie <em>?</em>"), "Qui paie\u{202F}<em>?</em>");
+    assert_eq!(
+        french("Taux <strong>: 87 %</strong>"),
+        "Taux\u{A0}<strong>: 87\u{A0}%</strong>"
+    );
+    assert_eq!(french("<b>12</b> Mo"), "<b>12</b>\u{A0}Mo");
 }
 
 #[test]
@@ -116,19 +128,31 @@ fn verbatim_elements_are_found_in_any_case_without_their_attributes() {
 proptest::proptest! {
     #![proptest_config(crate::test_support::proptest_cases(2048))]
 
-    /// Copying the characters that need no rule as slices gives what typesetting every
-    /// character one by one gives.
+    /// Scanning for the characters a rule may apply to and copying the rest as slices
+    /// gives what typesetting every character one by one gives.
     #[test]
     fn copying_runs_changes_nothing(
         pieces in proptest::collection::vec(proptest::sample::select(vec![
             "a", "é", "ب", " ", "  ", "\n", "\t", "1", "42", ";", "!", "?", ":", "«", "»", "%",
             "'", "&amp;", "&#39;", "Mo", "km", "h", "\u{A0}", "\u{202F}", "<b>", "</b>",
             "<code>", "</code>", "www.x.ma", "a@b", "https://x", "(", "[", "12 Mo", "3 %",
-            "7 km/h", "x ; y", "« a »", "l'an", "9 h",
-        ]), 0..24)
+            "7 km/h", "x ; y", "« a »", "l'an", "9 h", "<!-- ; -->", "<pre>", "</pre>",
+            "déjà", "’", "—", "#", ",", ".", "(", "10:30", "&#39;", "&", "<em>", "</em>",
+            "abcdefghij", "°", "…", "www", ".", "@", "://", "w", "<br/>", "<i>«</i>",
+            "mail@x.ma", "<!--", "-->",
+        ]), 0..32)
     ) {
         let html = pieces.concat();
-        let slow = french_with(&html, State { runs: false, ..State::default() });
+        let slow = Typesetter::new(&html, false).run();
+        proptest::prop_assert_eq!(french(&html), slow);
+    }
+
+    /// The same on any string of the characters the rules look at.
+    #[test]
+    fn scanning_changes_nothing_on_any_string(
+        html in "[a w.:/@&;#x'«» <>!?%0-9\u{A0}\u{202F}é’(\n-]{0,48}"
+    ) {
+        let slow = Typesetter::new(&html, false).run();
         proptest::prop_assert_eq!(french(&html), slow);
     }
 
@@ -142,5 +166,28 @@ proptest::proptest! {
         let t = pieces.concat();
         let each = t.contains('@') || t.contains("://") || t.contains("www.");
         proptest::prop_assert_eq!(may_hold_address(&t), each);
+    }
+}
+
+#[test]
+fn the_eight_byte_scans_stop_where_a_byte_loop_does() {
+    let mut bytes: Vec<u8> = Vec::new();
+    for b in 0u8..=255 {
+        for len in 0..20 {
+            for at in 0..len {
+                bytes.clear();
+                bytes.resize(len, b'a');
+                bytes[at] = b;
+                for table in [&STOPS, &TEXT_STOPS] {
+                    for from in 0..=len {
+                        let slow = (from..len).find(|&k| table[usize::from(bytes[k])]);
+                        let found = next_stop(&bytes, from, table);
+                        assert_eq!(found, slow.unwrap_or(len), "{b:#x} at {at} of {len}");
+                    }
+                }
+                let gt = bytes.iter().position(|&c| c == b'>').map_or(len, |k| k + 1);
+                assert_eq!(tag_len(&bytes), gt, "{b:#x} at {at} of {len}");
+            }
+        }
     }
 }
