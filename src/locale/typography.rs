@@ -245,18 +245,9 @@ fn markup_end(src: &str, i: usize) -> usize {
     }
 }
 
-/// The length of the tag `b` starts with, up to its `>` (or all of `b`): eight bytes at a
-/// time, tags being short (a call to `memchr` would cost more than the scan).
+/// The length of the tag `b` starts with, up to its `>` (or all of `b`).
 fn tag_len(b: &[u8]) -> usize {
-    let mut i = 0;
-    while i + 8 <= b.len() {
-        let gt = swar::bytes_equal_to(swar::word(b, i), b'>');
-        if gt != 0 {
-            return i + (gt.trailing_zeros() / 8) as usize + 1;
-        }
-        i += 8;
-    }
-    (b[i..].iter().position(|&c| c == b'>')).map_or(b.len(), |k| i + k + 1)
+    swar::find(b, b'>').map_or(b.len(), |k| k + 1)
 }
 
 /// The offset of the first byte of `b` from `from` on that `stops` holds, or the length of
