@@ -105,10 +105,17 @@ impl Formatter {
 
     /// The short compact form used on chart axes: `24,7 M`, `24,7 مليون`. Arabic has no
     /// shorter word than `مليون`, and CLDR's short form keeps it singular after 3 to 10
-    /// (`5 مليون`): Arabic takes the long form, which agrees (`5 ملايين`).
+    /// (`5 مليون`): Arabic takes the long form, which agrees (`5 ملايين`). One and two of
+    /// them are written as Arabic counts them, the noun alone and its dual (`مليون`,
+    /// `مليونان`), where CLDR writes `1 مليون` and `2 مليون`.
     pub fn compact_short(&self, value: f64) -> String {
         let f = match self.lang {
-            Lang::Ar => &self.compact_long,
+            Lang::Ar => {
+                if let Some(words) = arabic_one_or_two(value) {
+                    return words.to_string();
+                }
+                &self.compact_long
+            }
             Lang::Fr => &self.compact_short,
         };
         compact_with(f, value).unwrap_or_else(|| self.number(value))
@@ -188,6 +195,19 @@ fn decimal(value: f64, decimals: i16) -> Decimal {
     d
 }
 
+/// One or two million or billion in Arabic words, the way they are counted.
+fn arabic_one_or_two(value: f64) -> Option<&'static str> {
+    [
+        (1e6, "مليون"),
+        (2e6, "مليونان"),
+        (1e9, "مليار"),
+        (2e9, "ملياران"),
+    ]
+    .into_iter()
+    .find(|&(v, _)| v == value)
+    .map(|(_, words)| words)
+}
+
 fn compact_with(f: &CompactDecimalFormatter, value: f64) -> Option<String> {
     if value.abs() < 1_000_000.0 || !value.is_finite() {
         return None;
@@ -230,6 +250,12 @@ mod tests {
         assert_eq!(ar().compact_short(5_000_000.0), "5 ملايين");
         assert_eq!(ar().compact_short(10_000_000.0), "10 ملايين");
         assert_eq!(ar().compact_short(20_000_000.0), "20 مليون");
+        // One and two are the noun alone and its dual; a fraction keeps its number.
+        assert_eq!(ar().compact_short(1_000_000.0), "مليون");
+        assert_eq!(ar().compact_short(2_000_000.0), "مليونان");
+        assert_eq!(ar().compact_short(2_000_000_000.0), "ملياران");
+        assert_eq!(ar().compact_short(1_500_000.0), "1,5 مليون");
+        assert_eq!(fr().compact_short(2_000_000.0), "2\u{A0}M");
         assert_eq!(fr().compact(341_000.0), "341.000");
     }
 
